@@ -1,0 +1,6 @@
+namespace CarbonVoice.Sdk;
+
+/// <summary>Temporary.</summary>
+public static class Placeholder
+{
+}

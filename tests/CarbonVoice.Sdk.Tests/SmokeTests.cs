@@ -1,0 +1,7 @@
+namespace CarbonVoice.Sdk.Tests;
+
+public class SmokeTests
+{
+    [Fact]
+    public void Works() => Assert.True(true);
+}
