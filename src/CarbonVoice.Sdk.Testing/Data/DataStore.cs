@@ -1,0 +1,98 @@
+namespace CarbonVoice.Sdk.Testing;
+
+/// <summary>The in-memory model. Every read and write happens under <see cref="Sync"/>.</summary>
+internal sealed class DataStore
+{
+    private const string Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    private readonly Random _ids;
+
+    public DataStore(int seed)
+    {
+        _ids = new Random(unchecked(seed * 31 + 7));
+    }
+
+    public Lock Sync { get; } = new();
+    public List<UserRecord> Users { get; } = [];
+    public List<WorkspaceRecord> Workspaces { get; } = [];
+    public List<ConversationRecord> Conversations { get; } = [];
+    public Dictionary<string, UserRecord> UsersById { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, WorkspaceRecord> WorkspacesById { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, ConversationRecord> ConversationsById { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, MessageRecord> MessagesById { get; } = new(StringComparer.Ordinal);
+    public List<ActionItemRecord> ActionItems { get; } = [];
+    public Dictionary<string, ExportJobRecord> Exports { get; } = new(StringComparer.Ordinal);
+    public List<CarbonLinkRecord> CarbonLinks { get; } = [];
+    public List<WebhookSubscriptionRecord> Subscriptions { get; } = [];
+    public int MessageCount { get; set; }
+    public int DeletedMessageCount { get; set; }
+
+    /// <summary>Makes a new random alphanumeric id (call under <see cref="Sync"/>).</summary>
+    public string NewId(int length) => NewId(_ids, length);
+
+    public static string NewId(Random random, int length)
+    {
+        return string.Create(length, random, static (span, rng) =>
+        {
+            for (var i = 0; i < span.Length; i++)
+            {
+                span[i] = Alphabet[rng.Next(Alphabet.Length)];
+            }
+        });
+    }
+
+    public string NewHexId()
+    {
+        Span<byte> bytes = stackalloc byte[12];
+        _ids.NextBytes(bytes);
+        return Convert.ToHexStringLower(bytes);
+    }
+
+    public Guid NewGuid()
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        _ids.NextBytes(bytes);
+        bytes[7] = (byte)((bytes[7] & 0x0F) | 0x40);
+        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
+        return new Guid(bytes);
+    }
+
+    public void AddMessage(MessageRecord message)
+    {
+        message.Conversation.Messages.Add(message);
+        MessagesById.Add(message.Id, message);
+        message.Conversation.ActiveCount++;
+        message.Conversation.TotalDurationMs += message.DurationMs;
+        MessageCount++;
+    }
+
+    public void MarkDeleted(MessageRecord message, long nowMs)
+    {
+        if (message.IsDeleted)
+        {
+            return;
+        }
+
+        message.DeletedMs = nowMs;
+        message.UpdatedMs = nowMs;
+        message.Conversation.ActiveCount--;
+        message.Conversation.TotalDurationMs -= message.DurationMs;
+        DeletedMessageCount++;
+    }
+
+    /// <summary>Whether the user may read the conversation: members of its workspace may.</summary>
+    public static bool CanSee(UserRecord user, ConversationRecord conversation) => conversation.Workspace.IsMember(user);
+
+    public IEnumerable<ConversationRecord> VisibleConversations(UserRecord user)
+    {
+        foreach (var workspace in user.Workspaces)
+        {
+            foreach (var conversation in workspace.Conversations)
+            {
+                if (conversation.DeletedMs == 0)
+                {
+                    yield return conversation;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,61 @@
+namespace CarbonVoice.Sdk.Testing;
+
+/// <summary>Configures a <see cref="CarbonVoiceEmulator"/>: generated data, OAuth, rate limits, quirks, faults and webhooks.</summary>
+public sealed class EmulatorOptions
+{
+    /// <summary>Seed of the deterministic data generator and of fault decisions. Same seed, same data.</summary>
+    public int Seed { get; set; } = 42;
+
+    /// <summary>Number of generated workspaces.</summary>
+    public int Workspaces { get; set; } = 3;
+
+    /// <summary>Number of generated conversations in each workspace.</summary>
+    public int ConversationsPerWorkspace { get; set; } = 5;
+
+    /// <summary>Number of generated messages in each non-empty conversation (the fourth conversation of each workspace is left empty).</summary>
+    public int MessagesPerConversation { get; set; } = 40;
+
+    /// <summary>Number of generated users.</summary>
+    public int Users { get; set; } = 4;
+
+    /// <summary>Clock of the emulator: token expiry, rate limits, timestamps of writes, transcript delays.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>Latest generated timestamp; defaults to the time provider's current time.</summary>
+    public DateTimeOffset? DataEnd { get; set; }
+
+    /// <summary>Lifetime of issued OAuth access tokens.</summary>
+    public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Lifetime of issued OAuth refresh tokens.</summary>
+    public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>Lifetime of OAuth authorization codes.</summary>
+    public TimeSpan AuthorizationCodeLifetime { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Registered OAuth clients. Defaults to one client, <c>emulator-client</c> / <c>emulator-secret</c>.</summary>
+#pragma warning disable CA2227 // options are built with object initializers
+    public IList<EmulatorClient> Clients { get; set; } = [new EmulatorClient()];
+#pragma warning restore CA2227
+
+    /// <summary>When true, <c>/oauth/authorize</c> redirects at once with a code instead of showing the consent page.</summary>
+    public bool AutoApprove { get; set; }
+
+    /// <summary>User approved by <see cref="AutoApprove"/> and preselected on the consent page; defaults to the first user.</summary>
+    public string? AutoApproveUserId { get; set; }
+
+    /// <summary>Token-bucket rate limiting per credential.</summary>
+    public RateLimitOptions RateLimit { get; set; } = new();
+
+    /// <summary>Reproduction of the real service's known oddities.</summary>
+    public QuirkOptions Quirks { get; set; } = new();
+
+    /// <summary>Faults injected from the start (they can also be changed later through <see cref="CarbonVoiceEmulator.Faults"/>).</summary>
+    public FaultOptions Faults { get; set; } = new();
+
+    /// <summary>Webhook delivery settings.</summary>
+    public WebhookOptions Webhooks { get; set; } = new();
+
+    /// <summary>Base address of the in-process mode, also used for absolute URLs in generated data.</summary>
+    public Uri BaseAddress { get; set; } = new("http://carbonvoice.emulator/");
+}

@@ -1,0 +1,80 @@
+namespace CarbonVoice.Sdk.Testing;
+
+internal delegate void EndpointHandler(RequestContext context);
+
+/// <summary>A route template such as <c>GET /v5/messages/{id}</c>, compiled to literal segments and parameter positions.</summary>
+internal sealed class Route
+{
+    public Route(string method, string template, bool requiresAuth, EndpointHandler handler)
+    {
+        Method = method;
+        Template = template;
+        Segments = template.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        ParamPositions = Enumerable.Range(0, Segments.Length).Where(i => Segments[i].StartsWith('{')).ToArray();
+        RequiresAuth = requiresAuth;
+        Handler = handler;
+    }
+
+    public string Method { get; }
+    public string Template { get; }
+    public string[] Segments { get; }
+    public int[] ParamPositions { get; }
+    public bool RequiresAuth { get; }
+    public EndpointHandler Handler { get; }
+
+    public bool Matches(string[] path)
+    {
+        var segments = Segments;
+        for (var i = 0; i < segments.Length; i++)
+        {
+            var literal = segments[i];
+            if (literal[0] != '{' && !string.Equals(literal, path[i], StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}
+
+/// <summary>A small router over path segments: routes are bucketed by segment count and matched in order (literals before parameters).</summary>
+internal sealed class Router
+{
+    private readonly Dictionary<int, List<Route>> _bySegmentCount = [];
+
+    public void Add(string method, string template, bool requiresAuth, EndpointHandler handler)
+    {
+        var route = new Route(method, template, requiresAuth, handler);
+        if (!_bySegmentCount.TryGetValue(route.Segments.Length, out var list))
+        {
+            list = [];
+            _bySegmentCount.Add(route.Segments.Length, list);
+        }
+
+        list.Add(route);
+
+        // Routes with more literal segments win over parameterised ones.
+        list.Sort((a, b) => a.ParamPositions.Length.CompareTo(b.ParamPositions.Length));
+    }
+
+    public Route? Match(string method, string[] path)
+    {
+        if (!_bySegmentCount.TryGetValue(path.Length, out var list))
+        {
+            return null;
+        }
+
+        foreach (var route in list)
+        {
+            if (string.Equals(route.Method, method, StringComparison.OrdinalIgnoreCase) && route.Matches(path))
+            {
+                return route;
+            }
+        }
+
+        return null;
+    }
+
+    public static string[] Split(string path) => path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+}

@@ -1,0 +1,6 @@
+namespace CarbonVoice.Sdk;
+
+/// <summary>The ActionItems endpoints.</summary>
+public interface IActionItemsClient
+{
+}

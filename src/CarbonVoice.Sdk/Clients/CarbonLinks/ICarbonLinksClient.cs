@@ -1,0 +1,6 @@
+namespace CarbonVoice.Sdk;
+
+/// <summary>The CarbonLinks endpoints.</summary>
+public interface ICarbonLinksClient
+{
+}

@@ -1,0 +1,6 @@
+namespace CarbonVoice.Sdk;
+
+/// <summary>The Conversations endpoints.</summary>
+public interface IConversationsClient
+{
+}

@@ -1,0 +1,6 @@
+namespace CarbonVoice.Sdk;
+
+/// <summary>The DataExports endpoints.</summary>
+public interface IDataExportsClient
+{
+}

@@ -1,0 +1,6 @@
+namespace CarbonVoice.Sdk;
+
+/// <summary>The Messages endpoints.</summary>
+public interface IMessagesClient
+{
+}

@@ -1,0 +1,6 @@
+namespace CarbonVoice.Sdk;
+
+/// <summary>The Users endpoints.</summary>
+public interface IUsersClient
+{
+}

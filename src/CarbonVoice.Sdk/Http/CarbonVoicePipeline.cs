@@ -1,0 +1,47 @@
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Polly;
+
+namespace CarbonVoice.Sdk.Internal;
+
+/// <summary>
+/// Builds the handler chains for use without dependency injection, in the order the DI registration uses:
+/// telemetry → rate limits → resilience → authentication → transport (the OAuth chain has no rate-limit or
+/// authentication handler).
+/// </summary>
+internal static class CarbonVoicePipeline
+{
+    public static HttpMessageHandler BuildApi(IOptionsMonitor<CarbonVoiceOptions> options, IAccessTokenProvider? tokens, RateLimitTracker tracker, HttpMessageHandler? primary, TimeProvider time, ILoggerFactory? loggers)
+        => Chain(
+            primary,
+            new TelemetryHandler(time, loggers?.CreateLogger<TelemetryHandler>()),
+            new RateLimitHandler(tracker, options, time, loggers?.CreateLogger<RateLimitHandler>()),
+            new ResilienceHandler(Resilience(options.CurrentValue, time)),
+            new AuthenticationHandler(tokens, options, loggers?.CreateLogger<AuthenticationHandler>()));
+
+    public static HttpMessageHandler BuildOAuth(IOptionsMonitor<CarbonVoiceOptions> options, HttpMessageHandler? primary, TimeProvider time, ILoggerFactory? loggers)
+        => Chain(
+            primary,
+            new TelemetryHandler(time, loggers?.CreateLogger<TelemetryHandler>()),
+            new ResilienceHandler(Resilience(options.CurrentValue, time)));
+
+    private static ResiliencePipeline<HttpResponseMessage> Resilience(CarbonVoiceOptions options, TimeProvider time)
+    {
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time };
+        CarbonVoiceResilience.ConfigureDefaultPipeline(builder, options);
+        return builder.Build();
+    }
+
+    private static HttpMessageHandler Chain(HttpMessageHandler? primary, params DelegatingHandler[] handlers)
+    {
+        HttpMessageHandler inner = primary is null ? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) } : new NonDisposingHandler(primary);
+        for (var i = handlers.Length - 1; i >= 0; i--)
+        {
+            handlers[i].InnerHandler = inner;
+            inner = handlers[i];
+        }
+
+        return inner;
+    }
+}

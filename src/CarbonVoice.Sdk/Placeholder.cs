@@ -1,6 +1,0 @@
-namespace CarbonVoice.Sdk;
-
-/// <summary>Temporary.</summary>
-public static class Placeholder
-{
-}

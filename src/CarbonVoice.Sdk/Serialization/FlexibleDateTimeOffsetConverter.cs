@@ -1,0 +1,71 @@
+using System.Buffers;
+using System.Buffers.Text;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace CarbonVoice.Sdk.Internal;
+
+/// <summary>
+/// Reads a timestamp written as an ISO-8601 string, as epoch seconds or as epoch milliseconds (a number, or a
+/// string of digits); a number above 10^11 is taken as milliseconds. Writes ISO-8601.
+/// </summary>
+internal sealed class FlexibleDateTimeOffsetConverter : JsonConverter<DateTimeOffset>
+{
+    private const long MillisecondsThreshold = 100_000_000_000;
+
+    public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.Number:
+                if (reader.TryGetInt64(out var whole))
+                {
+                    return FromEpoch(whole);
+                }
+
+                return FromEpoch((long)reader.GetDouble());
+            case JsonTokenType.String:
+                if (reader.TryGetDateTimeOffset(out var iso))
+                {
+                    return iso;
+                }
+
+                var text = reader.GetString()!;
+                if (long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var epoch))
+                {
+                    return FromEpoch(epoch);
+                }
+
+                if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
+                {
+                    return parsed;
+                }
+
+                throw new JsonException($"'{Truncate(text)}' is not a timestamp (expected ISO-8601 or epoch seconds/milliseconds).");
+            default:
+                throw new JsonException($"Expected a timestamp but found {reader.TokenType}.");
+        }
+    }
+
+    public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        Span<byte> buffer = stackalloc byte[40];
+        if (Utf8Formatter.TryFormat(value.UtcDateTime, buffer, out var written, new StandardFormat('O')))
+        {
+            writer.WriteStringValue(buffer[..written]);
+        }
+        else
+        {
+            writer.WriteStringValue(value.ToString("O", CultureInfo.InvariantCulture));
+        }
+    }
+
+    internal static DateTimeOffset FromEpoch(long value)
+        => Math.Abs(value) >= MillisecondsThreshold
+            ? DateTimeOffset.FromUnixTimeMilliseconds(value)
+            : DateTimeOffset.FromUnixTimeSeconds(value);
+
+    private static string Truncate(string text) => text.Length <= 40 ? text : text[..40] + "…";
+}
