@@ -40,6 +40,19 @@ internal static class CarbonVoiceEnvironmentConfiguration
         }
     }
 
+    public static void Apply(IConfiguration configuration, CarbonVoiceWebhookOptions options)
+    {
+        if (Value(configuration, "CARBONVOICE_WEBHOOK_SECRET") is { } secret)
+        {
+            options.Secret = secret;
+        }
+
+        if (Value(configuration, "CARBONVOICE_WEBHOOK_HEADER") is { } header)
+        {
+            options.HeaderName = header;
+        }
+    }
+
     private static string? Value(IConfiguration configuration, string key)
         => configuration[key] is { Length: > 0 } value ? value : null;
 }

@@ -24,6 +24,9 @@ public static class CarbonVoiceServiceCollectionExtensions
         services.AddOptions<CarbonVoiceOptions>()
             .Bind(configuration.GetSection(CarbonVoiceOptions.SectionName))
             .Configure(options => CarbonVoiceEnvironmentConfiguration.Apply(configuration, options));
+        services.AddOptions<CarbonVoiceWebhookOptions>()
+            .Bind(configuration.GetSection(CarbonVoiceWebhookOptions.SectionName))
+            .Configure(options => CarbonVoiceEnvironmentConfiguration.Apply(configuration, options));
         if (configure is not null)
         {
             // Explicit code wins over configuration: run it again after binding.
@@ -72,6 +75,8 @@ public static class CarbonVoiceServiceCollectionExtensions
             sp.GetRequiredService<IOptionsMonitor<CarbonVoiceOptions>>(),
             sp.GetService<ILogger<AuthenticationHandler>>()));
         services.TryAddSingleton<ICarbonVoiceClientFactory, CarbonVoiceClientFactory>();
+        services.AddOptions<CarbonVoiceWebhookOptions>();
+        services.TryAddSingleton(sp => new CarbonVoiceWebhookValidator(sp.GetRequiredService<IOptions<CarbonVoiceWebhookOptions>>().Value));
         services.TryAddTransient<ICarbonVoiceClient>(sp => sp.GetRequiredService<ICarbonVoiceClientFactory>().CreateClient(CarbonVoiceClient.DefaultConnectionId));
 
         var api = services.AddHttpClient(CarbonVoiceServiceNames.ApiHttpClient, http => http.Timeout = Timeout.InfiniteTimeSpan)

@@ -31,6 +31,8 @@ namespace CarbonVoice.Sdk.Internal;
 // ActionItems
 // DataExports
 // Webhooks
+[JsonSerializable(typeof(WebhookEvent))]
+[JsonSerializable(typeof(WebhookMessage))]
 internal sealed partial class CarbonVoiceJsonContext : JsonSerializerContext
 {
 }

@@ -8,5 +8,6 @@ public abstract record CarbonVoiceModel
 {
     /// <summary>Fields of the JSON object that have no property on the model, as received.</summary>
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? AdditionalProperties { get; init; }
+    [JsonInclude]
+    public IDictionary<string, JsonElement>? AdditionalProperties { get; internal set; }
 }
