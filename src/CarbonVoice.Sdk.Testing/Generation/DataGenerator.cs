@@ -86,7 +86,7 @@ internal static class DataGenerator
         var span = (30 + rng.Next(150)) * Day;
         var startMs = endMs - span;
         var members = workspace.Members;
-        var creator = members[rng.Next(members.Count)].User;
+        var creator = collaboratorIds?.FirstOrDefault() ?? members[rng.Next(members.Count)].User;
         var conversation = new ConversationRecord
         {
             Id = NewUnique(store.ConversationsById, rng, 16),

@@ -40,7 +40,7 @@ public sealed class EmulatorServer : IAsyncDisposable
         var app = builder.Build();
         app.Run(context => HandleAsync(emulator, context));
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var uri = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/') + "/");
         return new EmulatorServer(app, uri);
     }

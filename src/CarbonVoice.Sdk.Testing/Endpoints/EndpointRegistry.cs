@@ -1,0 +1,21 @@
+namespace CarbonVoice.Sdk.Testing;
+
+/// <summary>Builds the route table of every endpoint.</summary>
+internal static class EndpointRegistry
+{
+    public static Router Build()
+    {
+        var router = new Router();
+        OAuthEndpoints.Register(router);
+        UserEndpoints.Register(router);
+        WorkspaceEndpoints.Register(router);
+        ChannelEndpoints.Register(router);
+        MessageEndpoints.Register(router);
+        ActionItemEndpoints.Register(router);
+        CarbonLinkEndpoints.Register(router);
+        ExportEndpoints.Register(router);
+        WebhookEndpoints.Register(router);
+        ControlEndpoints.Register(router);
+        return router;
+    }
+}
