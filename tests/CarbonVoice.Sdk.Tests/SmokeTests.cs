@@ -1,7 +1,0 @@
-namespace CarbonVoice.Sdk.Tests;
-
-public class SmokeTests
-{
-    [Fact]
-    public void Works() => Assert.True(true);
-}
