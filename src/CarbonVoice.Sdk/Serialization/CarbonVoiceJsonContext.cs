@@ -26,6 +26,14 @@ namespace CarbonVoice.Sdk.Internal;
 [JsonSerializable(typeof(CreateWorkspaceRequest))]
 // Conversations
 // Messages
+[JsonSerializable(typeof(Message))]
+[JsonSerializable(typeof(LegacyMessage))]
+[JsonSerializable(typeof(ApiList<Message>))]
+[JsonSerializable(typeof(ApiList<LegacyMessage>))]
+[JsonSerializable(typeof(ApiList<MessageIdEntry>))]
+[JsonSerializable(typeof(MessagesByIdsBody))]
+[JsonSerializable(typeof(MessagesByDateBody))]
+[JsonSerializable(typeof(MessageSearchBody))]
 // CarbonLinks
 // Users
 // ActionItems
