@@ -25,6 +25,11 @@ namespace CarbonVoice.Sdk.Internal;
 [JsonSerializable(typeof(ApiList<LegacyWorkspace>))]
 [JsonSerializable(typeof(CreateWorkspaceRequest))]
 // Conversations
+[JsonSerializable(typeof(Conversation))]
+[JsonSerializable(typeof(Collaborator))]
+[JsonSerializable(typeof(ConversationSummary))]
+[JsonSerializable(typeof(ApiList<Conversation>))]
+[JsonSerializable(typeof(ApiList<Collaborator>))]
 // Messages
 [JsonSerializable(typeof(Message))]
 [JsonSerializable(typeof(LegacyMessage))]
@@ -35,9 +40,24 @@ namespace CarbonVoice.Sdk.Internal;
 [JsonSerializable(typeof(MessagesByDateBody))]
 [JsonSerializable(typeof(MessageSearchBody))]
 // CarbonLinks
+[JsonSerializable(typeof(CarbonLink))]
+[JsonSerializable(typeof(CreateCarbonLinkRequest))]
+[JsonSerializable(typeof(CreatePersonalCarbonLinkRequest))]
 // Users
+[JsonSerializable(typeof(User))]
+[JsonSerializable(typeof(UserIdentity))]
+[JsonSerializable(typeof(Contact))]
+[JsonSerializable(typeof(UserLastSeen))]
+[JsonSerializable(typeof(ApiList<Contact>))]
+[JsonSerializable(typeof(ApiList<UserLastSeen>))]
 // ActionItems
+[JsonSerializable(typeof(ActionItem))]
+[JsonSerializable(typeof(ApiList<ActionItem>))]
+[JsonSerializable(typeof(CreateActionItemRequest))]
 // DataExports
+[JsonSerializable(typeof(ExportJob))]
+[JsonSerializable(typeof(ExportConversationsRequest))]
+[JsonSerializable(typeof(ExportUsersRequest))]
 // Webhooks
 [JsonSerializable(typeof(WebhookEvent))]
 [JsonSerializable(typeof(WebhookMessage))]

@@ -1,6 +1,40 @@
 namespace CarbonVoice.Sdk;
 
-/// <summary>The DataExports endpoints.</summary>
+/// <summary>Data exports: asynchronous exports of conversations or users, polled until done.</summary>
 public interface IDataExportsClient
 {
+    /// <summary>Starts an export of conversations (<c>POST /data-exporter/conversations</c>). Not retried after a transient fault: it could start a duplicate export.</summary>
+    /// <param name="request">What to export.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="request"/> is null.</exception>
+    /// <exception cref="ArgumentException">The workspace id is blank, or the start date is after the end date.</exception>
+    Task<ExportJob> ExportConversationsAsync(ExportConversationsRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Starts an export of users (<c>POST /data-exporter/users</c>). Not retried after a transient fault: it could start a duplicate export.</summary>
+    /// <param name="request">What to export.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="request"/> is null.</exception>
+    /// <exception cref="ArgumentException">The workspace id is blank.</exception>
+    Task<ExportJob> ExportUsersAsync(ExportUsersRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads an export job (<c>GET /data-exporter/{id}</c>).</summary>
+    /// <param name="exportId">The export id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="ArgumentException"><paramref name="exportId"/> is null or blank.</exception>
+    /// <exception cref="CarbonVoiceNotFoundException">No such export.</exception>
+    Task<ExportJob> GetAsync(string exportId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Polls an export (<c>GET /data-exporter/{id}</c>) every <paramref name="pollInterval"/> until its status is
+    /// <c>done</c>, and returns the finished job. Bound the wait with <paramref name="cancellationToken"/>.
+    /// </summary>
+    /// <param name="exportId">The export id.</param>
+    /// <param name="pollInterval">The delay between polls (positive).</param>
+    /// <param name="timeProvider">The clock the delays are taken from; <see cref="TimeProvider.System"/> when null (pass a fake clock in tests).</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <exception cref="ArgumentException"><paramref name="exportId"/> is null or blank.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="pollInterval"/> is not positive.</exception>
+    /// <exception cref="CarbonVoiceException">The export failed; the message carries the job's error text.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled before the export finished.</exception>
+    Task<ExportJob> WaitForCompletionAsync(string exportId, TimeSpan pollInterval, TimeProvider? timeProvider = null, CancellationToken cancellationToken = default);
 }

@@ -14,4 +14,16 @@ public class UsersClient : IUsersClient
     }
 
     internal UsersClient(CarbonVoiceConnection connection) => _connection = connection;
+
+    /// <inheritdoc />
+    public virtual Task<User> WhoAmIAsync(CancellationToken cancellationToken = default)
+        => _connection.GetAsync("GET /whoami", PathBuilder.Format("whoami"), CarbonVoiceJsonContext.Default.User, cancellationToken, wrapper: "user");
+
+    /// <inheritdoc />
+    public virtual async Task<IReadOnlyList<Contact>> ListAsync(CancellationToken cancellationToken = default)
+        => (await _connection.GetAsync("GET /users", PathBuilder.Format("users"), CarbonVoiceJsonContext.Default.ApiListContact, cancellationToken).ConfigureAwait(false)).Items;
+
+    /// <inheritdoc />
+    public virtual async Task<IReadOnlyList<UserLastSeen>> ListLastSeenAsync(CancellationToken cancellationToken = default)
+        => (await _connection.GetAsync("GET /users/last-seen", PathBuilder.Format("users/last-seen"), CarbonVoiceJsonContext.Default.ApiListUserLastSeen, cancellationToken).ConfigureAwait(false)).Items;
 }

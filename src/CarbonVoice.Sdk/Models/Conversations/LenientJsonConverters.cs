@@ -1,0 +1,77 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace CarbonVoice.Sdk.Internal;
+
+/// <summary>Reads a value the service sends either as a string or as a number (for example <c>sort_order</c>) into a string; writes a string.</summary>
+internal sealed class StringOrNumberConverter : JsonConverter<string>
+{
+    public override bool HandleNull => false;
+
+    public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        => reader.TokenType switch
+        {
+            JsonTokenType.String => reader.GetString(),
+            JsonTokenType.Number => reader.TryGetInt64(out var whole)
+                ? whole.ToString(CultureInfo.InvariantCulture)
+                : reader.GetDouble().ToString("R", CultureInfo.InvariantCulture),
+            JsonTokenType.True => "true",
+            JsonTokenType.False => "false",
+            _ => throw new JsonException($"Expected a string or a number but found {reader.TokenType}."),
+        };
+
+    public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStringValue(value);
+    }
+}
+
+/// <summary>Reads a flag the service sends as a boolean, a string (<c>"true"</c>, <c>"false"</c>, <c>"1"</c>, <c>"0"</c>) or a number; writes a boolean.</summary>
+internal sealed class LenientBooleanConverter : JsonConverter<bool>
+{
+    public override bool Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.True:
+                return true;
+            case JsonTokenType.False:
+                return false;
+            case JsonTokenType.Number:
+                return reader.TryGetInt64(out var number) ? number != 0 : reader.GetDouble() != 0;
+            case JsonTokenType.String:
+                var text = reader.GetString()!.Trim();
+                if (bool.TryParse(text, out var flag))
+                {
+                    return flag;
+                }
+
+                if (long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
+                {
+                    return value != 0;
+                }
+
+                if (text.Equals("yes", StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+
+                if (text.Length == 0 || text.Equals("no", StringComparison.OrdinalIgnoreCase))
+                {
+                    return false;
+                }
+
+                throw new JsonException($"'{(text.Length <= 40 ? text : text[..40] + "…")}' is not a boolean.");
+            default:
+                throw new JsonException($"Expected a boolean but found {reader.TokenType}.");
+        }
+    }
+
+    public override void Write(Utf8JsonWriter writer, bool value, JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteBooleanValue(value);
+    }
+}
