@@ -1,0 +1,89 @@
+namespace CarbonVoice.Sdk.Connector;
+
+/// <summary>The sync log, per-scope checkpoints, the ingestion watermark and the per-connector lease.</summary>
+public interface ISyncStateStore
+{
+    /// <summary>Creates a run with status <see cref="SyncRunStatus.Running"/>, a new id and the current time.</summary>
+    /// <param name="tenantId">The tenant.</param>
+    /// <param name="connectorId">The connector.</param>
+    /// <param name="kind">The kind.</param>
+    /// <param name="highWaterMark">The high-water mark taken before the run.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<SyncRun> StartRunAsync(string tenantId, string connectorId, SyncKind kind, DateTimeOffset? highWaterMark = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Saves a run's progress or final state (replaces the stored run with the same id).</summary>
+    /// <param name="run">The run.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task SaveRunAsync(SyncRun run, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads a run, or null.</summary>
+    /// <param name="runId">The run id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<SyncRun?> GetRunAsync(string runId, CancellationToken cancellationToken = default);
+
+    /// <summary>Lists a connector's runs, newest first.</summary>
+    /// <param name="tenantId">The tenant.</param>
+    /// <param name="connectorId">The connector.</param>
+    /// <param name="limit">The maximum number of runs.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<IReadOnlyList<SyncRun>> ListRunsAsync(string tenantId, string connectorId, int limit = 20, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads a checkpoint value, or null.</summary>
+    /// <param name="tenantId">The tenant.</param>
+    /// <param name="connectorId">The connector.</param>
+    /// <param name="scope">The scope, for example <c>messages:{conversationId}</c>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<string?> GetCheckpointAsync(string tenantId, string connectorId, string scope, CancellationToken cancellationToken = default);
+
+    /// <summary>Sets a checkpoint value; null removes it.</summary>
+    /// <param name="tenantId">The tenant.</param>
+    /// <param name="connectorId">The connector.</param>
+    /// <param name="scope">The scope.</param>
+    /// <param name="value">The value, or null.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task SetCheckpointAsync(string tenantId, string connectorId, string scope, string? value, CancellationToken cancellationToken = default);
+
+    /// <summary>Lists the checkpoints whose scope starts with <paramref name="scopePrefix"/>.</summary>
+    /// <param name="tenantId">The tenant.</param>
+    /// <param name="connectorId">The connector.</param>
+    /// <param name="scopePrefix">The prefix ("" for all).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<IReadOnlyDictionary<string, string>> ListCheckpointsAsync(string tenantId, string connectorId, string scopePrefix, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads the ingestion watermark (the last raw change sequence ingested; 0 when none).</summary>
+    /// <param name="tenantId">The tenant.</param>
+    /// <param name="connectorId">The connector.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<long> GetIngestionWatermarkAsync(string tenantId, string connectorId, CancellationToken cancellationToken = default);
+
+    /// <summary>Sets the ingestion watermark.</summary>
+    /// <param name="tenantId">The tenant.</param>
+    /// <param name="connectorId">The connector.</param>
+    /// <param name="watermark">The watermark.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task SetIngestionWatermarkAsync(string tenantId, string connectorId, long watermark, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Takes the connector's lease when nobody holds it, it has expired, or <paramref name="holder"/> already holds it.
+    /// Atomic across processes for stores shared by processes.
+    /// </summary>
+    /// <param name="tenantId">The tenant.</param>
+    /// <param name="connectorId">The connector.</param>
+    /// <param name="holder">The would-be holder.</param>
+    /// <param name="duration">How long the lease lasts unless renewed.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The lease, or null when someone else holds it.</returns>
+    Task<SyncLease?> TryAcquireLeaseAsync(string tenantId, string connectorId, string holder, TimeSpan duration, CancellationToken cancellationToken = default);
+
+    /// <summary>Extends a lease still held by its holder (an expired lease nobody took may be renewed too).</summary>
+    /// <param name="lease">The lease.</param>
+    /// <param name="duration">The new duration from now.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The renewed lease, or null when it was lost.</returns>
+    Task<SyncLease?> RenewLeaseAsync(SyncLease lease, TimeSpan duration, CancellationToken cancellationToken = default);
+
+    /// <summary>Releases a lease if still held by its holder.</summary>
+    /// <param name="lease">The lease.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task ReleaseLeaseAsync(SyncLease lease, CancellationToken cancellationToken = default);
+}

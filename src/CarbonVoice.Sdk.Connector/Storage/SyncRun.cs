@@ -1,0 +1,41 @@
+namespace CarbonVoice.Sdk.Connector;
+
+/// <summary>One entry of the sync log: a sync or ingestion run of one connector.</summary>
+public sealed record SyncRun
+{
+    /// <summary>The run id.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>The tenant.</summary>
+    public required string TenantId { get; init; }
+
+    /// <summary>The connector.</summary>
+    public required string ConnectorId { get; init; }
+
+    /// <summary>Full, delta or ingestion.</summary>
+    public required SyncKind Kind { get; init; }
+
+    /// <summary>The status.</summary>
+    public SyncRunStatus Status { get; init; } = SyncRunStatus.Running;
+
+    /// <summary>When the run started.</summary>
+    public DateTimeOffset StartedAt { get; init; }
+
+    /// <summary>When the run finished, or null while running.</summary>
+    public DateTimeOffset? FinishedAt { get; init; }
+
+    /// <summary>For syncs: the high-water mark taken before the run started; the next delta sync asks for changes since it.</summary>
+    public DateTimeOffset? HighWaterMark { get; init; }
+
+    /// <summary>Counts per entity type.</summary>
+    public IReadOnlyDictionary<string, EntitySyncCounts> Counts { get; init; } = new Dictionary<string, EntitySyncCounts>();
+
+    /// <summary>Recorded errors (bounded; <see cref="ErrorCount"/> has the total).</summary>
+    public IReadOnlyList<SyncError> Errors { get; init; } = [];
+
+    /// <summary>The total number of errors, including those not kept in <see cref="Errors"/>.</summary>
+    public long ErrorCount { get; init; }
+
+    /// <summary>Why the run failed, was cancelled or expired.</summary>
+    public string? StatusMessage { get; init; }
+}
