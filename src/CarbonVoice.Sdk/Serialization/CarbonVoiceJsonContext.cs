@@ -36,6 +36,7 @@ namespace CarbonVoice.Sdk.Internal;
 [JsonSerializable(typeof(ApiList<Message>))]
 [JsonSerializable(typeof(ApiList<LegacyMessage>))]
 [JsonSerializable(typeof(ApiList<MessageIdEntry>))]
+[JsonSerializable(typeof(MessageIdEntry))]
 [JsonSerializable(typeof(MessagesByIdsBody))]
 [JsonSerializable(typeof(MessagesByDateBody))]
 [JsonSerializable(typeof(MessageSearchBody))]
