@@ -28,10 +28,3 @@ internal sealed class MessageRecord
 
     public string Transcript => TranscriptOverride ?? TranscriptGenerator.Generate(TranscriptSeed, WordCount, Spanish);
 }
-
-internal enum MessageKind : byte
-{
-    Audio,
-    Text,
-    Attachment,
-}

@@ -1,7 +1,5 @@
 using System.Buffers;
 using System.Buffers.Text;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 
 namespace CarbonVoice.Sdk.Testing;
@@ -307,15 +305,5 @@ internal sealed class TokenService
         Span<byte> buffer = stackalloc byte[bytes];
         _random.NextBytes(buffer);
         return Base64Url.EncodeToString(buffer);
-    }
-}
-
-internal static class Pkce
-{
-    public static bool Verify(string verifier, string challenge)
-    {
-        Span<byte> hash = stackalloc byte[32];
-        SHA256.HashData(Encoding.ASCII.GetBytes(verifier), hash);
-        return CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Base64Url.EncodeToString(hash)), Encoding.ASCII.GetBytes(challenge));
     }
 }

@@ -1,43 +1,5 @@
 namespace CarbonVoice.Sdk.Testing;
 
-internal delegate void EndpointHandler(RequestContext context);
-
-/// <summary>A route template such as <c>GET /v5/messages/{id}</c>, compiled to literal segments and parameter positions.</summary>
-internal sealed class Route
-{
-    public Route(string method, string template, bool requiresAuth, EndpointHandler handler)
-    {
-        Method = method;
-        Template = template;
-        Segments = template.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        ParamPositions = Enumerable.Range(0, Segments.Length).Where(i => Segments[i].StartsWith('{')).ToArray();
-        RequiresAuth = requiresAuth;
-        Handler = handler;
-    }
-
-    public string Method { get; }
-    public string Template { get; }
-    public string[] Segments { get; }
-    public int[] ParamPositions { get; }
-    public bool RequiresAuth { get; }
-    public EndpointHandler Handler { get; }
-
-    public bool Matches(string[] path)
-    {
-        var segments = Segments;
-        for (var i = 0; i < segments.Length; i++)
-        {
-            var literal = segments[i];
-            if (literal[0] != '{' && !string.Equals(literal, path[i], StringComparison.Ordinal))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-}
-
 /// <summary>A small router over path segments: routes are bucketed by segment count and matched in order (literals before parameters).</summary>
 internal sealed class Router
 {

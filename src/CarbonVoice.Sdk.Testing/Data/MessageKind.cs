@@ -1,0 +1,8 @@
+namespace CarbonVoice.Sdk.Testing;
+
+internal enum MessageKind : byte
+{
+    Audio,
+    Text,
+    Attachment,
+}

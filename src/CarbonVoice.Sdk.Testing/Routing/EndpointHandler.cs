@@ -1,0 +1,3 @@
+namespace CarbonVoice.Sdk.Testing;
+
+internal delegate void EndpointHandler(RequestContext context);
