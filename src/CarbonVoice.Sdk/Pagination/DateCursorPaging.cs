@@ -72,7 +72,7 @@ internal static class DateCursorPaging
 
                 return new CarbonVoicePage<T>(fresh, DateCursorToken.Encode(new DateCursorState(lastDate, nextSeen)));
             },
-            item => key(item));
+            item => VersionKey(key(item), timestamp(item)));
     }
 
     /// <summary>Checks a direction and returns it in lower case; null means <c>older</c>.</summary>
@@ -98,6 +98,14 @@ internal static class DateCursorPaging
             throw new ArgumentOutOfRangeException(parameterName, pageSize, $"The page size must be between 1 and {maxPageSize}.");
         }
     }
+
+    /// <summary>
+    /// The de-duplication key across page boundaries: the id plus the cursor timestamp, so a record repeated as is is
+    /// yielded once, while a newer version of it (edited, reacted to or deleted meanwhile, on <c>last_updated_at</c>
+    /// lists) still comes through.
+    /// </summary>
+    private static string? VersionKey(string? id, DateTimeOffset? timestamp)
+        => id is null ? null : string.Concat(id, "|", timestamp?.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     private static bool Advances(string direction, DateTimeOffset current, DateTimeOffset last)
         => direction == MessageDirections.Newer ? last >= current : last <= current;

@@ -138,6 +138,25 @@ public sealed class MessageDateCursorPagingTests
     }
 
     [Fact]
+    public async Task Notified_yields_a_newer_version_of_a_message_seen_on_the_previous_page_but_not_an_identical_repeat()
+    {
+        var api = new MessagesFakeApi();
+        var first = new JsonArray(
+            MessagesFakeApi.Legacy(new FakeMessage("x", T0, T0.AddMinutes(1))),
+            MessagesFakeApi.Legacy(new FakeMessage("y", T0, T0.AddMinutes(2)))).ToJsonString();
+        // x was edited while the first page was processed; y comes again unchanged at the boundary.
+        var second = new JsonArray(
+            MessagesFakeApi.Legacy(new FakeMessage("y", T0, T0.AddMinutes(2))),
+            MessagesFakeApi.Legacy(new FakeMessage("x", T0, T0.AddMinutes(3)))).ToJsonString();
+        api.Override = request => MessagesFakeApi.JsonResponse(HttpStatusCode.OK, (string?)request.Json["date"] == MessagesFakeApi.Iso(T0) ? first : second);
+        using var client = api.Client();
+
+        var messages = await client.Messages.ListNotifiedAsync(T0, new NotifiedMessagesOptions { PageSize = 2 }).ToListAsync();
+
+        Assert.Equal([("x", T0.AddMinutes(1)), ("y", T0.AddMinutes(2)), ("x", T0.AddMinutes(3))], messages.Select(m => (m.Id, m.LastUpdatedAt!.Value)));
+    }
+
+    [Fact]
     public async Task A_saved_continuation_token_resumes_after_the_page_without_losing_or_repeating_shared_timestamps()
     {
         var api = WithTies();
