@@ -73,7 +73,9 @@ public sealed class EndpointShapeTests : IAsyncLifetime
         var (one, single) = await Emu.GetJson(_client, $"/v5/workspaces/{_workspace}");
         Assert.Equal(200, one);
         Assert.Equal(_workspace, single.GetProperty("id").GetString());
-        Assert.Equal(400, (await Emu.GetJson(_client, "/v5/workspaces?limit=0")).Status);
+        var (badStatus, badBody) = await Emu.GetJson(_client, "/v5/workspaces?limit=0");
+        Assert.Equal(400, badStatus);
+        Emu.AssertErrorBody(badBody);
     }
 
     [Fact]

@@ -27,7 +27,7 @@ internal static class ActionItemEndpoints
         var id = context.Param(1);
         if (Array.IndexOf(ContainerTypes, type) < 0)
         {
-            context.ValidationError("container_type must be one of the following values: channel, folder, home, workspace");
+            context.BadRequest("container_type must be one of the following values: channel, folder, home, workspace");
             return;
         }
 
@@ -126,7 +126,7 @@ internal static class ActionItemEndpoints
 
             if (problems.Count > 0)
             {
-                context.ValidationError([.. problems]);
+                context.BadRequest([.. problems]);
                 return;
             }
 

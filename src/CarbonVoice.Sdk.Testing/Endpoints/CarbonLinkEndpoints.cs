@@ -24,13 +24,13 @@ internal static class CarbonLinkEndpoints
             var type = root.GetString("type") ?? "website";
             if (string.IsNullOrEmpty(workspaceId))
             {
-                context.ValidationError("workspace_id should not be empty");
+                context.BadRequest("workspace_id should not be empty");
                 return;
             }
 
             if (Array.IndexOf(Types, type) < 0)
             {
-                context.ValidationError("type must be one of the following values: website, qr_code, phone");
+                context.BadRequest("type must be one of the following values: website, qr_code, phone");
                 return;
             }
 

@@ -25,13 +25,13 @@ internal static class ExportEndpoints
             var format = root.GetString("format") ?? "json";
             if (string.IsNullOrEmpty(workspaceId))
             {
-                context.ValidationError("workspace_id should not be empty");
+                context.BadRequest("workspace_id should not be empty");
                 return;
             }
 
             if (format is not ("json" or "csv"))
             {
-                context.ValidationError("format must be one of the following values: json, csv");
+                context.BadRequest("format must be one of the following values: json, csv");
                 return;
             }
 

@@ -26,7 +26,7 @@ internal static class MessageQueryEndpoints
         var date = JsonFormat.ParseTime(rawDate);
         if (rawDate is not null && date is null)
         {
-            context.ValidationError("date must be a valid ISO 8601 date string");
+            context.BadRequest("date must be a valid ISO 8601 date string");
             return;
         }
 
@@ -48,13 +48,13 @@ internal static class MessageQueryEndpoints
             || !int.TryParse(context.Param(2), System.Globalization.CultureInfo.InvariantCulture, out var stop)
             || start < 0 || stop < start)
         {
-            context.ValidationError("start and stop must be sequence numbers with start <= stop");
+            context.BadRequest("start and stop must be sequence numbers with start <= stop");
             return;
         }
 
         if (stop - start >= 500)
         {
-            context.ValidationError("stop - start must be less than 500");
+            context.BadRequest("stop - start must be less than 500");
             return;
         }
 
@@ -97,7 +97,7 @@ internal static class MessageQueryEndpoints
             var limit = root.GetInt("limit") ?? 20;
             if (limit is < 1 or > 100)
             {
-                context.ValidationError("limit must not be greater than 100", "limit must not be less than 1");
+                context.BadRequest("limit must not be greater than 100", "limit must not be less than 1");
                 return;
             }
 
@@ -107,7 +107,7 @@ internal static class MessageQueryEndpoints
                 date = JsonFormat.ParseTime(dateElement);
                 if (date is null)
                 {
-                    context.ValidationError("date must be a valid ISO 8601 date string");
+                    context.BadRequest("date must be a valid ISO 8601 date string");
                     return;
                 }
             }
@@ -194,14 +194,14 @@ internal static class MessageQueryEndpoints
             var query = root.GetString("query");
             if (string.IsNullOrWhiteSpace(query))
             {
-                context.ValidationError("query should not be empty");
+                context.BadRequest("query should not be empty");
                 return;
             }
 
             var limit = root.GetInt("limit") ?? 20;
             if (limit is < 1 or > 100)
             {
-                context.ValidationError("limit must be between 1 and 100");
+                context.BadRequest("limit must be between 1 and 100");
                 return;
             }
 

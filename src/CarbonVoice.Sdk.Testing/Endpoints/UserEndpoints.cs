@@ -69,7 +69,7 @@ internal static class UserEndpoints
             var ids = document.RootElement.GetStrings("user_guids");
             if (ids is null || ids.Count == 0)
             {
-                context.ValidationError("user_guids should not be empty");
+                context.BadRequest("user_guids should not be empty");
                 return;
             }
 

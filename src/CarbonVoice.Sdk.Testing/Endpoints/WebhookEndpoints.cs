@@ -30,7 +30,7 @@ internal static class WebhookEndpoints
             var url = root.GetString("webhookURL");
             if (string.IsNullOrWhiteSpace(url) || !Uri.TryCreate(url, UriKind.Absolute, out _))
             {
-                context.ValidationError("webhookURL must be a URL address");
+                context.BadRequest("webhookURL must be a URL address");
                 return;
             }
 

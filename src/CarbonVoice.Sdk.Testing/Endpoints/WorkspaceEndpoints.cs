@@ -123,7 +123,7 @@ internal static class WorkspaceEndpoints
             var name = document.RootElement.GetString("name");
             if (string.IsNullOrWhiteSpace(name))
             {
-                context.ValidationError("name should not be empty");
+                context.BadRequest("name should not be empty");
                 return;
             }
 

@@ -91,7 +91,10 @@ internal sealed class RequestContext
         Response.Body = ErrorBodies.Standard(message);
     }
 
-    /// <summary>Answers 400 with the NestJS validation body.</summary>
+    /// <summary>Answers 400 with the documented error body (messages joined with "; ").</summary>
+    public void BadRequest(params string[] messages) => Error(400, string.Join("; ", messages));
+
+    /// <summary>Answers 400 with the NestJS validation body (only <c>by-ids</c> uses it, as the real service does).</summary>
     public void ValidationError(params string[] messages)
     {
         _writer = null;
@@ -164,7 +167,7 @@ internal sealed class RequestContext
             return true;
         }
 
-        ValidationError($"{name} must be an integer between {min} and {max}");
+        BadRequest($"{name} must be an integer between {min} and {max}");
         return false;
     }
 }
