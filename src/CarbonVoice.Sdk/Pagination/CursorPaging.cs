@@ -8,7 +8,8 @@ internal static class CursorPaging
             async (cursor, size, ct) =>
             {
                 var list = await fetch(cursor, size, ct).ConfigureAwait(false);
-                var next = list.HasMore == true && !string.IsNullOrEmpty(list.NextCursor) ? list.NextCursor : null;
+                // A missing has_more with a cursor present still means "more"; an explicit has_more=false ends the list.
+                var next = (list.HasMore ?? true) && !string.IsNullOrEmpty(list.NextCursor) ? list.NextCursor : null;
                 return new CarbonVoicePage<T>(list.Items, next);
             },
             key);

@@ -26,17 +26,13 @@ internal sealed class FlexibleDateTimeOffsetConverter : JsonConverter<DateTimeOf
 
                 return FromEpoch((long)reader.GetDouble());
             case JsonTokenType.String:
-                if (reader.TryGetDateTimeOffset(out var iso))
-                {
-                    return iso;
-                }
-
                 var text = reader.GetString()!;
                 if (long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var epoch))
                 {
                     return FromEpoch(epoch);
                 }
 
+                // A timestamp without an offset is UTC, never the machine's local time.
                 if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
                 {
                     return parsed;
