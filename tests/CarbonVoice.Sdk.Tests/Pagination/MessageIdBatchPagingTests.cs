@@ -102,6 +102,23 @@ public sealed class MessageIdBatchPagingTests
         Assert.Equal(["m00001", "m00002", "m00003", "m00004"], messages.Select(m => m.Id));
     }
 
+    [Theory]
+    [InlineData("""{"results": ["m00001"], "next_cursor": "p2"}""", 3)]
+    [InlineData("""{"results": ["m00001"], "has_more": false, "next_cursor": "p2"}""", 1)]
+    [InlineData("""["m00001"]""", 1)]
+    public async Task The_ids_cursor_is_followed_unless_has_more_is_false(string firstPage, int expected)
+    {
+        var api = WithMessages(3);
+        api.Override = request => request.Path.EndsWith("/messages/ids", StringComparison.Ordinal)
+            ? MessagesFakeApi.JsonResponse(HttpStatusCode.OK, request.Query.ContainsKey("starting_after") ? """{"results": ["m00002", {"id": "m00003"}], "next_cursor": null}""" : firstPage)
+            : null;
+        using var client = api.Client();
+
+        var messages = await client.Messages.ListAllAsync("c1").ToListAsync();
+
+        Assert.Equal(expected, messages.Count);
+    }
+
     [Fact]
     public async Task Stopping_after_the_first_item_reads_only_the_first_ids_page_and_its_first_batch()
     {
