@@ -41,7 +41,7 @@ public sealed record Conversation : CarbonVoiceModel
     public string? WorkspaceName { get; init; }
 
     /// <summary>The user's sort position of the conversation; the service sends a number or a string, kept as text.</summary>
-    [JsonConverter(typeof(StringOrNumberConverter))]
+    [JsonConverter(typeof(LenientStringConverter))]
     public string? SortOrder { get; init; }
 
     /// <summary>When the conversation was created (<c>created_ts</c>).</summary>

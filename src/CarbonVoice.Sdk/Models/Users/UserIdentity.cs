@@ -36,6 +36,6 @@ public sealed record UserIdentity : CarbonVoiceModel
     public string? ProviderPhone { get; init; }
 
     /// <summary>The service's last-notified marker for this identity, kept as text (its meaning is undocumented).</summary>
-    [JsonConverter(typeof(StringOrNumberConverter))]
+    [JsonConverter(typeof(LenientStringConverter))]
     public string? LastMessageNotified { get; init; }
 }

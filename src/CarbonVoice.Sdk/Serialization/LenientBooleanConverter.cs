@@ -4,30 +4,6 @@ using System.Text.Json.Serialization;
 
 namespace CarbonVoice.Sdk.Internal;
 
-/// <summary>Reads a value the service sends either as a string or as a number (for example <c>sort_order</c>) into a string; writes a string.</summary>
-internal sealed class StringOrNumberConverter : JsonConverter<string>
-{
-    public override bool HandleNull => false;
-
-    public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-        => reader.TokenType switch
-        {
-            JsonTokenType.String => reader.GetString(),
-            JsonTokenType.Number => reader.TryGetInt64(out var whole)
-                ? whole.ToString(CultureInfo.InvariantCulture)
-                : reader.GetDouble().ToString("R", CultureInfo.InvariantCulture),
-            JsonTokenType.True => "true",
-            JsonTokenType.False => "false",
-            _ => throw new JsonException($"Expected a string or a number but found {reader.TokenType}."),
-        };
-
-    public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(writer);
-        writer.WriteStringValue(value);
-    }
-}
-
 /// <summary>Reads a flag the service sends as a boolean, a string (<c>"true"</c>, <c>"false"</c>, <c>"1"</c>, <c>"0"</c>) or a number; writes a boolean.</summary>
 internal sealed class LenientBooleanConverter : JsonConverter<bool>
 {
