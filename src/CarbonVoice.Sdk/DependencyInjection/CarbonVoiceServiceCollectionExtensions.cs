@@ -79,13 +79,17 @@ public static class CarbonVoiceServiceCollectionExtensions
         services.TryAddSingleton(sp => new CarbonVoiceWebhookValidator(sp.GetRequiredService<IOptions<CarbonVoiceWebhookOptions>>().Value));
         services.TryAddTransient<ICarbonVoiceClient>(sp => sp.GetRequiredService<ICarbonVoiceClientFactory>().CreateClient(CarbonVoiceClient.DefaultConnectionId));
 
+        // The factory's default loggers put raw header values (the bearer token) in their structured state even
+        // when the message redacts them; the SDK's TelemetryHandler logs each call without credentials instead.
         var api = services.AddHttpClient(CarbonVoiceServiceNames.ApiHttpClient, http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .RemoveAllLoggers()
             .AddHttpMessageHandler<TelemetryHandler>()
             .AddHttpMessageHandler<RateLimitHandler>();
         AddResilience(api);
         api.AddHttpMessageHandler<AuthenticationHandler>();
 
         var oauth = services.AddHttpClient(CarbonVoiceServiceNames.OAuthHttpClient, http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .RemoveAllLoggers()
             .AddHttpMessageHandler<TelemetryHandler>();
         AddResilience(oauth);
         return new CarbonVoiceBuilder(services, api, oauth);

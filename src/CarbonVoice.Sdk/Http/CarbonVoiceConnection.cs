@@ -96,7 +96,8 @@ internal sealed class CarbonVoiceConnection
 
             if (!response.IsSuccessStatusCode || ErrorResponseMapper.IsFailureEnvelope(body))
             {
-                throw ErrorResponseMapper.Map(response.StatusCode, endpoint, Encoding.UTF8.GetString(body), response);
+                var text = await RequestSecrets.ScrubAsync(request, Encoding.UTF8.GetString(body), cancellationToken).ConfigureAwait(false);
+                throw ErrorResponseMapper.Map(response.StatusCode, endpoint, text, response);
             }
 
             if (IsHtml(response, body))

@@ -68,7 +68,7 @@ internal sealed class RateLimitHandler : DelegatingHandler
             {
                 using (response)
                 {
-                    var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+                    var body = await RequestSecrets.ScrubAsync(request, await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
                     var error = ErrorResponseMapper.Map(HttpStatusCode.TooManyRequests, endpoint, body, response, info);
                     var reason = attempt >= policy.MaxRetries
                         ? $"after {attempt} retries"
