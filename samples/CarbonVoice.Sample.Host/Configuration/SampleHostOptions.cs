@@ -1,0 +1,22 @@
+namespace CarbonVoice.Sample.Host.Configuration;
+
+/// <summary>Settings of the sample host itself (section <c>Sample</c>).</summary>
+public sealed class SampleHostOptions
+{
+    public const string SectionName = "Sample";
+
+    /// <summary>The SQLite file, relative to the content root unless absolute.</summary>
+    public string DatabasePath { get; set; } = "carbonvoice-sample.db";
+
+    /// <summary>Where ASP.NET Core Data Protection keeps its key ring (relative to the content root unless absolute).</summary>
+    public string DataProtectionKeysPath { get; set; } = "carbonvoice-sample-keys";
+
+    /// <summary>How long an OAuth <c>state</c> stays valid.</summary>
+    public TimeSpan OAuthStateLifetime { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Where the browser goes after a successful OAuth callback (<c>?connected={id}</c> is appended).</summary>
+    public string OAuthReturnUrl { get; set; } = "/";
+
+    /// <summary>How long an identical webhook delivery is remembered (replays inside it are processed once).</summary>
+    public TimeSpan WebhookReplayWindow { get; set; } = TimeSpan.FromDays(1);
+}

@@ -1,0 +1,50 @@
+using System.Security.Claims;
+using CarbonVoice.Sample.Host.Configuration;
+using CarbonVoice.Sample.Host.Contracts;
+using CarbonVoice.Sample.Host.ErrorHandling;
+using CarbonVoice.Sample.Host.OAuth;
+using CarbonVoice.Sample.Host.Tenancy;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace CarbonVoice.Sample.Host.Endpoints;
+
+internal static class OAuthEndpoints
+{
+    /// <summary>Maps <c>POST /oauth/start</c> (tenant) and <c>GET /oauth/callback</c> (anonymous: the state names the tenant).</summary>
+    public static RouteGroupBuilder MapOAuthApi(this RouteGroupBuilder group)
+    {
+        group.MapPost("/oauth/start", StartAsync).RequireAuthorization(TenantClaims.Policy)
+            .WithName("StartOAuth").WithSummary("Creates the Carbon Voice authorization URL for a company.");
+        group.MapGet("/oauth/callback", CallbackAsync).AllowAnonymous().ExcludeFromDescription();
+        return group;
+    }
+
+    private static async Task<Results<Ok<OAuthStartResponse>, ProblemHttpResult>> StartAsync(
+        [FromQuery(Name = "company_id")] string? companyId, ClaimsPrincipal user, HttpRequest request, OAuthFlow flow, CancellationToken cancellationToken)
+    {
+        if (!Problems.IsValidCompanyId(companyId))
+        {
+            return Problems.Validation("company_id", "company_id is required: 1-64 letters, digits, '.', '_' or '-'.");
+        }
+
+        var origin = new Uri($"{request.Scheme}://{request.Host}{request.PathBase}/");
+        var (url, expires) = await flow.StartAsync(user.GetTenantId(), companyId!, origin, cancellationToken);
+        return TypedResults.Ok(new OAuthStartResponse(url.ToString(), expires));
+    }
+
+    private static async Task<IResult> CallbackAsync(
+        [FromQuery] string? code, [FromQuery] string? state, [FromQuery] string? error, OAuthFlow flow, IOptions<SampleHostOptions> options, CancellationToken cancellationToken)
+    {
+        var result = await flow.CompleteAsync(code, state, error, cancellationToken);
+        var returnUrl = options.Value.OAuthReturnUrl;
+        if (result.ConnectorId is { } connectorId)
+        {
+            var separator = returnUrl.Contains('?', StringComparison.Ordinal) ? '&' : '?';
+            return TypedResults.Redirect($"{returnUrl}{separator}connected={connectorId}");
+        }
+
+        return TypedResults.Content(OAuthPages.Refused(result.Title!, result.Detail!, returnUrl), "text/html; charset=utf-8", statusCode: result.StatusCode);
+    }
+}

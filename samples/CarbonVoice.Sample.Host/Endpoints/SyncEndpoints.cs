@@ -1,0 +1,99 @@
+using System.Security.Claims;
+using CarbonVoice.Sample.Host.Contracts;
+using CarbonVoice.Sample.Host.ErrorHandling;
+using CarbonVoice.Sample.Host.Persistence;
+using CarbonVoice.Sample.Host.Sync;
+using CarbonVoice.Sdk.Connector;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CarbonVoice.Sample.Host.Endpoints;
+
+internal static class SyncEndpoints
+{
+    public static RouteGroupBuilder MapSyncApi(this RouteGroupBuilder group)
+    {
+        group.MapPost("/{connector_id}/sync", StartSyncAsync).WithName("StartSync")
+            .WithSummary("Starts a background sync (full or delta); 409 with the running sync's id when one is running.");
+        group.MapGet("/{connector_id}/sync/{sync_log_id}", GetRunAsync).WithName("GetSyncLog").WithSummary("Reads a sync or ingestion run.");
+        group.MapPost("/{connector_id}/ingest", StartIngestAsync).WithName("StartIngestion")
+            .WithSummary("Queues ingestion of the synced data into chunks; 409 when one is running.");
+        return group;
+    }
+
+    private static async Task<Results<Accepted<RunStartedResponse>, ProblemHttpResult>> StartSyncAsync(
+        [FromRoute(Name = "connector_id")] string connectorId,
+        [FromBody(EmptyBodyBehavior = Microsoft.AspNetCore.Mvc.ModelBinding.EmptyBodyBehavior.Allow)] StartSyncRequest? body,
+        ClaimsPrincipal user,
+        ConnectorRepository connectors,
+        SyncCoordinator syncs,
+        CancellationToken cancellationToken)
+    {
+        var (connector, problem) = await ConnectorLookup.FindAsync(connectorId, user, connectors, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        SyncKind kind;
+        switch (body?.SyncType?.ToLowerInvariant())
+        {
+            case null: kind = connector!.LastSyncAt is null ? SyncKind.Full : SyncKind.Delta; break;
+            case "full": kind = SyncKind.Full; break;
+            case "delta": kind = SyncKind.Delta; break;
+            default: return Problems.Validation("sync_type", "sync_type must be 'full' or 'delta'.");
+        }
+
+        if (connector!.Status != ConnectorStatuses.Connected)
+        {
+            return Problems.Conflict("Connector is not connected", $"The connector is {connector.Status}; reconnect it before syncing.", new Dictionary<string, object?> { ["connector_status"] = connector.Status });
+        }
+
+        var result = await syncs.StartSyncAsync(connector, kind, null, cancellationToken);
+        return result.Started is { } run
+            ? TypedResults.Accepted(StatusUrl(connector.Id, run.Id), new RunStartedResponse(run.Id, connector.Id, SyncLogResponse.KindName(kind), "running", StatusUrl(connector.Id, run.Id)))
+            : Problems.Conflict("A sync is already running", $"Sync {result.RunningId} of this connector is still running.", new Dictionary<string, object?> { ["sync_log_id"] = result.RunningId });
+    }
+
+    private static async Task<Results<Ok<SyncLogResponse>, ProblemHttpResult>> GetRunAsync(
+        [FromRoute(Name = "connector_id")] string connectorId,
+        [FromRoute(Name = "sync_log_id")] string syncLogId,
+        ClaimsPrincipal user,
+        ConnectorRepository connectors,
+        ISyncStateStore state,
+        CancellationToken cancellationToken)
+    {
+        var (connector, problem) = await ConnectorLookup.FindAsync(connectorId, user, connectors, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (string.IsNullOrWhiteSpace(syncLogId) || syncLogId.Length > 64 || !syncLogId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+        {
+            return Problems.Validation("sync_log_id", "sync_log_id must be 1-64 letters, digits, '-' or '_'.");
+        }
+
+        var run = await state.GetRunAsync(syncLogId, cancellationToken);
+        return run is null || run.ConnectorId != connector!.Id || run.TenantId != connector.TenantId
+            ? Problems.NotFound("Sync log not found", $"No run {syncLogId} exists for this connector.")
+            : TypedResults.Ok(SyncLogResponse.From(run));
+    }
+
+    private static async Task<Results<Accepted<RunStartedResponse>, ProblemHttpResult>> StartIngestAsync(
+        [FromRoute(Name = "connector_id")] string connectorId, ClaimsPrincipal user, ConnectorRepository connectors, SyncCoordinator syncs, CancellationToken cancellationToken)
+    {
+        var (connector, problem) = await ConnectorLookup.FindAsync(connectorId, user, connectors, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var result = await syncs.StartIngestionAsync(connector!, cancellationToken);
+        return result.Started is { } run
+            ? TypedResults.Accepted(StatusUrl(connector!.Id, run.Id), new RunStartedResponse(run.Id, connector.Id, "ingestion", "running", StatusUrl(connector.Id, run.Id)))
+            : Problems.Conflict("An ingestion is already running", $"Ingestion {result.RunningId} of this connector is still running.", new Dictionary<string, object?> { ["sync_log_id"] = result.RunningId });
+    }
+
+    private static string StatusUrl(string connectorId, string runId) => $"/api/connectors/carbonvoice/{connectorId}/sync/{runId}";
+}

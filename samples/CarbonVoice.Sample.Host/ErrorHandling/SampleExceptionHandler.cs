@@ -1,0 +1,37 @@
+using CarbonVoice.Sdk;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace CarbonVoice.Sample.Host.ErrorHandling;
+
+/// <summary>Maps exceptions that escape an endpoint to problem details: bad requests, Carbon Voice failures.</summary>
+internal sealed class SampleExceptionHandler(IProblemDetailsService problems, ILogger<SampleExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var (status, title, detail) = exception switch
+        {
+            BadHttpRequestException bad => (bad.StatusCode, "Bad request", bad.Message),
+            CarbonVoiceTokenExpiredException => (StatusCodes.Status409Conflict, "Connector authorization expired", "The Carbon Voice connection must be authorized again."),
+            CarbonVoiceRateLimitException => (StatusCodes.Status503ServiceUnavailable, "Carbon Voice rate limit", "Carbon Voice asked to slow down; try again later."),
+            CarbonVoiceException cv => (StatusCodes.Status502BadGateway, "Carbon Voice request failed", $"Carbon Voice answered {(int?)cv.StatusCode ?? 0} at {cv.Endpoint}."),
+            _ => (0, null, null),
+        };
+        if (status == 0)
+        {
+            return false;
+        }
+
+        if (status >= 500)
+        {
+            logger.LogWarning("Request failed with {Status}: {Type}", status, exception.GetType().Name);
+        }
+
+        httpContext.Response.StatusCode = status;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            Exception = exception,
+            ProblemDetails = { Status = status, Title = title, Detail = detail },
+        });
+    }
+}

@@ -1,0 +1,134 @@
+using CarbonVoice.Sample.Host.Backend;
+using CarbonVoice.Sample.Host.Configuration;
+using CarbonVoice.Sample.Host.Persistence;
+using CarbonVoice.Sdk;
+using CarbonVoice.Sdk.Connector;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Options;
+
+namespace CarbonVoice.Sample.Host.OAuth;
+
+/// <summary>The outcome of a callback: a connector id, or a refusal with a title and detail for the page.</summary>
+public sealed record OAuthCallbackResult(string? ConnectorId, int StatusCode, string? Title, string? Detail)
+{
+    public static OAuthCallbackResult Refused(int status, string title, string detail) => new(null, status, title, detail);
+}
+
+/// <summary>Starts authorizations (state + PKCE kept server-side) and completes them at the callback.</summary>
+public sealed class OAuthFlow(
+    IOAuthClient oauth,
+    ITokenStore tokens,
+    ConnectorRepository connectors,
+    OAuthStateRepository states,
+    CarbonVoiceBackend backend,
+    IOptionsMonitor<CarbonVoiceOptions> sdkOptions,
+    IOptions<SampleHostOptions> options,
+    IDataProtectionProvider protection,
+    TimeProvider time,
+    ILogger<OAuthFlow> logger)
+{
+    public const string CallbackPath = "/api/connectors/carbonvoice/oauth/callback";
+
+    private readonly IDataProtector _verifierProtector = protection.CreateProtector("CarbonVoice.Sample.Host.OAuthVerifier.v1");
+
+    /// <summary>Creates the authorization URL for a tenant's company.</summary>
+    /// <param name="tenantId">The tenant.</param>
+    /// <param name="companyId">The company.</param>
+    /// <param name="requestOrigin">The origin the request came to (the embedded emulator redirects back to it).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public async Task<(Uri Url, DateTimeOffset ExpiresAt)> StartAsync(string tenantId, string companyId, Uri requestOrigin, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(requestOrigin);
+        var redirect = backend.IsEmbedded ? new Uri(requestOrigin, CallbackPath) : sdkOptions.CurrentValue.RedirectUri!;
+        var state = Pkce.CreateState();
+        var request = await oauth.CreateAuthorizationRequestAsync(state, new AuthorizationRequestOptions { RedirectUri = redirect }, cancellationToken);
+        var now = time.GetUtcNow();
+        var expires = now + options.Value.OAuthStateLifetime;
+        var verifier = request.CodeVerifier is null ? null : _verifierProtector.Protect(request.CodeVerifier);
+        await states.SaveAsync(state, new OAuthStateRecord(tenantId, companyId, verifier, request.RedirectUri.ToString(), now, expires), cancellationToken);
+        return (request.Url, expires);
+    }
+
+    /// <summary>Completes an authorization.</summary>
+    public async Task<OAuthCallbackResult> CompleteAsync(string? code, string? state, string? error, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(state) || state.Length > 512)
+        {
+            return OAuthCallbackResult.Refused(400, "Invalid authorization response", "The callback carries no valid state parameter.");
+        }
+
+        var (record, rejection) = await states.ConsumeAsync(state, time.GetUtcNow(), cancellationToken);
+        switch (rejection)
+        {
+            case OAuthStateRejection.Unknown:
+                return OAuthCallbackResult.Refused(400, "Unknown authorization state", "This authorization was not started here (the state is unknown or forged).");
+            case OAuthStateRejection.AlreadyUsed:
+                return OAuthCallbackResult.Refused(400, "Authorization already used", "This authorization response was already used; a state works only once.");
+            case OAuthStateRejection.Expired:
+                return OAuthCallbackResult.Refused(400, "Authorization expired", $"The authorization took longer than {options.Value.OAuthStateLifetime.TotalMinutes:0} minutes to complete.");
+        }
+
+        if (!string.IsNullOrEmpty(error))
+        {
+            return OAuthCallbackResult.Refused(400, "Authorization denied", error == "access_denied" ? "Access was denied at Carbon Voice." : $"Carbon Voice answered '{error}'.");
+        }
+
+        if (string.IsNullOrEmpty(code))
+        {
+            return OAuthCallbackResult.Refused(400, "Invalid authorization response", "The callback carries no authorization code.");
+        }
+
+        CarbonVoiceToken token;
+        UserInfo user;
+        try
+        {
+            var verifier = record!.ProtectedCodeVerifier is null ? null : _verifierProtector.Unprotect(record.ProtectedCodeVerifier);
+            token = await oauth.ExchangeCodeAsync(code, verifier, new Uri(record.RedirectUri), cancellationToken);
+            user = await oauth.GetUserInfoAsync(token.AccessToken, cancellationToken);
+        }
+        catch (CarbonVoiceAuthenticationException)
+        {
+            return OAuthCallbackResult.Refused(400, "Authorization code refused", "Carbon Voice refused the authorization code (expired or already used).");
+        }
+        catch (CarbonVoiceException exception)
+        {
+            logger.LogWarning("Code exchange failed with status {Status} ({Type}).", exception.StatusCode, exception.GetType().Name);
+            return OAuthCallbackResult.Refused(502, "Carbon Voice unavailable", "Carbon Voice could not complete the authorization; try again.");
+        }
+
+        var connectorId = await UpsertConnectorAsync(record, user, cancellationToken);
+        await tokens.SetAsync(connectorId, token, cancellationToken);
+        await connectors.MarkConnectedAsync(connectorId, user.Sub, user.Email, AccountName(user), cancellationToken);
+        logger.LogInformation("Connector {ConnectorId} connected for tenant {TenantId}.", connectorId, record.TenantId);
+        return new OAuthCallbackResult(connectorId, 200, null, null);
+    }
+
+    private async Task<string> UpsertConnectorAsync(OAuthStateRecord record, UserInfo user, CancellationToken cancellationToken)
+    {
+        if (user.Sub is { } sub && await connectors.FindByExternalUserAsync(record.TenantId, record.CompanyId, sub, cancellationToken) is { } existing)
+        {
+            return existing.Id; // re-authorizing the same account revives its connector (expired/disconnected → connected)
+        }
+
+        var id = ConnectorRecord.NewId();
+        await connectors.InsertAsync(
+            new ConnectorRecord
+            {
+                Id = id,
+                TenantId = record.TenantId,
+                CompanyId = record.CompanyId,
+                Name = $"Carbon Voice – {AccountName(user)}",
+                Status = ConnectorStatuses.Connected,
+                ExternalUserId = user.Sub,
+                ExternalUserEmail = user.Email,
+                ExternalCompanyId = user.Sub,
+                ExternalCompanyName = AccountName(user),
+                EnabledEntities = [.. CarbonVoiceEntities.All.Where(e => e.DefaultEnabled).Select(e => e.Key)],
+            },
+            cancellationToken);
+        return id;
+    }
+
+    private static string AccountName(UserInfo user)
+        => !string.IsNullOrWhiteSpace(user.Name) ? user.Name : user.Email ?? user.Sub ?? "Carbon Voice account";
+}

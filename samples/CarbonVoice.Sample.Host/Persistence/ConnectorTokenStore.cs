@@ -1,0 +1,59 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using CarbonVoice.Sdk;
+using Microsoft.AspNetCore.DataProtection;
+
+namespace CarbonVoice.Sample.Host.Persistence;
+
+/// <summary>
+/// The SDK's <see cref="ITokenStore"/> over the connector table: the connection id is the connector id and the
+/// token set is stored encrypted with ASP.NET Core Data Protection (never in clear text, never logged).
+/// </summary>
+public sealed class ConnectorTokenStore(ConnectorRepository connectors, IDataProtectionProvider protection) : ITokenStore
+{
+    private readonly IDataProtector _protector = protection.CreateProtector("CarbonVoice.Sample.Host.ConnectorToken.v1");
+
+    public async Task<CarbonVoiceToken?> GetAsync(string connectionId, CancellationToken cancellationToken = default)
+    {
+        var stored = await connectors.GetProtectedTokenAsync(connectionId, cancellationToken);
+        if (stored is null)
+        {
+            return null;
+        }
+
+        StoredToken? token;
+        try
+        {
+            token = JsonSerializer.Deserialize<StoredToken>(_protector.Unprotect(stored));
+        }
+        catch (CryptographicException)
+        {
+            // The key ring changed (for example its folder was deleted): the token is unreadable, the user reconnects.
+            return null;
+        }
+
+        return token is null ? null : new CarbonVoiceToken
+        {
+            AccessToken = token.AccessToken,
+            RefreshToken = token.RefreshToken,
+            ExpiresAt = token.ExpiresAt,
+            Scopes = token.Scopes ?? [],
+            TokenType = token.TokenType ?? "Bearer",
+        };
+    }
+
+    public async Task SetAsync(string connectionId, CarbonVoiceToken token, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        var json = JsonSerializer.Serialize(new StoredToken(token.AccessToken, token.RefreshToken, token.ExpiresAt, [.. token.Scopes], token.TokenType));
+        if (!await connectors.SetProtectedTokenAsync(connectionId, _protector.Protect(json), token.ExpiresAt, cancellationToken))
+        {
+            throw new InvalidOperationException($"Connector {connectionId} does not exist; create it before storing its token.");
+        }
+    }
+
+    public Task RemoveAsync(string connectionId, CancellationToken cancellationToken = default)
+        => connectors.SetProtectedTokenAsync(connectionId, null, null, cancellationToken);
+
+    private sealed record StoredToken(string AccessToken, string? RefreshToken, DateTimeOffset? ExpiresAt, string[]? Scopes, string? TokenType);
+}

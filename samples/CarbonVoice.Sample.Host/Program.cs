@@ -1,0 +1,26 @@
+using CarbonVoice.Sample.Host;
+
+// The Carbon Voice connector host for BDE, runnable with no configuration:
+//   dotnet run --project samples/CarbonVoice.Sample.Host   →  http://localhost:8000
+// With no CARBONVOICE_CLIENT_ID / _CLIENT_SECRET / _REDIRECT_URI the emulator is embedded on a loopback port.
+var builder = WebApplication.CreateBuilder(args);
+if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
+{
+    builder.WebHost.UseUrls("http://localhost:8000");
+}
+
+builder.Services.AddSampleHost(builder.Configuration);
+
+var app = builder.Build();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseDefaultFiles();
+app.UseStaticFiles();
+app.UseWebSockets();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapSampleHost();
+app.Run();
+
+/// <summary>The entry point, visible to <c>WebApplicationFactory</c>.</summary>
+public partial class Program;

@@ -1,0 +1,19 @@
+namespace CarbonVoice.Sample.Host.Tenancy;
+
+/// <summary>How callers are mapped to tenants (section <c>Tenancy</c>).</summary>
+public sealed class TenancyOptions
+{
+    public const string SectionName = "Tenancy";
+
+    /// <summary>The default authentication scheme. Any scheme works if it issues a <see cref="TenantClaims.TenantId"/> claim.</summary>
+    public string Scheme { get; set; } = ApiKeyAuthenticationHandler.SchemeName;
+
+    /// <summary>The header carrying the development API key.</summary>
+    public string HeaderName { get; set; } = "X-Api-Key";
+
+    /// <summary>The query parameter carrying the key on WebSocket requests (browsers cannot set headers there).</summary>
+    public string QueryParameterName { get; set; } = "api_key";
+
+    /// <summary>API key → tenant id.</summary>
+    public Dictionary<string, string> ApiKeys { get; } = new(StringComparer.Ordinal);
+}

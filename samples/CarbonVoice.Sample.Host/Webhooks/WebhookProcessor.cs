@@ -1,0 +1,102 @@
+using CarbonVoice.Sample.Host.Persistence;
+using CarbonVoice.Sample.Host.Progress;
+using CarbonVoice.Sample.Host.Sync;
+using CarbonVoice.Sdk;
+using CarbonVoice.Sdk.Connector;
+
+namespace CarbonVoice.Sample.Host.Webhooks;
+
+/// <summary>What a delivery did.</summary>
+/// <param name="Status"><c>processed</c> or <c>ignored</c>.</param>
+/// <param name="ConnectorIds">The connectors it touched.</param>
+public sealed record WebhookOutcome(string Status, IReadOnlyList<string> ConnectorIds);
+
+/// <summary>Acts on a verified, first-seen webhook delivery.</summary>
+public sealed class WebhookProcessor(
+    ConnectorRepository connectors,
+    ITokenStore tokens,
+    SyncCoordinator syncs,
+    ProgressHub hub,
+    TimeProvider time,
+    ILogger<WebhookProcessor> logger)
+{
+    public async Task<WebhookOutcome> ProcessAsync(WebhookEvent webhook, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(webhook);
+        var eventName = webhook.EventName ?? string.Empty;
+        return eventName switch
+        {
+            _ when webhook.Category == "message" => await OnMessageAsync(webhook, cancellationToken),
+            "access_token.expired" => await OnAccessTokenExpiredAsync(webhook, cancellationToken),
+            "refresh_token.expired" => await OnRefreshTokenExpiredAsync(webhook, cancellationToken),
+            _ => new WebhookOutcome("ignored", []),
+        };
+    }
+
+    private async Task<WebhookOutcome> OnMessageAsync(WebhookEvent webhook, CancellationToken cancellationToken)
+    {
+        var message = CarbonVoiceWebhooks.ReadMessage(webhook);
+        var touched = new List<string>();
+        foreach (var connector in await ConnectorsOfAsync(webhook, includeResource: false, cancellationToken))
+        {
+            if (connector.Status != ConnectorStatuses.Connected || !connector.EnabledEntities.Contains(CarbonVoiceEntities.Message))
+            {
+                continue;
+            }
+
+            await syncs.RequestDeltaAsync(connector, message?.ChannelId, cancellationToken);
+            touched.Add(connector.Id);
+        }
+
+        logger.LogInformation("Webhook {Event} queued delta syncs for {Count} connector(s).", webhook.EventName, touched.Count);
+        return new WebhookOutcome(touched.Count > 0 ? "processed" : "ignored", touched);
+    }
+
+    private async Task<WebhookOutcome> OnAccessTokenExpiredAsync(WebhookEvent webhook, CancellationToken cancellationToken)
+    {
+        var touched = new List<string>();
+        foreach (var connector in await ConnectorsOfAsync(webhook, includeResource: true, cancellationToken))
+        {
+            if (await tokens.GetAsync(connector.Id, cancellationToken) is { } token)
+            {
+                // Mark the access token expired: the SDK refreshes it before the next call.
+                await tokens.SetAsync(connector.Id, token with { ExpiresAt = time.GetUtcNow() }, cancellationToken);
+                touched.Add(connector.Id);
+            }
+        }
+
+        return new WebhookOutcome(touched.Count > 0 ? "processed" : "ignored", touched);
+    }
+
+    private async Task<WebhookOutcome> OnRefreshTokenExpiredAsync(WebhookEvent webhook, CancellationToken cancellationToken)
+    {
+        var touched = new List<string>();
+        foreach (var connector in await ConnectorsOfAsync(webhook, includeResource: true, cancellationToken))
+        {
+            if (connector.Status is ConnectorStatuses.Connected or ConnectorStatuses.Error)
+            {
+                await MarkExpiredAsync(connector, "Carbon Voice reported that the refresh token expired; reconnect.", cancellationToken);
+                touched.Add(connector.Id);
+            }
+        }
+
+        return new WebhookOutcome(touched.Count > 0 ? "processed" : "ignored", touched);
+    }
+
+    private async Task MarkExpiredAsync(ConnectorRecord connector, string message, CancellationToken cancellationToken)
+    {
+        await connectors.SetStatusAsync(connector.Id, ConnectorStatuses.Expired, message, cancellationToken);
+        hub.Publish(connector.TenantId, new ProgressMessage("connector_status", connector.Id, null, ConnectorStatuses.Expired, null, null, 0, null, null, message, time.GetUtcNow()));
+    }
+
+    private async Task<IReadOnlyList<ConnectorRecord>> ConnectorsOfAsync(WebhookEvent webhook, bool includeResource, CancellationToken cancellationToken)
+    {
+        var users = new HashSet<string>(webhook.SubscribedUserIds.Where(u => !string.IsNullOrEmpty(u)), StringComparer.Ordinal);
+        if (includeResource && webhook.Data?.ResourceId is { Length: > 0 } resourceId)
+        {
+            users.Add(resourceId);
+        }
+
+        return await connectors.ListByExternalUsersAsync(users, cancellationToken);
+    }
+}

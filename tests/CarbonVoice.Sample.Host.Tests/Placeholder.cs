@@ -1,0 +1,1 @@
+namespace CarbonVoice.Sample.Host.Tests;
