@@ -1,0 +1,183 @@
+using CarbonVoice.Sdk.EndToEnd.Tests.Support;
+using CarbonVoice.Sdk.Testing;
+
+namespace CarbonVoice.Sdk.EndToEnd.Tests;
+
+public sealed class MessagesTests
+{
+    private static (EmulatorConversation Conversation, IReadOnlyList<EmulatorMessage> Messages) Busy(Harness h)
+    {
+        var conversation = h.Emulator.Data.ConversationsIn(h.Emulator.Data.WorkspacesOf(h.User.Id)[0].Id).First(c => c.MessageCount > 0 && c.CollaboratorIds.Contains(h.User.Id));
+        return (conversation, h.Emulator.Data.MessagesIn(conversation.Id));
+    }
+
+    [Fact]
+    public async Task Get_returns_the_message_with_its_transcript()
+    {
+        await using var h = new Harness();
+        var client = h.ClientFor();
+        var (conversation, messages) = Busy(h);
+        var picks = new[] { messages[0], messages[^1], messages.FirstOrDefault(m => m.HasAttachment), messages.FirstOrDefault(m => m.ParentMessageId is not null) }
+            .OfType<EmulatorMessage>().DistinctBy(m => m.Id);
+
+        foreach (var data in picks)
+        {
+            var message = await client.Messages.GetAsync(data.Id, new MessageGetOptions { Language = data.Language, PresignedUrl = true, Fresh = true });
+            Assert.Equal(data.Id, message.Id);
+            Assert.Equal(conversation.Id, message.ConversationId);
+            Assert.Equal(data.WorkspaceId, message.WorkspaceId);
+            Assert.Equal(data.CreatorId, message.CreatorId);
+            Assert.Equal(data.Sequence, message.ConversationSequence);
+            Assert.Equal(data.Transcript, message.Transcript);
+            Assert.Equal(data.CreatedAt, message.CreatedAt);
+            Assert.Equal(data.ParentMessageId, message.ParentMessageId);
+            Assert.Equal(data.HasAttachment, message.Attachments is { Count: > 0 });
+        }
+    }
+
+    [Fact]
+    public async Task GetByIds_returns_each_requested_message_once()
+    {
+        await using var h = new Harness();
+        var client = h.ClientFor();
+        var (conversation, messages) = Busy(h);
+        var ids = new[] { messages[10].Id, messages[2].Id, messages[^1].Id, messages[0].Id, messages[2].Id };
+
+        var found = await client.Messages.GetByIdsAsync(conversation.Id, ids);
+
+        Assert.Equal(ids.Distinct().Order(), found.Select(m => m.Id).Order());
+        foreach (var message in found)
+        {
+            Assert.Equal(h.Emulator.Data.FindMessage(message.Id)!.Transcript, message.Transcript);
+        }
+
+        Assert.Empty(await client.Messages.GetByIdsAsync(conversation.Id, []));
+    }
+
+    [Fact]
+    public async Task ListIds_and_ListAll_return_the_conversation_in_sequence_order()
+    {
+        await using var h = new Harness();
+        var client = h.ClientFor();
+        var (conversation, messages) = Busy(h);
+
+        var ids = await client.Messages.ListIdsAsync(conversation.Id, pageSize: 7).ToListAsync();
+        var all = await client.Messages.ListAllAsync(conversation.Id, new MessageListAllOptions { IdsPageSize = 9, BatchSize = 4 }).ToListAsync();
+
+        Expect.SameMessages(messages, ids);
+        Expect.SameMessages(messages, all.Select(m => m.Id).ToList());
+        Assert.Equal(messages.Select(m => m.Transcript), all.Select(m => m.Transcript));
+        Assert.Equal(messages.Select(m => (long)m.Sequence), all.Select(m => m.ConversationSequence!.Value));
+    }
+
+    [Fact]
+    public async Task ListByChannel_pages_by_date_in_both_directions()
+    {
+        await using var h = new Harness();
+        var client = h.ClientFor();
+        var (conversation, messages) = Busy(h);
+        var newestFirst = messages.OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Sequence).Select(m => m.Id).ToList();
+
+        var older = await client.Messages.ListByChannelAsync(conversation.Id, new DateCursorOptions { PageSize = 7 }).ToListAsync();
+        var newer = await client.Messages.ListByChannelAsync(conversation.Id, new DateCursorOptions { PageSize = 6, Direction = MessageDirections.Newer, Date = messages[0].CreatedAt }).ToListAsync();
+
+        Assert.Equal(newestFirst, older.Select(m => m.Id));
+        Assert.Equal(messages.Select(m => m.Id), newer.Select(m => m.Id));
+        Assert.Equal(messages.Select(m => m.Transcript), newer.Select(m => m.Transcript));
+        Assert.True(h.RequestsTo("GET", $"/v3/messages/{conversation.Id}/by-id").Count > messages.Count / 7);
+    }
+
+    [Fact]
+    public async Task Sequence_window_and_sequential_listing_match_the_sequences()
+    {
+        await using var h = new Harness();
+        var client = h.ClientFor();
+        var (conversation, messages) = Busy(h);
+
+        var window = await client.Messages.GetSequenceWindowAsync(conversation.Id, 5, 14);
+        Assert.Equal(messages.Where(m => m.Sequence is >= 5 and <= 14).Select(m => m.Id), window.Select(m => m.Id));
+        Assert.Equal(Enumerable.Range(5, 10).Select(i => (long)i), window.Select(m => m.Sequence!.Value));
+        Assert.Equal(messages[4].Transcript, window[0].Transcript);
+
+        var all = await client.Messages.ListSequentialAsync(conversation.Id, new SequentialListOptions { PageSize = 100 }).ToListAsync();
+        Expect.SameMessages(messages, all.Select(m => m.Id).ToList());
+
+        var slice = await client.Messages.ListSequentialAsync(conversation.Id, new SequentialListOptions { StartSequence = 3, EndSequence = 17, PageSize = 100 }).ToListAsync();
+        Assert.Equal(messages.Where(m => m.Sequence is >= 3 and <= 17).Select(m => m.Id), slice.Select(m => m.Id));
+
+        Assert.Empty(await client.Messages.GetSequenceWindowAsync(conversation.Id, messages.Count + 1, messages.Count + 50));
+    }
+
+    [Fact]
+    public async Task Recent_pages_by_date_in_both_directions()
+    {
+        await using var h = new Harness();
+        var client = h.ClientFor();
+        var (conversation, messages) = Busy(h);
+
+        var older = await client.Messages.ListRecentAsync(new RecentMessagesOptions { Date = Harness.Start, Direction = MessageDirections.Older, PageSize = 9, ChannelId = conversation.Id }).ToListAsync();
+        var newer = await client.Messages.ListRecentAsync(new RecentMessagesOptions { Date = messages[0].CreatedAt, Direction = MessageDirections.Newer, PageSize = 8, ChannelId = conversation.Id }).ToListAsync();
+        var updated = await client.Messages.ListRecentAsync(new RecentMessagesOptions { Date = messages[0].CreatedAt, Direction = MessageDirections.Newer, UseLastUpdated = true, ChannelId = conversation.Id }).ToListAsync();
+
+        Assert.Equal(messages.OrderByDescending(m => m.CreatedAt).Select(m => m.Id), older.Select(m => m.Id));
+        Assert.Equal(messages.Select(m => m.Id), newer.Select(m => m.Id));
+        Assert.Equal(messages.Select(m => m.Id).Order(), updated.Select(m => m.Id).Order());
+        Assert.Equal(messages.Select(m => m.Transcript), newer.Select(m => m.Transcript));
+    }
+
+    [Fact]
+    public async Task Notified_returns_created_edited_and_deleted_messages_since_a_date()
+    {
+        await using var h = new Harness();
+        var client = h.ClientFor();
+        var (conversation, messages) = Busy(h);
+        h.Time.Advance(TimeSpan.FromMinutes(1));
+        var since = h.Time.GetUtcNow();
+        h.Time.Advance(TimeSpan.FromSeconds(5));
+
+        var posted = h.Emulator.Control.PostMessage(conversation.Id, h.User.Id, "brand new message about pagination");
+        h.Time.Advance(TimeSpan.FromSeconds(5));
+        h.Emulator.Control.EditMessage(messages[3].Id, "edited transcript");
+        h.Time.Advance(TimeSpan.FromSeconds(5));
+        h.Emulator.Control.DeleteMessage(messages[5].Id);
+
+        var changed = await client.Messages.ListNotifiedAsync(since, new NotifiedMessagesOptions { PageSize = 2 }).ToListAsync();
+        var inConversation = await client.Messages.ListNotifiedAsync(since, new NotifiedMessagesOptions { ChannelId = conversation.Id }).ToListAsync();
+
+        Assert.Equal([posted, messages[3].Id, messages[5].Id], changed.Select(m => m.Id));
+        Assert.Equal(changed.Select(m => m.Id), inConversation.Select(m => m.Id));
+        Assert.Equal("brand new message about pagination", changed[0].Transcript);
+        Assert.Equal("edited transcript", changed[1].Transcript);
+        Assert.Equal("deleted", changed[2].Status);
+        Assert.NotNull(changed[2].DeletedAt);
+        Assert.Empty(await client.Messages.ListNotifiedAsync(h.Time.GetUtcNow().AddSeconds(1)).ToListAsync());
+
+        // the deleted message leaves the lists; the new one is the last in sequence
+        var ids = await client.Messages.ListIdsAsync(conversation.Id).ToListAsync();
+        Expect.SameMessages(h.Emulator.Data.MessagesIn(conversation.Id), ids);
+        Assert.DoesNotContain(messages[5].Id, ids);
+        Assert.Equal(posted, ids[^1]);
+    }
+
+    [Fact]
+    public async Task Search_finds_every_message_containing_the_query_across_pages()
+    {
+        await using var h = new Harness();
+        var client = h.ClientFor();
+        var (conversation, messages) = Busy(h);
+        var query = messages.SelectMany(m => m.Transcript.Split(' '))
+            .Where(w => w.Length >= 6 && w.All(char.IsLetter))
+            .GroupBy(w => w, StringComparer.OrdinalIgnoreCase)
+            .Select(g => g.Key)
+            .First(w => messages.Count(m => m.Transcript.Contains(w, StringComparison.OrdinalIgnoreCase)) is > 2 and < 30);
+        var expected = messages.Where(m => m.Transcript.Contains(query, StringComparison.OrdinalIgnoreCase)).Select(m => m.Id).Order().ToList();
+
+        var found = await client.Messages.SearchAsync(new MessageSearchRequest { Query = query, ChannelId = conversation.Id, PageSize = 2 }).ToListAsync();
+        var inWorkspace = await client.Messages.SearchAsync(new MessageSearchRequest { Query = query, WorkspaceId = conversation.WorkspaceId }).ToListAsync();
+
+        Assert.Equal(expected, found.Select(m => m.Id).Order());
+        Assert.All(found, m => Assert.Contains(query, m.Transcript!, StringComparison.OrdinalIgnoreCase));
+        Assert.Superset(expected.ToHashSet(), inWorkspace.Select(m => m.Id).ToHashSet());
+        Assert.Empty(await client.Messages.SearchAsync(new MessageSearchRequest { Query = "zzqqxxnotaword", ChannelId = conversation.Id }).ToListAsync());
+    }
+}
