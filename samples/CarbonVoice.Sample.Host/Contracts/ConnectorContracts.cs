@@ -45,6 +45,7 @@ public sealed record EntityDefinitionResponse(string EntityKey, string DisplayNa
 
 /// <summary>The answer of <c>GET /info</c>.</summary>
 public sealed record ConnectorInfoResponse(
+    string TenantId,
     string ConnectorType,
     string DisplayName,
     string Description,

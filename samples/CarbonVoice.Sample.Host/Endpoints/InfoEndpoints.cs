@@ -1,5 +1,7 @@
+using System.Security.Claims;
 using CarbonVoice.Sample.Host.Backend;
 using CarbonVoice.Sample.Host.Contracts;
+using CarbonVoice.Sample.Host.Tenancy;
 using CarbonVoice.Sdk.Connector;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -13,8 +15,9 @@ internal static class InfoEndpoints
         return group;
     }
 
-    private static Ok<ConnectorInfoResponse> GetInfo(CarbonVoiceBackend backend)
+    private static Ok<ConnectorInfoResponse> GetInfo(ClaimsPrincipal user, CarbonVoiceBackend backend)
         => TypedResults.Ok(new ConnectorInfoResponse(
+            user.GetTenantId(),
             "carbonvoice",
             "Carbon Voice",
             "Voice conversations, messages and action items from Carbon Voice.",

@@ -1,0 +1,84 @@
+// Mirrors the integration guide's frontend/src/api/carbonvoiceApi.ts, in plain JavaScript (no build step).
+// Every call sends the tenant's API key; errors are RFC 7807 problem details, thrown as ApiError.
+
+/** @typedef {{ id: string, tenant_id: string, company_id: string, connector_type: 'carbonvoice',
+ *   connector_status: 'connected'|'disconnected'|'expired'|'error', name: string, status_message: string|null,
+ *   external_company_id: string|null, external_company_name: string|null, external_user_email: string|null,
+ *   enabled_entities: string[], token_expires_at: string|null, last_sync_at: string|null, last_sync_log_id: string|null,
+ *   created_at: string, updated_at: string }} CarbonVoiceConnector */
+
+const BASE = '/api/connectors/carbonvoice';
+
+export class ApiError extends Error {
+  constructor(status, problem) {
+    super(problem?.detail || problem?.title || `HTTP ${status}`);
+    this.status = status;
+    this.problem = problem;
+  }
+}
+
+let apiKey = '';
+
+/** Sets the tenant API key sent in the X-Api-Key header (and as ?api_key= on the WebSocket). */
+export function setApiKey(key) { apiKey = key; }
+
+async function request(method, path, { params, body } = {}) {
+  const url = new URL(BASE + path, window.location.origin);
+  for (const [name, value] of Object.entries(params || {})) {
+    if (value !== undefined && value !== null && value !== '') url.searchParams.set(name, value);
+  }
+  const headers = { 'X-Api-Key': apiKey, Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const response = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const text = await response.text();
+  const data = text ? JSON.parse(text) : null;
+  if (!response.ok) throw new ApiError(response.status, data);
+  return data;
+}
+
+export const api = {
+  get: (path, options) => request('GET', path, options),
+  post: (path, body, options) => request('POST', path, { ...options, body }),
+  patch: (path, body) => request('PATCH', path, { body }),
+  delete: (path, options) => request('DELETE', path, options),
+};
+
+export const carbonvoiceApi = {
+  getInfo: async () => api.get('/info'),
+
+  /** @returns {Promise<CarbonVoiceConnector[]>} */
+  list: async (companyId) => api.get('/', { params: { company_id: companyId } }),
+
+  /** @returns {Promise<CarbonVoiceConnector>} */
+  get: async (connectorId) => api.get(`/${connectorId}`),
+
+  update: async (connectorId, { name, enabledEntities } = {}) =>
+    api.patch(`/${connectorId}`, { name, enabled_entities: enabledEntities }),
+
+  disconnect: async (connectorId, purgeData = false) =>
+    api.delete(`/${connectorId}`, { params: { purge_data: purgeData } }),
+
+  startOAuth: async (companyId) => api.post('/oauth/start', undefined, { params: { company_id: companyId } }),
+
+  getEntities: async (connectorId) => api.get(`/${connectorId}/entities`),
+
+  startSync: async (connectorId, syncType) =>
+    api.post(`/${connectorId}/sync`, syncType ? { sync_type: syncType } : undefined),
+
+  getSyncStatus: async (connectorId, syncLogId) => api.get(`/${connectorId}/sync/${syncLogId}`),
+
+  startIngest: async (connectorId) => api.post(`/${connectorId}/ingest`),
+
+  listChunks: async (connectorId, { pillar, conversationId, entityType, continuationToken, limit } = {}) =>
+    api.get(`/${connectorId}/chunks`, {
+      params: { pillar, conversation_id: conversationId, entity_type: entityType, continuation_token: continuationToken, limit },
+    }),
+
+  /** Opens /ws/{tenant_id}; calls onMessage with each progress update. Returns the WebSocket. */
+  watchProgress: (tenantId, onMessage) => {
+    const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
+    const socket = new WebSocket(`${scheme}://${window.location.host}/ws/${encodeURIComponent(tenantId)}?api_key=${encodeURIComponent(apiKey)}`);
+    socket.onmessage = (event) => onMessage(JSON.parse(event.data));
+    return socket;
+  },
+};

@@ -1,0 +1,52 @@
+using System.Collections.Concurrent;
+using CarbonVoice.Sample.Host.Persistence;
+using CarbonVoice.Sample.Host.Sync;
+using CarbonVoice.Sdk.Connector;
+
+namespace CarbonVoice.Sample.Host.Tests.Infrastructure;
+
+/// <summary>A runner that records its calls and can be held open (to test 409) or made to throw.</summary>
+public sealed class FakeRunner : IConnectorRunner
+{
+    private TaskCompletionSource _gate = Open();
+
+    public ConcurrentQueue<(string ConnectorId, SyncKind Kind, string? ConversationId)> Calls { get; } = new();
+
+    public TaskCompletionSource Started { get; private set; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public Exception? Throw { get; set; }
+
+    public void Hold()
+    {
+        _gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    public void Release() => _gate.TrySetResult();
+
+    public async Task<SyncRun> RunAsync(ConnectorRecord connector, SyncRun run, string? conversationId, IProgress<RunProgress> progress, CancellationToken cancellationToken)
+    {
+        Calls.Enqueue((connector.Id, run.Kind, conversationId));
+        Started.TrySetResult();
+        progress.Report(new RunProgress("messages", "message", 5, 10, null));
+        await _gate.Task.WaitAsync(cancellationToken);
+        if (Throw is { } exception)
+        {
+            throw exception;
+        }
+
+        return run with
+        {
+            Status = SyncRunStatus.Succeeded,
+            FinishedAt = DateTimeOffset.UtcNow,
+            Counts = new Dictionary<string, EntitySyncCounts> { ["message"] = new() { Fetched = 10, New = 10 } },
+        };
+    }
+
+    private static TaskCompletionSource Open()
+    {
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        gate.SetResult();
+        return gate;
+    }
+}

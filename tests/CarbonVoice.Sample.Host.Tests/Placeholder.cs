@@ -1,1 +1,0 @@
-namespace CarbonVoice.Sample.Host.Tests;
