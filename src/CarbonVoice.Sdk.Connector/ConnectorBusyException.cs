@@ -1,0 +1,26 @@
+namespace CarbonVoice.Sdk.Connector;
+
+/// <summary>Another sync or ingestion of the same connector holds its lease; try again later.</summary>
+public sealed class ConnectorBusyException : InvalidOperationException
+{
+    /// <summary>Creates the exception.</summary>
+    public ConnectorBusyException()
+        : base("Another run of this connector holds its lease.")
+    {
+    }
+
+    /// <summary>Creates the exception with a message.</summary>
+    /// <param name="message">The message.</param>
+    public ConnectorBusyException(string message)
+        : base(message)
+    {
+    }
+
+    /// <summary>Creates the exception with a message and cause.</summary>
+    /// <param name="message">The message.</param>
+    /// <param name="innerException">The cause.</param>
+    public ConnectorBusyException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}

@@ -1,0 +1,201 @@
+using System.Text.Json;
+
+namespace CarbonVoice.Sdk.Connector.Internal;
+
+/// <summary>One ingestion run's work: routes changed raw records to their chunk builders and writes the chunks.</summary>
+internal sealed class IngestionPass(
+    string tenantId,
+    string connectorId,
+    long startWatermark,
+    IRawDataStore raw,
+    IChunkStore chunks,
+    ChunkFactory factory,
+    TokenChunker chunker,
+    ConversationTranscriptBuilder transcripts,
+    IngestionOptions options,
+    RunTracker tracker,
+    Action<string?, string?, string> quarantined)
+{
+    private const string ChunkCounts = "chunk";
+    private const int WriteBatch = 200;
+
+    public static string ConversationSource(string conversationId) => "conversation:" + conversationId;
+
+    public static string ActionItemSource(string id) => "action_item:" + id;
+
+    public static string SummarySource(string conversationId) => "conversation_summary:" + conversationId;
+
+    public async Task ProcessAsync(RawRecord record, HashSet<string> dirtyConversations, CancellationToken cancellationToken)
+    {
+        var entity = record.Key.EntityType;
+        tracker.Add(entity, new EntitySyncCounts { Fetched = 1, Deleted = record.IsDeleted ? 1 : 0 });
+        try
+        {
+            switch (entity)
+            {
+                case CarbonVoiceEntities.Message:
+                    var conversationId = record.ParentId ?? MessageView.Parse(record.Payload).ConversationId
+                        ?? throw new JsonException("The message has no conversation.");
+                    dirtyConversations.Add(conversationId);
+                    break;
+                case CarbonVoiceEntities.Channel:
+                    dirtyConversations.Add(record.Key.ExternalId);
+                    break;
+                case CarbonVoiceEntities.ActionItem:
+                    await IngestActionItemAsync(record, cancellationToken).ConfigureAwait(false);
+                    break;
+                case CarbonVoiceEntities.ConversationSummary:
+                    await IngestSummaryAsync(record, cancellationToken).ConfigureAwait(false);
+                    break;
+            }
+        }
+        catch (Exception ex) when (ex is JsonException or FormatException or ArgumentException or InvalidOperationException)
+        {
+            Quarantine(entity, record.Key.ExternalId, ex);
+        }
+    }
+
+    public async Task RebuildConversationAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var conversation = await ReadConversationAsync(conversationId, cancellationToken).ConfigureAwait(false);
+            var messages = new List<MessageView>();
+            string? after = null;
+            while (true)
+            {
+                var page = await raw.ListByParentAsync(tenantId, connectorId, CarbonVoiceEntities.Message, conversationId, after, options.ReadPageSize, cancellationToken: cancellationToken).ConfigureAwait(false);
+                foreach (var record in page)
+                {
+                    try
+                    {
+                        messages.Add(MessageView.Parse(record.Payload));
+                    }
+                    catch (JsonException ex) when (record.ChangeSequence > startWatermark)
+                    {
+                        Quarantine(CarbonVoiceEntities.Message, record.Key.ExternalId, ex);
+                    }
+                    catch (JsonException)
+                    {
+                        // Quarantined by the run that first saw this version.
+                    }
+                }
+
+                if (page.Count < options.ReadPageSize)
+                {
+                    break;
+                }
+
+                after = page[^1].Key.ExternalId;
+            }
+
+            var drafts = transcripts.Build(conversation, messages);
+            await WriteSourceAsync(ConversationSource(conversationId), CarbonVoiceEntities.Message, conversation.WorkspaceId, conversationId, conversation.DisplayName, drafts, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is JsonException or FormatException or ArgumentException or InvalidOperationException)
+        {
+            Quarantine(CarbonVoiceEntities.Channel, conversationId, ex);
+        }
+    }
+
+    private async Task IngestActionItemAsync(RawRecord record, CancellationToken cancellationToken)
+    {
+        var source = ActionItemSource(record.Key.ExternalId);
+        var item = record.IsDeleted ? null : ActionItemView.Parse(record.Payload);
+        if (item is null || item.IsDeleted)
+        {
+            await DeleteSourceAsync(source, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var conversation = item.ConversationId is null ? null : await ReadConversationAsync(item.ConversationId, cancellationToken).ConfigureAwait(false);
+        var header = $"Action item: {item.Title ?? "(untitled)"} | Status: {item.Status ?? "unknown"} | Due: {(item.DueDate is null ? "none" : Json.Format(item.DueDate))}"
+            + (item.AssignedTo is null ? string.Empty : $" | Assigned to: {conversation?.Speaker(item.AssignedTo) ?? item.AssignedTo}")
+            + (conversation is null ? string.Empty : $" | Conversation: {conversation.DisplayName}");
+        var body = string.Join("\n", new[] { item.Title, item.Notes }.Where(s => !string.IsNullOrWhiteSpace(s)));
+        var metadata = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["action_item_id"] = item.Id,
+            ["status"] = item.Status ?? string.Empty,
+            ["assigned_to"] = item.AssignedTo ?? string.Empty,
+            ["due_date"] = Json.Iso(item.DueDate),
+            ["container_type"] = item.ContainerType ?? string.Empty,
+            ["container_id"] = item.ContainerId ?? string.Empty,
+        };
+        var drafts = chunker.Split(header, body, options.MaxTokens, options.OverlapTokens).Select(text => new ChunkDraft(text, metadata)).ToList();
+        await WriteSourceAsync(source, CarbonVoiceEntities.ActionItem, item.WorkspaceId ?? record.ParentId, item.ConversationId, conversation?.DisplayName, drafts, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task IngestSummaryAsync(RawRecord record, CancellationToken cancellationToken)
+    {
+        var conversationId = record.Key.ExternalId;
+        var source = SummarySource(conversationId);
+        var summary = record.IsDeleted ? null : SummaryView.Parse(record.Payload);
+        if (summary is null || string.IsNullOrWhiteSpace(summary.Summary))
+        {
+            await DeleteSourceAsync(source, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var conversation = await ReadConversationAsync(conversationId, cancellationToken).ConfigureAwait(false);
+        var header = $"Conversation summary: {conversation.DisplayName} | Generated: {Json.Format(summary.CreatedAt)}";
+        var metadata = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["conversation_id"] = conversationId,
+            ["conversation_name"] = conversation.DisplayName,
+            ["generated_at"] = Json.Iso(summary.CreatedAt),
+        };
+        var drafts = chunker.Split(header, summary.Summary, options.MaxTokens, options.OverlapTokens).Select(text => new ChunkDraft(text, metadata)).ToList();
+        await WriteSourceAsync(source, CarbonVoiceEntities.ConversationSummary, conversation.WorkspaceId, conversationId, conversation.DisplayName, drafts, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<ConversationView> ReadConversationAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        var record = await raw.GetAsync(new RawRecordKey(tenantId, connectorId, CarbonVoiceEntities.Channel, conversationId), cancellationToken).ConfigureAwait(false);
+        if (record is null)
+        {
+            return ConversationView.Empty(conversationId);
+        }
+
+        try
+        {
+            return ConversationView.Parse(conversationId, record.Payload);
+        }
+        catch (JsonException)
+        {
+            return ConversationView.Empty(conversationId);
+        }
+    }
+
+    private async Task WriteSourceAsync(string source, string entityType, string? workspaceId, string? conversationId, string? conversationName, IReadOnlyList<ChunkDraft> drafts, CancellationToken cancellationToken)
+    {
+        var built = factory.Create(tenantId, connectorId, source, entityType, workspaceId, conversationId, conversationName, drafts);
+        foreach (var batch in built.Chunk(WriteBatch))
+        {
+            var outcomes = await chunks.UpsertAsync(batch, cancellationToken).ConfigureAwait(false);
+            tracker.Add(ChunkCounts, new EntitySyncCounts
+            {
+                Fetched = outcomes.Count,
+                New = outcomes.Count(o => o == UpsertOutcome.New),
+                Changed = outcomes.Count(o => o == UpsertOutcome.Changed),
+                Unchanged = outcomes.Count(o => o == UpsertOutcome.Unchanged),
+            });
+        }
+
+        var deleted = await chunks.DeleteBySourceAsync(tenantId, connectorId, source, built.Count, cancellationToken).ConfigureAwait(false);
+        if (deleted > 0)
+        {
+            tracker.Add(ChunkCounts, new EntitySyncCounts { Deleted = deleted });
+        }
+    }
+
+    private Task DeleteSourceAsync(string source, CancellationToken cancellationToken)
+        => WriteSourceAsync(source, CarbonVoiceEntities.ActionItem, null, null, null, [], cancellationToken);
+
+    private void Quarantine(string? entityType, string? externalId, Exception exception)
+    {
+        var reason = $"{exception.GetType().Name}: {exception.Message}";
+        tracker.Error("ingestion", entityType, externalId, reason);
+        quarantined(entityType, externalId, reason);
+    }
+}

@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Logging;
+
+namespace CarbonVoice.Sdk.Connector.Internal;
+
+/// <summary>The connector's log messages (source-generated).</summary>
+internal static partial class Log
+{
+    [LoggerMessage(1, LogLevel.Information, "Ingestion of {TenantId}/{ConnectorId} finished with status {Status}: {ErrorCount} errors.")]
+    public static partial void IngestionFinished(ILogger logger, string tenantId, string connectorId, SyncRunStatus status, long errorCount);
+
+    [LoggerMessage(2, LogLevel.Warning, "Ingestion quarantined {EntityType} {ExternalId} of {TenantId}/{ConnectorId}: {Reason}")]
+    public static partial void Quarantined(ILogger logger, string tenantId, string connectorId, string? entityType, string? externalId, string reason);
+
+    [LoggerMessage(3, LogLevel.Error, "Ingestion of {TenantId}/{ConnectorId} failed.")]
+    public static partial void IngestionFailed(ILogger logger, Exception exception, string tenantId, string connectorId);
+
+    [LoggerMessage(4, LogLevel.Information, "{Kind} sync of {TenantId}/{ConnectorId} finished with status {Status}: {ErrorCount} errors.")]
+    public static partial void SyncFinished(ILogger logger, SyncKind kind, string tenantId, string connectorId, SyncRunStatus status, long errorCount);
+
+    [LoggerMessage(5, LogLevel.Warning, "Sync of {TenantId}/{ConnectorId} recorded an error in {Phase} for {EntityType} {ExternalId}: {Reason}")]
+    public static partial void SyncItemFailed(ILogger logger, string tenantId, string connectorId, string phase, string? entityType, string? externalId, string reason);
+
+    [LoggerMessage(6, LogLevel.Error, "Sync of {TenantId}/{ConnectorId} failed.")]
+    public static partial void SyncFailed(ILogger logger, Exception exception, string tenantId, string connectorId);
+
+    [LoggerMessage(7, LogLevel.Warning, "Sync of {TenantId}/{ConnectorId} stopped: the connection's token expired and must be re-authorized.")]
+    public static partial void SyncExpired(ILogger logger, string tenantId, string connectorId);
+
+    [LoggerMessage(8, LogLevel.Error, "The ingestion worker failed to process a request for {TenantId}/{ConnectorId}.")]
+    public static partial void WorkerFailed(ILogger logger, Exception exception, string tenantId, string connectorId);
+
+    [LoggerMessage(9, LogLevel.Information, "Skipped a request for {TenantId}/{ConnectorId}: another run holds the connector's lease.")]
+    public static partial void Busy(ILogger logger, string tenantId, string connectorId);
+}
