@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using CarbonVoice.Sdk.Tests.Support;
-using Microsoft.Extensions.Time.Testing;
 using RichardSzalay.MockHttp;
 
 namespace CarbonVoice.Sdk.Tests.Core;
@@ -12,7 +11,7 @@ public sealed class RateLimitTests : IDisposable
     private static readonly DateTimeOffset Start = new(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
     private readonly MockHttpMessageHandler _mock = new();
     private readonly RecordingHandler _recorder;
-    private readonly FakeTimeProvider _time = new(Start);
+    private readonly TrackingTimeProvider _time = new(Start);
     private CarbonVoiceClient? _client;
 
     public RateLimitTests() => _recorder = new RecordingHandler(_mock);
@@ -85,12 +84,11 @@ public sealed class RateLimitTests : IDisposable
         var client = Client();
 
         var call = client.Workspaces.GetAsync("w1");
-        await TimeDriver.YieldUntilAsync(() => Sent == 1, "the first request");
-        await TimeDriver.YieldManyAsync();
+        await _time.WaitUntilBlockedOnTimerAsync(call);
         Assert.False(call.IsCompleted, "the call must wait for Retry-After");
+        Assert.Equal(1, Sent);
 
         _time.Advance(TimeSpan.FromSeconds(4));
-        await TimeDriver.YieldManyAsync();
         Assert.False(call.IsCompleted, "the call must wait the whole Retry-After");
         Assert.Equal(1, Sent);
 
@@ -98,7 +96,7 @@ public sealed class RateLimitTests : IDisposable
 
         Assert.Equal("w1", workspace.Id);
         Assert.Equal(2, Sent);
-        Assert.True(_time.GetUtcNow() - Start >= TimeSpan.FromSeconds(5));
+        Assert.Equal(Start.AddSeconds(5), _time.GetUtcNow());
     }
 
     [Fact]
@@ -110,15 +108,15 @@ public sealed class RateLimitTests : IDisposable
         var client = Client();
 
         var call = client.Workspaces.GetAsync("w1");
-        await TimeDriver.YieldUntilAsync(() => Sent == 1, "the first request");
+        await _time.WaitUntilBlockedOnTimerAsync(call);
         _time.Advance(TimeSpan.FromSeconds(7));
-        await TimeDriver.YieldManyAsync();
         Assert.False(call.IsCompleted, "the call must wait until the reset");
+        Assert.Equal(1, Sent);
 
         await _time.AdvanceUntilCompletedAsync(call);
 
         Assert.Equal(2, Sent);
-        Assert.True(_time.GetUtcNow() - Start >= TimeSpan.FromSeconds(8));
+        Assert.Equal(Start.AddSeconds(8), _time.GetUtcNow());
     }
 
     [Fact]
@@ -132,18 +130,18 @@ public sealed class RateLimitTests : IDisposable
         Assert.Equal(0, client.RateLimit!.Remaining);
 
         var held = client.Workspaces.GetAsync("w1");
-        await TimeDriver.YieldManyAsync();
+        await _time.WaitUntilBlockedOnTimerAsync(held);
         Assert.False(held.IsCompleted);
         Assert.Equal(1, Sent);
 
         _time.Advance(TimeSpan.FromSeconds(9));
-        await TimeDriver.YieldManyAsync();
+        Assert.False(held.IsCompleted);
         Assert.Equal(1, Sent);
 
         await _time.AdvanceUntilCompletedAsync(held);
 
         Assert.Equal(2, Sent);
-        Assert.True(_time.GetUtcNow() - Start >= TimeSpan.FromSeconds(10));
+        Assert.Equal(Start.AddSeconds(10), _time.GetUtcNow());
         Assert.Equal(9, client.RateLimit.Remaining);
     }
 
@@ -170,6 +168,7 @@ public sealed class RateLimitTests : IDisposable
 
         var error = await Assert.ThrowsAsync<CarbonVoiceRateLimitException>(() => call);
         Assert.Equal(3, Sent);
+        Assert.Equal(Start.AddSeconds(4), _time.GetUtcNow());
         Assert.Equal(TimeSpan.FromSeconds(2), error.RetryAfter);
         Assert.NotNull(error.RateLimit);
         Assert.Equal(error.RateLimit.ObservedAt.AddSeconds(2), error.ResetAt);

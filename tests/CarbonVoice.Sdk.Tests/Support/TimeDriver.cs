@@ -1,39 +1,51 @@
 using System.Diagnostics;
-using Microsoft.Extensions.Time.Testing;
 
 namespace CarbonVoice.Sdk.Tests.Support;
 
-/// <summary>Drives a <see cref="FakeTimeProvider"/> until a call finishes, without real sleeps.</summary>
+/// <summary>Drives a <see cref="TrackingTimeProvider"/> until a call finishes, without real sleeps.</summary>
 internal static class TimeDriver
 {
     /// <summary>A real-time guard against hangs; never a wait the tests rely on.</summary>
     private static readonly TimeSpan HangGuard = TimeSpan.FromSeconds(30);
 
-    /// <summary>Advances fake time by <paramref name="step"/> (1 s by default) and yields until the task completes, then returns its result.</summary>
-    public static async Task<T> AdvanceUntilCompletedAsync<T>(this FakeTimeProvider time, Task<T> task, TimeSpan? step = null, int maxSteps = 1000)
+    /// <summary>Timers due further away than this are never fired by the driver (for example 1-hour timeout budgets).</summary>
+    private static readonly TimeSpan DefaultHorizon = TimeSpan.FromMinutes(10);
+
+    /// <summary>Advances fake time whenever the call is blocked on a timer, until it completes; returns its result.</summary>
+    public static async Task<T> AdvanceUntilCompletedAsync<T>(this TrackingTimeProvider time, Task<T> task, TimeSpan? horizon = null)
     {
-        await AdvanceUntilCompletedAsync(time, (Task)task, step, maxSteps);
+        await AdvanceUntilCompletedAsync(time, (Task)task, horizon);
         return await task;
     }
 
     /// <summary>
-    /// Advances fake time by <paramref name="step"/> (1 s by default) and yields until the task completes, without
-    /// observing its outcome. After <paramref name="maxSteps"/> steps the fake clock stops and the task gets real
-    /// time to finish continuations that are merely slow (first-time JIT, exception unwinding).
+    /// Advances fake time to the next armed timer (due within <paramref name="horizon"/>) each time the call is
+    /// blocked on one, until the call completes; does not observe its outcome. Time never moves while the call is
+    /// still running, so slow continuations (first-time JIT, exception unwinding) cannot be overtaken.
     /// </summary>
-    public static async Task AdvanceUntilCompletedAsync(this FakeTimeProvider time, Task task, TimeSpan? step = null, int maxSteps = 1000)
+    public static async Task AdvanceUntilCompletedAsync(this TrackingTimeProvider time, Task task, TimeSpan? horizon = null)
     {
-        for (var i = 0; i < maxSteps && !task.IsCompleted; i++)
+        var watch = Stopwatch.StartNew();
+        while (!task.IsCompleted)
         {
-            time.Advance(step ?? TimeSpan.FromSeconds(1));
-            for (var y = 0; y < 20 && !task.IsCompleted; y++)
+            if (time.NextDueWithin(horizon ?? DefaultHorizon) is { } due)
             {
-                await Task.Yield();
+                var step = due - time.GetUtcNow();
+                time.Advance(step > TimeSpan.Zero ? step : TimeSpan.Zero);
+                watch.Restart();
             }
-        }
+            else if (watch.Elapsed > HangGuard)
+            {
+                throw new TimeoutException("The call neither completed nor waited on a timer.");
+            }
 
-        await EnsureCompletedAsync(task);
+            await Task.Yield();
+        }
     }
+
+    /// <summary>Yields until the call is blocked on a timer due within <paramref name="horizon"/> (or has completed).</summary>
+    public static Task WaitUntilBlockedOnTimerAsync(this TrackingTimeProvider time, Task task, TimeSpan? horizon = null)
+        => YieldUntilAsync(() => task.IsCompleted || time.NextDueWithin(horizon ?? DefaultHorizon) is not null, "the call to wait on a timer");
 
     /// <summary>Yields until <paramref name="condition"/> holds (bounded by a real-time hang guard; no sleep).</summary>
     public static async Task YieldUntilAsync(Func<bool> condition, string what)
@@ -46,15 +58,6 @@ internal static class TimeDriver
                 throw new TimeoutException($"Gave up waiting for: {what}.");
             }
 
-            await Task.Yield();
-        }
-    }
-
-    /// <summary>Yields a number of times to give other continuations a chance to run.</summary>
-    public static async Task YieldManyAsync(int times = 200)
-    {
-        for (var i = 0; i < times; i++)
-        {
             await Task.Yield();
         }
     }

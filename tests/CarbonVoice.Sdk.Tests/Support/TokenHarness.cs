@@ -1,6 +1,5 @@
 using System.Net;
 using CarbonVoice.Sdk.Internal;
-using Microsoft.Extensions.Time.Testing;
 using RichardSzalay.MockHttp;
 
 namespace CarbonVoice.Sdk.Tests.Support;
@@ -8,7 +7,7 @@ namespace CarbonVoice.Sdk.Tests.Support;
 /// <summary>
 /// An OAuth-mode SDK client wired like production but without dependency injection: a
 /// <see cref="StoredTokenProvider"/> over a token store, an <see cref="OAuthClient"/> for refreshes, a
-/// <see cref="FakeTimeProvider"/> clock and a MockHttp transport whose requests are recorded.
+/// fake clock (<see cref="TrackingTimeProvider"/>) and a MockHttp transport whose requests are recorded.
 /// </summary>
 internal sealed class TokenHarness : IDisposable
 {
@@ -35,7 +34,7 @@ internal sealed class TokenHarness : IDisposable
 
     public RecordingHandler Recorder { get; }
 
-    public FakeTimeProvider Time { get; } = new(Start);
+    public TrackingTimeProvider Time { get; } = new(Start);
 
     public CarbonVoiceOptions Options { get; }
 
