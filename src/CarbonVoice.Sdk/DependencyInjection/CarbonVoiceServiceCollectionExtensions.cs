@@ -20,7 +20,7 @@ public static class CarbonVoiceServiceCollectionExtensions
     public static ICarbonVoiceBuilder AddCarbonVoice(this IServiceCollection services, IConfiguration configuration, Action<CarbonVoiceOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var builder = services.AddCarbonVoice(configure);
+        var builder = services.AddCarbonVoice();
         services.AddOptions<CarbonVoiceOptions>()
             .Bind(configuration.GetSection(CarbonVoiceOptions.SectionName))
             .Configure(options => CarbonVoiceEnvironmentConfiguration.Apply(configuration, options));
@@ -29,8 +29,8 @@ public static class CarbonVoiceServiceCollectionExtensions
             .Configure(options => CarbonVoiceEnvironmentConfiguration.Apply(configuration, options));
         if (configure is not null)
         {
-            // Explicit code wins over configuration: run it again after binding.
-            services.PostConfigure(configure);
+            // Explicit code wins over configuration: it runs once, after binding (running it twice duplicated list entries such as scopes).
+            services.Configure(configure);
         }
 
         return builder;

@@ -94,6 +94,35 @@ public sealed class OptionsTests
     }
 
     [Fact]
+    public void Code_configuration_runs_once_so_collections_are_not_duplicated()
+    {
+        var calls = 0;
+        var options = Resolve(Valid(), o =>
+        {
+            calls++;
+            o.Scopes.Add("workspaces:read");
+        });
+
+        Assert.Equal(1, calls);
+        Assert.Equal(["workspaces:read"], options.Scopes);
+    }
+
+    [Fact]
+    public void Code_configuration_without_configuration_runs_once()
+    {
+        var services = new ServiceCollection();
+        services.AddCarbonVoice(o =>
+        {
+            o.ClientId = "c";
+            o.ClientSecret = "s";
+            o.Scopes.Add("a");
+        });
+        using var provider = services.BuildServiceProvider();
+
+        Assert.Equal(["a"], provider.GetRequiredService<IOptions<CarbonVoiceOptions>>().Value.Scopes);
+    }
+
+    [Fact]
     public void Api_key_and_personal_access_token_variables_select_their_modes()
     {
         var apiKey = Resolve(new Dictionary<string, string?> { ["CARBONVOICE_API_KEY"] = "key-1" });
