@@ -195,8 +195,10 @@ public class OAuthClient : IOAuthClient
             Log.MetadataFetched(_logger, metadata.Issuer ?? options.BaseAddress.AbsoluteUri);
             return metadata;
         }
-        catch (CarbonVoiceNotFoundException)
+        catch (CarbonVoiceException exception) when (exception is CarbonVoiceNotFoundException or CarbonVoiceMalformedResponseException
+            or CarbonVoiceAuthenticationException or CarbonVoiceForbiddenException)
         {
+            // No usable document (absent, an HTML app shell, unreadable or protected): the metadata is optional.
             Log.MetadataUnavailable(_logger, options.BaseAddress);
             return new AuthorizationServerMetadata
             {

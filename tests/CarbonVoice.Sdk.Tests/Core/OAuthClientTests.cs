@@ -162,6 +162,53 @@ public sealed class OAuthClientTests : IDisposable
     }
 
     [Fact]
+    public async Task Endpoints_missing_from_the_metadata_document_fall_back_to_the_defaults()
+    {
+        _mock.When(HttpMethod.Get, MetadataUrl).Respond(Json.MediaType, """{"issuer":"x","token_endpoint":"https://auth.test.carbonvoice/custom/token"}""");
+        _mock.When(HttpMethod.Post, "https://auth.test.carbonvoice/custom/token").Respond(Json.MediaType, TokenJson.Token("at-1", "rt-1"));
+        _mock.When(HttpMethod.Post, TestClients.Url("oauth/revoke")).Respond(Json.MediaType, "{}");
+        var oauth = OAuth();
+
+        var request = await oauth.CreateAuthorizationRequestAsync("s");
+        await oauth.ExchangeCodeAsync("code-1", request.CodeVerifier);
+        await oauth.RevokeTokenAsync("at-1");
+
+        Assert.Equal(TestClients.Url("oauth/authorize"), request.Url.GetLeftPart(UriPartial.Path));
+        Assert.Equal(1, _recorder.Count(HttpMethod.Post, "custom/token"));
+        Assert.Equal(1, _recorder.Count(HttpMethod.Post, "oauth/revoke"));
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.OK, "text/html", "<html><body>app shell</body></html>")]
+    [InlineData(HttpStatusCode.OK, "application/json", "{\"issuer\": ")]
+    [InlineData(HttpStatusCode.Unauthorized, "application/json", "{\"success\":false,\"errmsg\":\"unauthorized\"}")]
+    [InlineData(HttpStatusCode.Forbidden, "application/json", "{\"success\":false,\"errmsg\":\"forbidden\"}")]
+    public async Task An_unusable_metadata_document_falls_back_to_the_default_endpoints(HttpStatusCode status, string mediaType, string body)
+    {
+        _mock.When(HttpMethod.Get, MetadataUrl).Respond(status, mediaType, body);
+        var oauth = OAuth();
+
+        var request = await oauth.CreateAuthorizationRequestAsync("s");
+
+        Assert.Equal(TestClients.Url("oauth/authorize"), request.Url.GetLeftPart(UriPartial.Path));
+    }
+
+    [Fact]
+    public async Task A_metadata_server_error_is_reported_and_not_cached()
+    {
+        _mock.When(HttpMethod.Get, MetadataUrl).Respond(Responses.Sequence(
+            () => Responses.Json(HttpStatusCode.InternalServerError, """{"success":false,"errmsg":"down"}"""),
+            () => Responses.Json(HttpStatusCode.OK, CustomMetadata)));
+        var oauth = OAuth(o => o.MaxRetryAttempts = 0);
+
+        await Assert.ThrowsAsync<CarbonVoiceServerException>(() => oauth.GetServerMetadataAsync());
+        var metadata = await oauth.GetServerMetadataAsync();
+
+        Assert.Equal("https://auth.test.carbonvoice", metadata.Issuer);
+        Assert.Equal(2, MetadataRequests());
+    }
+
+    [Fact]
     public async Task Metadata_is_cached_and_fetched_again_after_the_cache_duration()
     {
         _mock.When(HttpMethod.Get, MetadataUrl).Respond(Json.MediaType, CustomMetadata);
