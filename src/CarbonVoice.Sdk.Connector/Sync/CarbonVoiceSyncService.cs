@@ -1,0 +1,152 @@
+using System.Globalization;
+using CarbonVoice.Sdk.Connector.Internal;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace CarbonVoice.Sdk.Connector;
+
+/// <summary>The default <see cref="ICarbonVoiceSyncService"/>.</summary>
+public sealed class CarbonVoiceSyncService : ICarbonVoiceSyncService
+{
+    private readonly IRawDataStore _raw;
+    private readonly ISyncStateStore _state;
+    private readonly SyncOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly ICarbonVoiceClientFactory? _clients;
+    private readonly IIngestionQueue? _queue;
+
+    /// <summary>Creates the service.</summary>
+    /// <param name="raw">The raw data store.</param>
+    /// <param name="state">The sync log, checkpoints and lease.</param>
+    /// <param name="options">The options.</param>
+    /// <param name="timeProvider">The clock.</param>
+    /// <param name="logger">The logger.</param>
+    /// <param name="clients">Creates SDK clients per connection, for <see cref="SyncAsync(SyncRequest, IProgress{SyncProgress}?, CancellationToken)"/>.</param>
+    /// <param name="queue">Receives an ingestion request after each sync, when <see cref="SyncOptions.EnqueueIngestionAfterSync"/> is on.</param>
+    public CarbonVoiceSyncService(IRawDataStore raw, ISyncStateStore state, IOptions<SyncOptions> options, TimeProvider? timeProvider = null, ILogger<CarbonVoiceSyncService>? logger = null, ICarbonVoiceClientFactory? clients = null, IIngestionQueue? queue = null)
+    {
+        ArgumentNullException.ThrowIfNull(raw);
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(options);
+        _raw = raw;
+        _state = state;
+        _options = options.Value;
+        _time = timeProvider ?? TimeProvider.System;
+        _logger = logger ?? NullLogger<CarbonVoiceSyncService>.Instance;
+        _clients = clients;
+        _queue = queue;
+    }
+
+    /// <inheritdoc />
+    public Task<SyncRun> SyncAsync(SyncRequest request, IProgress<SyncProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var factory = _clients ?? throw new InvalidOperationException("No ICarbonVoiceClientFactory is registered; call AddCarbonVoice(...) or pass a client.");
+        return SyncAsync(factory.CreateClient(request.ConnectorId), request, progress, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<SyncRun> SyncAsync(ICarbonVoiceClient client, SyncRequest request, IProgress<SyncProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentException.ThrowIfNullOrWhiteSpace(request.TenantId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(request.ConnectorId);
+        var (tenant, connector) = (request.TenantId, request.ConnectorId);
+
+        // The high-water mark is taken before anything is read, so writes made during the sync are caught by the next one.
+        var highWaterMark = _time.GetUtcNow() - _options.HighWaterMarkSafetyMargin;
+        var lease = await LeaseKeeper.AcquireAsync(_state, tenant, connector, _options.LeaseDuration, _time, cancellationToken).ConfigureAwait(false);
+        await using (lease.ConfigureAwait(false))
+        {
+            var enabled = request.EnabledEntities ?? await GetEnabledEntitiesAsync(tenant, connector, cancellationToken).ConfigureAwait(false);
+            var last = ParseTime(await _state.GetCheckpointAsync(tenant, connector, SyncScopes.HighWaterMark, cancellationToken).ConfigureAwait(false));
+            var pendingFull = ParseTime(await _state.GetCheckpointAsync(tenant, connector, SyncScopes.FullPending, cancellationToken).ConfigureAwait(false));
+            var isDelta = request.Mode != SyncMode.Full && last is not null && pendingFull is null;
+            if (!isDelta)
+            {
+                if (pendingFull is { } earlier && earlier < highWaterMark)
+                {
+                    highWaterMark = earlier;
+                }
+                else
+                {
+                    await _state.SetCheckpointAsync(tenant, connector, SyncScopes.FullPending, Format(highWaterMark), cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            var run = await _state.StartRunAsync(tenant, connector, isDelta ? SyncKind.Delta : SyncKind.Full, highWaterMark, cancellationToken).ConfigureAwait(false);
+            var tracker = new RunTracker(run, _options.MaxRecordedErrors, _time);
+            var pass = new SyncPass(tenant, connector, client, _raw, _state, _options, tracker, lease, enabled, isDelta, resume: pendingFull is not null, last, progress, _time, _logger);
+            var final = await ExecuteAsync(pass, tracker, request, highWaterMark, cancellationToken).ConfigureAwait(false);
+            await _state.SaveRunAsync(final, CancellationToken.None).ConfigureAwait(false);
+            progress?.Report(new SyncProgress(final.Id, SyncPhase.Completed) { Counts = final.Counts, ErrorCount = final.ErrorCount, Status = final.Status, Message = final.StatusMessage, Percent = final.Status == SyncRunStatus.Succeeded ? 100 : null });
+            Log.SyncFinished(_logger, final.Kind, tenant, connector, final.Status, final.ErrorCount);
+            if (_options.EnqueueIngestionAfterSync && _queue is not null && final.Status is SyncRunStatus.Succeeded or SyncRunStatus.Failed)
+            {
+                await _queue.EnqueueAsync(new IngestionRequest(tenant, connector) { RequestedAt = _time.GetUtcNow(), CorrelationId = final.Id }, CancellationToken.None).ConfigureAwait(false);
+            }
+
+            return final;
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlySet<string>> GetEnabledEntitiesAsync(string tenantId, string connectorId, CancellationToken cancellationToken = default)
+    {
+        var saved = await _state.GetCheckpointAsync(tenantId, connectorId, SyncScopes.EnabledEntities, cancellationToken).ConfigureAwait(false);
+        return saved is null ? CarbonVoiceEntities.DefaultEnabled : saved.Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <inheritdoc />
+    public Task SetEnabledEntitiesAsync(string tenantId, string connectorId, IEnumerable<string> entityKeys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entityKeys);
+        var keys = entityKeys.Distinct(StringComparer.Ordinal).ToList();
+        if (keys.FirstOrDefault(k => CarbonVoiceEntities.Find(k) is null) is { } unknown)
+        {
+            throw new ArgumentException($"Unknown entity '{unknown}'.", nameof(entityKeys));
+        }
+
+        return _state.SetCheckpointAsync(tenantId, connectorId, SyncScopes.EnabledEntities, string.Join(',', keys), cancellationToken);
+    }
+
+    private async Task<SyncRun> ExecuteAsync(SyncPass pass, RunTracker tracker, SyncRequest request, DateTimeOffset highWaterMark, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await pass.RunAsync(cancellationToken).ConfigureAwait(false);
+            if (pass.ContainerFailures > 0)
+            {
+                return tracker.Snapshot(SyncRunStatus.Failed, $"{pass.ContainerFailures} workspace or conversation listings failed; the next run resumes them.", finished: true);
+            }
+
+            await _state.SetCheckpointAsync(request.TenantId, request.ConnectorId, SyncScopes.HighWaterMark, Format(highWaterMark), cancellationToken).ConfigureAwait(false);
+            await _state.SetCheckpointAsync(request.TenantId, request.ConnectorId, SyncScopes.FullPending, null, cancellationToken).ConfigureAwait(false);
+            return tracker.Snapshot(SyncRunStatus.Succeeded, finished: true);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return tracker.Snapshot(SyncRunStatus.Cancelled, "Cancelled; the next run resumes from the checkpoints.", finished: true);
+        }
+        catch (CarbonVoiceAuthenticationException ex)
+        {
+            Log.SyncExpired(_logger, request.TenantId, request.ConnectorId);
+            tracker.Error("authentication", null, null, ex.Message);
+            return tracker.Snapshot(SyncRunStatus.Expired, "The connection's token expired or was revoked: the user must reconnect.", finished: true);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            Log.SyncFailed(_logger, ex, request.TenantId, request.ConnectorId);
+            tracker.Error("sync", null, null, ex.Message);
+            return tracker.Snapshot(SyncRunStatus.Failed, ex.Message, finished: true);
+        }
+    }
+
+    private static string Format(DateTimeOffset time) => time.ToString("O", CultureInfo.InvariantCulture);
+
+    private static DateTimeOffset? ParseTime(string? value)
+        => DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var time) ? time : null;
+}
