@@ -136,7 +136,7 @@ public sealed class DataExportsTests
         Assert.Equal(ExportJobStatuses.Pending, read.Status);
 
         // Polls on the shared fake clock: pending → processing → done.
-        var done = await h.Time.DriveAsync(client.DataExports.WaitForCompletionAsync(conversations.Id, TimeSpan.FromSeconds(2), h.Time), TimeSpan.FromSeconds(1));
+        var done = await h.Clock.DriveAsync(client.DataExports.WaitForCompletionAsync(conversations.Id, TimeSpan.FromSeconds(2), h.Clock));
         Assert.Equal(ExportJobStatuses.Done, done.Status);
         Assert.False(string.IsNullOrEmpty(done.DownloadUrl));
         Assert.Equal(3, h.RequestsTo("GET", $"/data-exporter/{conversations.Id}").Count);

@@ -22,12 +22,17 @@ internal sealed class Harness : IAsyncDisposable
     public Harness(Action<EmulatorOptions>? configure = null)
     {
         Time = new FakeTimeProvider(Start);
-        var options = new EmulatorOptions { Seed = 42, TimeProvider = Time };
+        Clock = new DrivenClock(Time);
+        var options = new EmulatorOptions { Seed = 42, TimeProvider = Clock };
         configure?.Invoke(options);
         Emulator = new CarbonVoiceEmulator(options);
     }
 
+    /// <summary>The fake clock (advance it directly, or drive calls with <see cref="Clock"/>).</summary>
     public FakeTimeProvider Time { get; }
+
+    /// <summary>The time provider the emulator and every SDK client share (the fake clock, with its timers tracked).</summary>
+    public DrivenClock Clock { get; }
 
     public CarbonVoiceEmulator Emulator { get; }
 
@@ -54,7 +59,7 @@ internal sealed class Harness : IAsyncDisposable
 
     /// <summary>A non-DI client with an explicit token provider (or none, for PAT/API-key modes).</summary>
     public CarbonVoiceClient Client(IAccessTokenProvider? tokens, Action<CarbonVoiceOptions>? configure = null)
-        => Own(new CarbonVoiceClient(Options(configure), tokens, Emulator.CreateHandler(), timeProvider: Time));
+        => Own(new CarbonVoiceClient(Options(configure), tokens, Emulator.CreateHandler(), timeProvider: Clock));
 
     /// <summary>A non-DI client authenticated as <paramref name="userId"/> (default: <see cref="User"/>) with a fixed access token.</summary>
     public CarbonVoiceClient ClientFor(string? userId = null, Action<CarbonVoiceOptions>? configure = null)
@@ -67,9 +72,9 @@ internal sealed class Harness : IAsyncDisposable
         var store = new InMemoryTokenStore();
         await store.SetAsync(connectionId, token);
         // The OAuth client of a token-less client instance does the refreshes.
-        var oauthOwner = Own(new CarbonVoiceClient(options, new StaticAccessTokenProvider("unused"), Emulator.CreateHandler(), timeProvider: Time));
-        var provider = new StoredTokenProvider(store, oauthOwner.OAuth, new FixedOptionsMonitor<CarbonVoiceOptions>(options), Time);
-        var client = Own(new CarbonVoiceClient(options, provider, Emulator.CreateHandler(), connectionId, Time));
+        var oauthOwner = Own(new CarbonVoiceClient(options, new StaticAccessTokenProvider("unused"), Emulator.CreateHandler(), timeProvider: Clock));
+        var provider = new StoredTokenProvider(store, oauthOwner.OAuth, new FixedOptionsMonitor<CarbonVoiceOptions>(options), Clock);
+        var client = Own(new CarbonVoiceClient(options, provider, Emulator.CreateHandler(), connectionId, Clock));
         return new StoredClient(client, store, provider);
     }
 
@@ -84,7 +89,7 @@ internal sealed class Harness : IAsyncDisposable
     public ServiceProvider Services(Action<CarbonVoiceOptions>? configure = null, Action<IServiceCollection>? more = null)
     {
         var services = new ServiceCollection();
-        services.AddSingleton<TimeProvider>(Time);
+        services.AddSingleton<TimeProvider>(Clock);
         services.AddCarbonVoice(options =>
             {
                 Apply(options);
