@@ -17,6 +17,9 @@ public sealed class SampleHostOptions
     /// <summary>Where the browser goes after a successful OAuth callback (<c>?connected={id}</c> is appended).</summary>
     public string OAuthReturnUrl { get; set; } = "/";
 
+    /// <summary>Whether a successful sync is followed by an ingestion (so chunks appear without a second click).</summary>
+    public bool IngestAfterSync { get; set; } = true;
+
     /// <summary>How long an identical webhook delivery is remembered (replays inside it are processed once).</summary>
     public TimeSpan WebhookReplayWindow { get; set; } = TimeSpan.FromDays(1);
 }

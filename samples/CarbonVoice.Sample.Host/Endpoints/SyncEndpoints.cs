@@ -49,9 +49,9 @@ internal static class SyncEndpoints
             return Problems.Conflict("Connector is not connected", $"The connector is {connector.Status}; reconnect it before syncing.", new Dictionary<string, object?> { ["connector_status"] = connector.Status });
         }
 
-        var result = await syncs.StartSyncAsync(connector, kind, null, cancellationToken);
-        return result.Started is { } run
-            ? TypedResults.Accepted(StatusUrl(connector.Id, run.Id), new RunStartedResponse(run.Id, connector.Id, SyncLogResponse.KindName(kind), "running", StatusUrl(connector.Id, run.Id)))
+        var result = await syncs.StartSyncAsync(connector, kind, cancellationToken);
+        return result.StartedId is { } runId
+            ? TypedResults.Accepted(StatusUrl(connector.Id, runId), new RunStartedResponse(runId, connector.Id, SyncLogResponse.KindName(kind), "running", StatusUrl(connector.Id, runId)))
             : Problems.Conflict("A sync is already running", $"Sync {result.RunningId} of this connector is still running.", new Dictionary<string, object?> { ["sync_log_id"] = result.RunningId });
     }
 
@@ -90,8 +90,8 @@ internal static class SyncEndpoints
         }
 
         var result = await syncs.StartIngestionAsync(connector!, cancellationToken);
-        return result.Started is { } run
-            ? TypedResults.Accepted(StatusUrl(connector!.Id, run.Id), new RunStartedResponse(run.Id, connector.Id, "ingestion", "running", StatusUrl(connector.Id, run.Id)))
+        return result.StartedId is { } runId
+            ? TypedResults.Accepted(StatusUrl(connector!.Id, runId), new RunStartedResponse(runId, connector.Id, "ingestion", "running", StatusUrl(connector.Id, runId)))
             : Problems.Conflict("An ingestion is already running", $"Ingestion {result.RunningId} of this connector is still running.", new Dictionary<string, object?> { ["sync_log_id"] = result.RunningId });
     }
 

@@ -1,51 +1,54 @@
 using System.Collections.Concurrent;
+using CarbonVoice.Sample.Host.Configuration;
 using CarbonVoice.Sample.Host.Persistence;
 using CarbonVoice.Sample.Host.Progress;
 using CarbonVoice.Sdk;
 using CarbonVoice.Sdk.Connector;
+using Microsoft.Extensions.Options;
 
 namespace CarbonVoice.Sample.Host.Sync;
 
-/// <summary>The result of asking for a run: the new run, or the id of the one already running.</summary>
-public sealed record RunStartResult(SyncRun? Started, string? RunningId);
+/// <summary>The result of asking for a run: the new run's id, or the id of the one already running (null when unknown).</summary>
+public sealed record RunStartResult(string? StartedId, string? RunningId)
+{
+    public bool Started => StartedId is not null;
+}
 
 /// <summary>
-/// Starts syncs and ingestions in the background, one of each per connector at a time (the connector's lease
-/// also guards against other processes), forwards their progress to the tenant's WebSockets and moves the
-/// connector to "expired" when its token can no longer be refreshed.
+/// Starts syncs and ingestions in the background, one of each per connector at a time in this process (the
+/// connector's lease guards against other processes), forwards their progress to the tenant's WebSockets, moves
+/// the connector to "expired" when its token can no longer be refreshed, and ingests after a successful sync.
 /// </summary>
 public sealed class SyncCoordinator(
     IConnectorRunner runner,
     ISyncStateStore state,
     ConnectorRepository connectors,
     ProgressHub hub,
+    IOptions<SampleHostOptions> options,
     TimeProvider time,
     IHostApplicationLifetime lifetime,
     ILogger<SyncCoordinator> logger)
 {
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
     private readonly ConcurrentDictionary<string, Job> _jobs = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, string?> _pendingDeltas = new(StringComparer.Ordinal);
-
-    /// <summary>The id of the sync running for a connector, or null.</summary>
-    public string? RunningSyncId(string connectorId)
-        => _jobs.TryGetValue(Key(connectorId, SyncKind.Full), out var job) && job.RunId.Task.IsCompletedSuccessfully ? job.RunId.Task.Result : null;
+    private readonly ConcurrentDictionary<string, bool> _pendingDeltas = new(StringComparer.Ordinal);
 
     /// <summary>Starts a sync unless one is running.</summary>
-    public Task<RunStartResult> StartSyncAsync(ConnectorRecord connector, SyncKind kind, string? conversationId = null, CancellationToken cancellationToken = default)
-        => StartAsync(connector, kind, conversationId, cancellationToken);
+    public Task<RunStartResult> StartSyncAsync(ConnectorRecord connector, SyncKind kind, CancellationToken cancellationToken = default)
+        => StartAsync(connector, kind, cancellationToken);
 
     /// <summary>Starts an ingestion unless one is running.</summary>
     public Task<RunStartResult> StartIngestionAsync(ConnectorRecord connector, CancellationToken cancellationToken = default)
-        => StartAsync(connector, SyncKind.Ingestion, null, cancellationToken);
+        => StartAsync(connector, SyncKind.Ingestion, cancellationToken);
 
-    /// <summary>Webhook path: a delta sync now, or right after the running one.</summary>
-    public async Task RequestDeltaAsync(ConnectorRecord connector, string? conversationId, CancellationToken cancellationToken)
+    /// <summary>Webhook path: a delta sync now, or once more right after the running one.</summary>
+    public async Task RequestDeltaAsync(ConnectorRecord connector, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connector);
-        var result = await StartAsync(connector, SyncKind.Delta, conversationId, cancellationToken);
-        if (result.Started is null)
+        var result = await StartAsync(connector, SyncKind.Delta, cancellationToken);
+        if (!result.Started)
         {
-            _pendingDeltas[connector.Id] = conversationId;
+            _pendingDeltas[connector.Id] = true;
         }
     }
 
@@ -57,93 +60,113 @@ public sealed class SyncCoordinator(
         {
             if (_jobs.TryGetValue(Key(connectorId, kind), out var job))
             {
-                try
-                {
-                    await job.Cancellation.CancelAsync();
-                }
-                catch (ObjectDisposedException)
-                {
-                    // It finished meanwhile.
-                }
-
+                job.Cancel();
                 await job.Completion.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
     }
 
-    private async Task<RunStartResult> StartAsync(ConnectorRecord connector, SyncKind kind, string? conversationId, CancellationToken cancellationToken)
+    private async Task<RunStartResult> StartAsync(ConnectorRecord connector, SyncKind kind, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connector);
         var key = Key(connector.Id, kind);
-        var job = new Job(CancellationTokenSource.CreateLinkedTokenSource(lifetime.ApplicationStopping));
+        var job = new Job(lifetime.ApplicationStopping);
         if (!_jobs.TryAdd(key, job))
         {
-            job.Cancellation.Dispose();
-            return new RunStartResult(null, _jobs.TryGetValue(key, out var running) ? await running.RunId.Task : null);
+            job.Dispose();
+            return new RunStartResult(null, _jobs.TryGetValue(key, out var running) ? await running.RunId.Task.WaitAsync(StartTimeout, cancellationToken) : null);
         }
 
-        SyncRun run;
-        try
+        job.Completion = Task.Run(() => ExecuteAsync(connector, kind, job), CancellationToken.None);
+        var runId = await job.RunId.Task.WaitAsync(StartTimeout, cancellationToken);
+        if (runId is not null)
         {
-            run = await state.StartRunAsync(connector.TenantId, connector.Id, kind, kind == SyncKind.Ingestion ? null : time.GetUtcNow(), cancellationToken);
-        }
-        catch
-        {
-            _jobs.TryRemove(key, out _);
-            job.RunId.TrySetResult(null);
-            job.Cancellation.Dispose();
-            throw;
+            return new RunStartResult(runId, null);
         }
 
-        job.RunId.TrySetResult(run.Id);
-        job.Completion = Task.Run(() => ExecuteAsync(connector, run, conversationId, job), CancellationToken.None);
-        return new RunStartResult(run, null);
+        // The runner refused to start: another process holds the lease, or the token is gone.
+        var busy = (await state.ListRunsAsync(connector.TenantId, connector.Id, 10, cancellationToken))
+            .FirstOrDefault(r => r.Status == SyncRunStatus.Running && (r.Kind == SyncKind.Ingestion) == (kind == SyncKind.Ingestion));
+        return job.Failure switch
+        {
+            ConnectorBusyException => new RunStartResult(null, busy?.Id),
+            CarbonVoiceTokenExpiredException expired => throw expired,
+            { } failure => throw new InvalidOperationException("The run could not start.", failure),
+            null => new RunStartResult(null, busy?.Id),
+        };
     }
 
-    private async Task ExecuteAsync(ConnectorRecord connector, SyncRun run, string? conversationId, Job job)
+    private async Task ExecuteAsync(ConnectorRecord connector, SyncKind kind, Job job)
     {
-        var type = run.Kind == SyncKind.Ingestion ? "ingest_progress" : "sync_progress";
-        var progress = new Progress(this, connector, run, type);
-        progress.Report(new RunProgress(null, null, 0, null, null));
-        SyncRun final;
+        var type = kind == SyncKind.Ingestion ? "ingest_progress" : "sync_progress";
+        var progress = new ProgressForwarder(this, connector, type, job);
+        SyncRun? final = null;
         try
         {
-            final = await runner.RunAsync(connector, run, conversationId, progress, job.Cancellation.Token);
+            final = await runner.RunAsync(connector, kind, progress, job.Token);
+            job.RunId.TrySetResult(final.Id);
         }
-        catch (CarbonVoiceTokenExpiredException)
+        catch (OperationCanceledException) when (job.Token.IsCancellationRequested)
         {
-            final = run with { Status = SyncRunStatus.Expired, FinishedAt = time.GetUtcNow(), StatusMessage = "The Carbon Voice token can no longer be refreshed; reconnect." };
+            final = await CloseAsync(job, SyncRunStatus.Cancelled, "Cancelled.");
         }
-        catch (OperationCanceledException) when (job.Cancellation.IsCancellationRequested)
+        catch (CarbonVoiceTokenExpiredException exception)
         {
-            final = run with { Status = SyncRunStatus.Cancelled, FinishedAt = time.GetUtcNow(), StatusMessage = "Cancelled." };
+            job.Failure = exception;
+            final = await CloseAsync(job, SyncRunStatus.Expired, "The Carbon Voice token can no longer be refreshed; reconnect.");
+            if (final is null)
+            {
+                await MarkExpiredAsync(connector, null, "The Carbon Voice token can no longer be refreshed; reconnect.");
+            }
         }
 #pragma warning disable CA1031 // a failed run is recorded, never thrown into the void
         catch (Exception exception)
 #pragma warning restore CA1031
         {
-            logger.LogError(exception, "Run {RunId} of connector {ConnectorId} failed.", run.Id, connector.Id);
-            final = run with { Status = SyncRunStatus.Failed, FinishedAt = time.GetUtcNow(), StatusMessage = exception.Message };
+            job.Failure = exception;
+            if (exception is not ConnectorBusyException)
+            {
+                logger.LogError(exception, "A {Kind} run of connector {ConnectorId} failed.", kind, connector.Id);
+            }
+
+            final = await CloseAsync(job, SyncRunStatus.Failed, exception.Message);
+        }
+        finally
+        {
+            job.RunId.TrySetResult(null);
+            _jobs.TryRemove(Key(connector.Id, kind), out _);
+            job.Dispose();
         }
 
-        await FinishAsync(connector, final, type);
-        _jobs.TryRemove(Key(connector.Id, run.Kind), out _);
-        job.Cancellation.Dispose();
-        if (run.Kind != SyncKind.Ingestion && final.Status == SyncRunStatus.Succeeded && _pendingDeltas.TryRemove(connector.Id, out var pending))
+        if (final is not null)
         {
-            await StartAsync(connector, SyncKind.Delta, pending, CancellationToken.None);
+            await FinishAsync(connector, final, type);
         }
+    }
+
+    /// <summary>Saves the end of a run the runner could not finish itself.</summary>
+    private async Task<SyncRun?> CloseAsync(Job job, SyncRunStatus status, string message)
+    {
+        if (!job.RunId.Task.IsCompletedSuccessfully || job.RunId.Task.Result is not { } runId
+            || await state.GetRunAsync(runId, CancellationToken.None) is not { } run)
+        {
+            return null;
+        }
+
+        if (run.Status != SyncRunStatus.Running)
+        {
+            return run;
+        }
+
+        var closed = run with { Status = status, StatusMessage = message, FinishedAt = time.GetUtcNow() };
+        await state.SaveRunAsync(closed, CancellationToken.None);
+        return closed;
     }
 
     private async Task FinishAsync(ConnectorRecord connector, SyncRun final, string type)
     {
         try
         {
-            if (await state.GetRunAsync(final.Id, CancellationToken.None) is { Status: SyncRunStatus.Running })
-            {
-                await state.SaveRunAsync(final.FinishedAt is null ? final with { FinishedAt = time.GetUtcNow() } : final, CancellationToken.None);
-            }
-
             if (final.Kind != SyncKind.Ingestion)
             {
                 await connectors.SetLastSyncAsync(connector.Id, final.Id, final.FinishedAt ?? time.GetUtcNow(), CancellationToken.None);
@@ -151,8 +174,7 @@ public sealed class SyncCoordinator(
 
             if (final.Status == SyncRunStatus.Expired)
             {
-                await connectors.SetStatusAsync(connector.Id, ConnectorStatuses.Expired, final.StatusMessage ?? "The Carbon Voice token expired; reconnect.", CancellationToken.None);
-                hub.Publish(connector.TenantId, new ProgressMessage("connector_status", connector.Id, final.Id, ConnectorStatuses.Expired, null, null, 0, null, null, final.StatusMessage, time.GetUtcNow()));
+                await MarkExpiredAsync(connector, final.Id, final.StatusMessage ?? "The Carbon Voice token expired; reconnect.");
             }
         }
 #pragma warning disable CA1031
@@ -164,8 +186,41 @@ public sealed class SyncCoordinator(
 
         var processed = final.Counts.Values.Sum(c => c.Fetched);
         hub.Publish(connector.TenantId, new ProgressMessage(
-            type, connector.Id, final.Id, RunStatuses.Of(final.Status), "finished", null, processed, processed,
+            type, connector.Id, final.Id, RunStatuses.Of(final.Status), "completed", null, processed, processed,
             final.Status == SyncRunStatus.Succeeded ? 100 : null, final.StatusMessage, time.GetUtcNow()));
+
+        if (final.Kind != SyncKind.Ingestion && final.Status == SyncRunStatus.Succeeded)
+        {
+            if (_pendingDeltas.TryRemove(connector.Id, out _))
+            {
+                await StartQuietlyAsync(connector, SyncKind.Delta);
+            }
+
+            if (options.Value.IngestAfterSync)
+            {
+                await StartQuietlyAsync(connector, SyncKind.Ingestion);
+            }
+        }
+    }
+
+    private async Task StartQuietlyAsync(ConnectorRecord connector, SyncKind kind)
+    {
+        try
+        {
+            await StartAsync(connector, kind, CancellationToken.None);
+        }
+#pragma warning disable CA1031
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            logger.LogWarning(exception, "Could not start a follow-up {Kind} run of connector {ConnectorId}.", kind, connector.Id);
+        }
+    }
+
+    private async Task MarkExpiredAsync(ConnectorRecord connector, string? runId, string message)
+    {
+        await connectors.SetStatusAsync(connector.Id, ConnectorStatuses.Expired, message, CancellationToken.None);
+        hub.Publish(connector.TenantId, new ProgressMessage("connector_status", connector.Id, runId, ConnectorStatuses.Expired, null, null, 0, null, null, message, time.GetUtcNow()));
     }
 
     private DateTimeOffset Now => time.GetUtcNow();
@@ -174,47 +229,52 @@ public sealed class SyncCoordinator(
 
     private static string Key(string connectorId, SyncKind kind) => connectorId + (kind == SyncKind.Ingestion ? ":ingest" : ":sync");
 
-    private sealed class Job(CancellationTokenSource cancellation)
+    private sealed class Job(CancellationToken stopping) : IDisposable
     {
-        public CancellationTokenSource Cancellation { get; } = cancellation;
+        private readonly CancellationTokenSource _cancellation = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        private int _disposed;
 
         public TaskCompletionSource<string?> RunId { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public Task Completion { get; set; } = Task.CompletedTask;
+
+        public Exception? Failure { get; set; }
+
+        public CancellationToken Token => _cancellation.Token;
+
+        public void Cancel()
+        {
+            if (Volatile.Read(ref _disposed) == 0)
+            {
+                try
+                {
+                    _cancellation.Cancel();
+                }
+                catch (ObjectDisposedException)
+                {
+                }
+            }
+        }
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0)
+            {
+                _cancellation.Dispose();
+            }
+        }
     }
 
-    /// <summary>Turns runner progress into WebSocket messages of the connector's tenant.</summary>
-    private sealed class Progress(SyncCoordinator owner, ConnectorRecord connector, SyncRun run, string type) : IProgress<RunProgress>
+    /// <summary>Turns runner progress into WebSocket messages of the connector's tenant; the first report names the run.</summary>
+    private sealed class ProgressForwarder(SyncCoordinator owner, ConnectorRecord connector, string type, Job job) : IProgress<RunProgress>
     {
         public void Report(RunProgress value)
         {
-            var percent = value.Percent ?? (value.Total is > 0 ? Math.Min(99.9, 100.0 * value.Processed / value.Total.Value) : null);
+            job.RunId.TrySetResult(value.RunId);
+            var percent = value.Percent ?? (value.Total is > 0 ? 100.0 * value.Processed / value.Total.Value : null);
             owner.Publish(connector.TenantId, new ProgressMessage(
-                type, connector.Id, run.Id, "running", value.Phase, value.Entity, value.Processed, value.Total, percent, value.Message, owner.Now));
+                type, connector.Id, value.RunId, "running", value.Phase, value.Entity, value.Processed, value.Total,
+                percent is null ? null : Math.Min(99.9, percent.Value), value.Message, owner.Now));
         }
     }
-}
-
-/// <summary>A progress report of a runner.</summary>
-public sealed record RunProgress(string? Phase, string? Entity, long Processed, long? Total, double? Percent, string? Message = null);
-
-/// <summary>Runs one sync or ingestion (over the connector package) for a run already recorded as running.</summary>
-public interface IConnectorRunner
-{
-    /// <summary>Runs to the end and returns the final run record.</summary>
-    Task<SyncRun> RunAsync(ConnectorRecord connector, SyncRun run, string? conversationId, IProgress<RunProgress> progress, CancellationToken cancellationToken);
-}
-
-/// <summary>The API's names of run statuses.</summary>
-public static class RunStatuses
-{
-    public static string Of(SyncRunStatus status) => status switch
-    {
-        SyncRunStatus.Running => "running",
-        SyncRunStatus.Succeeded => "succeeded",
-        SyncRunStatus.Failed => "failed",
-        SyncRunStatus.Cancelled => "cancelled",
-        SyncRunStatus.Expired => "expired",
-        _ => status.ToString().ToLowerInvariant(),
-    };
 }

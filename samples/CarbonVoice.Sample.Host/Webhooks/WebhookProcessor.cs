@@ -35,7 +35,6 @@ public sealed class WebhookProcessor(
 
     private async Task<WebhookOutcome> OnMessageAsync(WebhookEvent webhook, CancellationToken cancellationToken)
     {
-        var message = CarbonVoiceWebhooks.ReadMessage(webhook);
         var touched = new List<string>();
         foreach (var connector in await ConnectorsOfAsync(webhook, includeResource: false, cancellationToken))
         {
@@ -44,7 +43,7 @@ public sealed class WebhookProcessor(
                 continue;
             }
 
-            await syncs.RequestDeltaAsync(connector, message?.ChannelId, cancellationToken);
+            await syncs.RequestDeltaAsync(connector, cancellationToken); // the connector's delta covers the message's conversation
             touched.Add(connector.Id);
         }
 

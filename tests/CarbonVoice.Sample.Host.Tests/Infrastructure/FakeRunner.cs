@@ -5,12 +5,12 @@ using CarbonVoice.Sdk.Connector;
 
 namespace CarbonVoice.Sample.Host.Tests.Infrastructure;
 
-/// <summary>A runner that records its calls and can be held open (to test 409) or made to throw.</summary>
-public sealed class FakeRunner : IConnectorRunner
+/// <summary>A runner that records its calls and can be held open (to test 409) or made to throw. It records runs like the connector package does.</summary>
+public sealed class FakeRunner(ISyncStateStore state) : IConnectorRunner
 {
     private TaskCompletionSource _gate = Open();
 
-    public ConcurrentQueue<(string ConnectorId, SyncKind Kind, string? ConversationId)> Calls { get; } = new();
+    public ConcurrentQueue<(string ConnectorId, SyncKind Kind)> Calls { get; } = new();
 
     public TaskCompletionSource Started { get; private set; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -24,23 +24,26 @@ public sealed class FakeRunner : IConnectorRunner
 
     public void Release() => _gate.TrySetResult();
 
-    public async Task<SyncRun> RunAsync(ConnectorRecord connector, SyncRun run, string? conversationId, IProgress<RunProgress> progress, CancellationToken cancellationToken)
+    public async Task<SyncRun> RunAsync(ConnectorRecord connector, SyncKind kind, IProgress<RunProgress> progress, CancellationToken cancellationToken)
     {
-        Calls.Enqueue((connector.Id, run.Kind, conversationId));
+        Calls.Enqueue((connector.Id, kind));
+        var run = await state.StartRunAsync(connector.TenantId, connector.Id, kind, null, cancellationToken);
+        progress.Report(new RunProgress(run.Id, "messages", "message", 5, 10, null));
         Started.TrySetResult();
-        progress.Report(new RunProgress("messages", "message", 5, 10, null));
         await _gate.Task.WaitAsync(cancellationToken);
         if (Throw is { } exception)
         {
             throw exception;
         }
 
-        return run with
+        var final = run with
         {
             Status = SyncRunStatus.Succeeded,
             FinishedAt = DateTimeOffset.UtcNow,
             Counts = new Dictionary<string, EntitySyncCounts> { ["message"] = new() { Fetched = 10, New = 10 } },
         };
+        await state.SaveRunAsync(final, cancellationToken);
+        return final;
     }
 
     private static TaskCompletionSource Open()

@@ -108,6 +108,23 @@ public class SampleHostFactory : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>Polls a condition until it holds (bounded; no fixed sleeps).</summary>
+    public static async Task WaitUntilAsync(Func<Task<bool>> condition, string what, TimeSpan? timeout = null)
+    {
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
+        while (!await condition())
+        {
+            try
+            {
+                await Task.Delay(20, cts.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                Assert.Fail($"Timed out waiting for {what}.");
+            }
+        }
+    }
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);

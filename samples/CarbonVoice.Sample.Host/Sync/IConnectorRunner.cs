@@ -1,0 +1,33 @@
+using CarbonVoice.Sample.Host.Persistence;
+using CarbonVoice.Sdk.Connector;
+
+namespace CarbonVoice.Sample.Host.Sync;
+
+/// <summary>A progress report of a runner; the first one names the run it created.</summary>
+public sealed record RunProgress(string RunId, string? Phase, string? Entity, long Processed, long? Total, double? Percent, string? Message = null);
+
+/// <summary>
+/// Runs one sync or ingestion of a connector to its end. The runner records the run in the sync log itself (as the
+/// connector package's services do) and reports its id with its first progress report.
+/// </summary>
+public interface IConnectorRunner
+{
+    /// <summary>Runs a sync (<see cref="SyncKind.Full"/> or <see cref="SyncKind.Delta"/>) or an ingestion (<see cref="SyncKind.Ingestion"/>).</summary>
+    /// <returns>The final run record.</returns>
+    /// <exception cref="ConnectorBusyException">Another process runs the connector.</exception>
+    Task<SyncRun> RunAsync(ConnectorRecord connector, SyncKind kind, IProgress<RunProgress> progress, CancellationToken cancellationToken);
+}
+
+/// <summary>The API's names of run statuses.</summary>
+public static class RunStatuses
+{
+    public static string Of(SyncRunStatus status) => status switch
+    {
+        SyncRunStatus.Running => "running",
+        SyncRunStatus.Succeeded => "succeeded",
+        SyncRunStatus.Failed => "failed",
+        SyncRunStatus.Cancelled => "cancelled",
+        SyncRunStatus.Expired => "expired",
+        _ => status.ToString().ToLowerInvariant(),
+    };
+}

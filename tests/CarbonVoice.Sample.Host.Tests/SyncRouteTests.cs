@@ -1,0 +1,164 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CarbonVoice.Sample.Host.Sync;
+using CarbonVoice.Sample.Host.Tests.Infrastructure;
+using CarbonVoice.Sdk;
+using CarbonVoice.Sdk.Connector;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CarbonVoice.Sample.Host.Tests;
+
+/// <summary>Sync, status and ingest routes over a controllable runner (the real pipeline is covered by the end-to-end tests).</summary>
+public sealed class SyncRouteTests : IDisposable
+{
+    private const string Api = "/api/connectors/carbonvoice";
+    private readonly SampleHostFactory _host;
+
+    public SyncRouteTests()
+    {
+        _host = new SampleHostFactory
+        {
+            TestServices = services => services.AddSingleton<FakeRunner>().AddSingleton<IConnectorRunner>(sp => sp.GetRequiredService<FakeRunner>()),
+        };
+        _host.Settings["Sample:IngestAfterSync"] = "false";
+    }
+
+    private FakeRunner _runner => _host.Services.GetRequiredService<FakeRunner>();
+
+    public void Dispose() => _host.Dispose();
+
+    [Fact]
+    public async Task Sync_starts_in_the_background_and_its_log_can_be_read()
+    {
+        var id = await _host.ConnectAsync();
+        using var client = _host.Tenant(SampleHostFactory.TenantAKey);
+        using var response = await client.PostAsync($"{Api}/{id}/sync", null);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var started = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var runId = started.GetProperty("sync_log_id").GetString()!;
+        Assert.Equal("full", started.GetProperty("sync_type").GetString());
+        Assert.Equal($"{Api}/{id}/sync/{runId}", response.Headers.Location!.ToString());
+
+        var run = await SampleHostFactory.WaitForRunAsync(client, id, runId);
+        Assert.Equal("succeeded", run.GetProperty("status").GetString());
+        Assert.Equal(10, run.GetProperty("records_fetched").GetInt64());
+        Assert.Equal(10, run.GetProperty("entity_counts").GetProperty("message").GetProperty("new").GetInt64());
+
+        await SampleHostFactory.WaitUntilAsync(
+            async () => (await client.GetFromJsonAsync<JsonElement>($"{Api}/{id}")).GetProperty("last_sync_log_id").GetString() == runId,
+            "the connector to record its last sync");
+
+        // The next sync defaults to delta; an explicit type is honoured.
+        using var second = await client.PostAsJsonAsync($"{Api}/{id}/sync", new { sync_type = "full" });
+        var secondRun = await second.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("full", secondRun.GetProperty("sync_type").GetString());
+        await SampleHostFactory.WaitForRunAsync(client, id, secondRun.GetProperty("sync_log_id").GetString()!);
+        using var third = await client.PostAsync($"{Api}/{id}/sync", null);
+        Assert.Equal("delta", (await third.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("sync_type").GetString());
+    }
+
+    [Fact]
+    public async Task A_second_sync_while_one_runs_is_409_with_the_running_syncs_id()
+    {
+        var id = await _host.ConnectAsync();
+        using var client = _host.Tenant(SampleHostFactory.TenantAKey);
+        _runner.Hold();
+        using var first = await client.PostAsync($"{Api}/{id}/sync", null);
+        var runId = (await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("sync_log_id").GetString();
+        await _runner.Started.Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+        var concurrent = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => client.PostAsync($"{Api}/{id}/sync", null)));
+        foreach (var response in concurrent)
+        {
+            var problem = await HttpAssert.ProblemAsync(response, HttpStatusCode.Conflict);
+            Assert.Equal(runId, problem.GetProperty("sync_log_id").GetString());
+            response.Dispose();
+        }
+
+        _runner.Release();
+        await SampleHostFactory.WaitForRunAsync(client, id, runId!);
+        using var after = await client.PostAsync($"{Api}/{id}/sync", null);
+        Assert.Equal(HttpStatusCode.Accepted, after.StatusCode);
+    }
+
+    [Fact]
+    public async Task Sync_validates_its_type()
+    {
+        var id = await _host.ConnectAsync();
+        using var client = _host.Tenant(SampleHostFactory.TenantAKey);
+        using var response = await client.PostAsJsonAsync($"{Api}/{id}/sync", new { sync_type = "everything" });
+        var problem = await HttpAssert.ProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("sync_type", out _));
+    }
+
+    [Fact]
+    public async Task A_refused_refresh_moves_the_connector_to_expired()
+    {
+        var id = await _host.ConnectAsync();
+        using var client = _host.Tenant(SampleHostFactory.TenantAKey);
+        _runner.Throw = new CarbonVoiceTokenExpiredException("refresh refused", id);
+        using var response = await client.PostAsync($"{Api}/{id}/sync", null);
+        var runId = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("sync_log_id").GetString()!;
+        var run = await SampleHostFactory.WaitForRunAsync(client, id, runId);
+        Assert.Equal("expired", run.GetProperty("status").GetString());
+        await SampleHostFactory.WaitUntilAsync(
+            async () => (await client.GetFromJsonAsync<JsonElement>($"{Api}/{id}")).GetProperty("connector_status").GetString() == "expired",
+            "the connector to be marked expired");
+
+        using var again = await client.PostAsync($"{Api}/{id}/sync", null);
+        await HttpAssert.ProblemAsync(again, HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task Sync_status_validates_the_run_id_and_hides_other_connectors_runs()
+    {
+        var mine = await _host.ConnectAsync(SampleHostFactory.TenantAKey, "one");
+        var other = await _host.ConnectAsync(SampleHostFactory.TenantAKey, "two");
+        using var client = _host.Tenant(SampleHostFactory.TenantAKey);
+        using var started = await client.PostAsync($"{Api}/{other}/sync", null);
+        var otherRun = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("sync_log_id").GetString();
+        await SampleHostFactory.WaitForRunAsync(client, other, otherRun!);
+
+        using var foreign = await client.GetAsync($"{Api}/{mine}/sync/{otherRun}");
+        await HttpAssert.ProblemAsync(foreign, HttpStatusCode.NotFound);
+        using var unknown = await client.GetAsync($"{Api}/{mine}/sync/nope");
+        await HttpAssert.ProblemAsync(unknown, HttpStatusCode.NotFound);
+        using var bad = await client.GetAsync($"{Api}/{mine}/sync/bad%20id%21");
+        await HttpAssert.ProblemAsync(bad, HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task Ingest_starts_a_run_and_refuses_a_second_one_while_it_runs()
+    {
+        var id = await _host.ConnectAsync();
+        using var client = _host.Tenant(SampleHostFactory.TenantAKey);
+        _runner.Hold();
+        using var first = await client.PostAsync($"{Api}/{id}/ingest", null);
+        Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+        var runId = (await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("sync_log_id").GetString()!;
+        await _runner.Started.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        using var second = await client.PostAsync($"{Api}/{id}/ingest", null);
+        var problem = await HttpAssert.ProblemAsync(second, HttpStatusCode.Conflict);
+        Assert.Equal(runId, problem.GetProperty("sync_log_id").GetString());
+        _runner.Release();
+        var run = await SampleHostFactory.WaitForRunAsync(client, id, runId);
+        Assert.Equal("ingestion", run.GetProperty("sync_type").GetString());
+        Assert.Contains(_runner.Calls, c => c.Kind == SyncKind.Ingestion);
+    }
+
+    [Fact]
+    public async Task Disconnect_cancels_a_running_sync()
+    {
+        var id = await _host.ConnectAsync();
+        using var client = _host.Tenant(SampleHostFactory.TenantAKey);
+        _runner.Hold();
+        using var first = await client.PostAsync($"{Api}/{id}/sync", null);
+        var runId = (await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("sync_log_id").GetString()!;
+        await _runner.Started.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        using var delete = await client.DeleteAsync($"{Api}/{id}");
+        delete.EnsureSuccessStatusCode();
+        var run = await SampleHostFactory.WaitForRunAsync(client, id, runId);
+        Assert.Equal("cancelled", run.GetProperty("status").GetString());
+    }
+}
