@@ -180,4 +180,26 @@ public sealed class MessagesTests
         Assert.Superset(expected.ToHashSet(), inWorkspace.Select(m => m.Id).ToHashSet());
         Assert.Empty(await client.Messages.SearchAsync(new MessageSearchRequest { Query = "zzqqxxnotaword", ChannelId = conversation.Id }).ToListAsync());
     }
+
+    [Fact]
+    public async Task Notified_yields_every_message_once_when_many_share_the_boundary_timestamp()
+    {
+        await using var h = new Harness();
+        var client = h.ClientFor();
+        var (conversation, messages) = Busy(h);
+        h.Time.Advance(TimeSpan.FromMinutes(1));
+        var since = h.Time.GetUtcNow();
+
+        // 25 edits in the same millisecond: pages of 10 end in the middle of the tie.
+        var edited = messages.Take(25).Select(m => m.Id).ToList();
+        foreach (var id in edited)
+        {
+            h.Emulator.Control.EditMessage(id, "same instant " + id);
+        }
+
+        var changed = await client.Messages.ListNotifiedAsync(since, new NotifiedMessagesOptions { PageSize = 10 }).ToListAsync();
+
+        Assert.Equal(edited.Order(), changed.Select(m => m.Id).Order());
+        Assert.All(changed, m => Assert.Equal("same instant " + m.Id, m.Transcript));
+    }
 }
