@@ -202,4 +202,18 @@ public sealed class MessagesTests
         Assert.Equal(edited.Order(), changed.Select(m => m.Id).Order());
         Assert.All(changed, m => Assert.Equal("same instant " + m.Id, m.Transcript));
     }
+
+    [Fact]
+    public async Task GetByIds_splits_more_than_500_ids_into_batches()
+    {
+        await using var h = new Harness(o => o.MessagesPerConversation = 3);
+        var client = h.ClientFor();
+        var conversationId = h.Emulator.Control.CreateConversation(h.Emulator.Data.WorkspacesOf(h.User.Id)[0].Id, "big", generatedMessages: 1_200);
+        var ids = h.Emulator.Data.MessagesIn(conversationId).Select(m => m.Id).Reverse().ToList();
+
+        var found = await client.Messages.GetByIdsAsync(conversationId, ids);
+
+        Assert.Equal(ids.Order(), found.Select(m => m.Id).Order());
+        Assert.Equal(3, h.RequestsTo("POST", "/v5/messages/by-ids").Count);
+    }
 }

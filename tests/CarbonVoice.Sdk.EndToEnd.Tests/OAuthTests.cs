@@ -204,4 +204,19 @@ public sealed class OAuthTests
         Assert.True(client.RateLimit is not null);
         Assert.Equal(EmulatorAuthKind.OAuth, h.Emulator.Requests.First(r => r.Status == 200 && r.PathAndQuery == "/whoami").AuthKind);
     }
+
+    [Fact]
+    public async Task Fifty_parallel_calls_with_an_expired_stored_token_cause_exactly_one_refresh()
+    {
+        await using var h = new Harness();
+        var token = h.IssueToken();
+        var stored = await h.StoredClientAsync(token);
+        h.Emulator.ExpireAccessToken(token.AccessToken);
+
+        var users = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => Task.Run(() => stored.Client.Users.WhoAmIAsync())));
+
+        Assert.All(users, u => Assert.Equal(h.User.Id, u.Id));
+        Assert.Single(h.RequestsTo("POST", "/oauth/token"));
+        Assert.Equal(50, h.RequestsTo("GET", "/whoami").Count(r => r.Status == 200));
+    }
 }

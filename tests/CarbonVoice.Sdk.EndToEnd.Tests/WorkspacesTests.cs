@@ -73,4 +73,18 @@ public sealed class WorkspacesTests
         Assert.Equal(created.Name, (await client.Workspaces.GetAsync(created.Id)).Name);
         Assert.Single(h.RequestsTo("POST", "/v3/workspace"));
     }
+
+    [Fact]
+    public async Task List_v5_filters_by_role_and_type()
+    {
+        await using var h = new Harness(o => { o.Workspaces = 5; o.Users = 5; });
+        var client = h.ClientFor();
+        var mine = h.Emulator.Data.WorkspacesOf(h.User.Id);
+
+        var owned = await client.Workspaces.ListAsync(new WorkspaceListOptions { Roles = ["owner"] }).ToListAsync();
+        var standard = await client.Workspaces.ListAsync(new WorkspaceListOptions { Types = ["standard"], PageSize = 1 }).ToListAsync();
+
+        Assert.Equal(mine.Where(w => w.OwnerId == h.User.Id).Select(w => w.Id).Order(), owned.Select(w => w.Id).Order());
+        Assert.Equal(mine.Where(w => w.Type == "standard").Select(w => w.Id).Order(), standard.Select(w => w.Id).Order());
+    }
 }
