@@ -11,6 +11,7 @@ using CarbonVoice.Sample.Host.Tenancy;
 using CarbonVoice.Sample.Host.Webhooks;
 using CarbonVoice.Sdk;
 using CarbonVoice.Sdk.Connector;
+using CarbonVoice.Sdk.Connector.Sqlite;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -78,11 +79,17 @@ internal static class SampleHostServices
         services.AddSingleton<SyncCoordinator>();
         services.AddSingleton<ConnectorData>();
 
-        // Connector pipeline (to be replaced by the connector package's SQLite stores and services).
-        services.AddSingleton<IRawDataStore, InMemoryRawDataStore>();
-        services.AddSingleton<IChunkStore, InMemoryChunkStore>();
-        services.AddSingleton<ISyncStateStore, InMemorySyncStateStore>();
-        services.AddSingleton<IConnectorRunner, PlaceholderRunner>();
+        // The connector package over SQLite stores in the same file; the host runs ingestion itself (after a sync
+        // and on POST /ingest) so that its progress reaches the WebSocket.
+        services.AddSingleton<IRawDataStore>(sp => new SqliteRawDataStore(sp.GetRequiredService<SampleDatabase>().ConnectionString, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IChunkStore>(sp => new SqliteChunkStore(sp.GetRequiredService<SampleDatabase>().ConnectionString, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<ISyncStateStore>(sp => new SqliteSyncStateStore(sp.GetRequiredService<SampleDatabase>().ConnectionString, sp.GetRequiredService<TimeProvider>()));
+        services.AddCarbonVoiceConnector(connector =>
+        {
+            connector.Sync.EnqueueIngestionAfterSync = false;
+            connector.RunIngestionWorker = false;
+        });
+        services.AddSingleton<IConnectorRunner, ConnectorPackageRunner>();
         return services;
     }
 }
