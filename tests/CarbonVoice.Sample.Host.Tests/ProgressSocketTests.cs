@@ -1,0 +1,114 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+using CarbonVoice.Sample.Host.Tests.Infrastructure;
+
+namespace CarbonVoice.Sample.Host.Tests;
+
+public sealed class ProgressSocketTests : IDisposable
+{
+    private const string Api = "/api/connectors/carbonvoice";
+    private readonly SampleHostFactory _host = new();
+
+    public void Dispose() => _host.Dispose();
+
+    [Fact]
+    public async Task A_tenant_watches_its_own_sync_and_ingestion_to_100_percent()
+    {
+        var id = await _host.ConnectAsync();
+        using var socket = await ConnectAsync(SampleHostFactory.TenantAKey, "tenant-a");
+        Assert.Equal("hello", (await ReceiveAsync(socket)).GetProperty("type").GetString());
+
+        using var client = _host.Tenant(SampleHostFactory.TenantAKey);
+        using var started = await client.PostAsync($"{Api}/{id}/sync", null);
+        var runId = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("sync_log_id").GetString();
+
+        var sync = await ReadUntilAsync(socket, m => m.GetProperty("type").GetString() == "sync_progress" && m.GetProperty("status").GetString() != "running");
+        Assert.Equal(runId, sync.Last().GetProperty("sync_log_id").GetString());
+        Assert.Equal("succeeded", sync.Last().GetProperty("status").GetString());
+        Assert.Equal(100, sync.Last().GetProperty("percent").GetDouble());
+        Assert.Contains(sync, m => m.GetProperty("phase").GetString() == "messages");
+        Assert.All(sync, m => Assert.Equal(id, m.GetProperty("connector_id").GetString()));
+
+        var ingest = await ReadUntilAsync(socket, m => m.GetProperty("type").GetString() == "ingest_progress" && m.GetProperty("status").GetString() != "running");
+        Assert.Equal("succeeded", ingest.Last().GetProperty("status").GetString());
+        Assert.Equal(100, ingest.Last().GetProperty("percent").GetDouble());
+    }
+
+    [Fact]
+    public async Task A_tenant_cannot_watch_another_tenant()
+    {
+        var exception = await Assert.ThrowsAnyAsync<Exception>(() => ConnectAsync(SampleHostFactory.TenantAKey, "tenant-b"));
+        Assert.Contains("403", exception.Message, StringComparison.Ordinal);
+        var anonymous = await Assert.ThrowsAnyAsync<Exception>(() => ConnectAsync(null, "tenant-a"));
+        Assert.Contains("401", anonymous.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Progress_of_one_tenant_never_reaches_another_tenants_socket()
+    {
+        var a = await _host.ConnectAsync(SampleHostFactory.TenantAKey, "acme");
+        var b = await _host.ConnectAsync(SampleHostFactory.TenantBKey, "globex");
+        using var watcherB = await ConnectAsync(SampleHostFactory.TenantBKey, "tenant-b");
+        await ReceiveAsync(watcherB); // hello
+
+        using var clientA = _host.Tenant(SampleHostFactory.TenantAKey);
+        using (var started = await clientA.PostAsync($"{Api}/{a}/sync", null))
+        {
+            var runId = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("sync_log_id").GetString()!;
+            await SampleHostFactory.WaitForRunAsync(clientA, a, runId);
+        }
+
+        // Tenant B's own sync: every message B's socket got so far is about B's connector.
+        using var clientB = _host.Tenant(SampleHostFactory.TenantBKey);
+        using var startedB = await clientB.PostAsync($"{Api}/{b}/sync", null);
+        var received = await ReadUntilAsync(watcherB, m => m.GetProperty("type").GetString() == "sync_progress" && m.GetProperty("status").GetString() != "running");
+        Assert.All(received, m => Assert.Equal(b, m.GetProperty("connector_id").GetString()));
+    }
+
+    [Fact]
+    public async Task A_plain_http_request_to_the_socket_is_a_400_problem()
+    {
+        using var client = _host.Tenant(SampleHostFactory.TenantAKey);
+        using var response = await client.GetAsync("/ws/tenant-a");
+        await HttpAssert.ProblemAsync(response, HttpStatusCode.BadRequest);
+    }
+
+    private async Task<WebSocket> ConnectAsync(string? apiKey, string tenant)
+    {
+        var client = _host.Server.CreateWebSocketClient();
+        var query = apiKey is null ? string.Empty : "?api_key=" + apiKey;
+        return await client.ConnectAsync(new Uri($"ws://localhost/ws/{tenant}{query}"), CancellationToken.None);
+    }
+
+    private static async Task<JsonElement> ReceiveAsync(WebSocket socket)
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var buffer = new byte[64 * 1024];
+        using var message = new MemoryStream();
+        WebSocketReceiveResult result;
+        do
+        {
+            result = await socket.ReceiveAsync(buffer, cts.Token);
+            message.Write(buffer, 0, result.Count);
+        }
+        while (!result.EndOfMessage);
+        return JsonDocument.Parse(Encoding.UTF8.GetString(message.ToArray())).RootElement.Clone();
+    }
+
+    private static async Task<List<JsonElement>> ReadUntilAsync(WebSocket socket, Func<JsonElement, bool> last)
+    {
+        var messages = new List<JsonElement>();
+        while (true)
+        {
+            var message = await ReceiveAsync(socket);
+            messages.Add(message);
+            if (last(message))
+            {
+                return messages;
+            }
+        }
+    }
+}

@@ -1,0 +1,168 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using CarbonVoice.Sample.Host.Sync;
+using CarbonVoice.Sample.Host.Tests.Infrastructure;
+using CarbonVoice.Sdk;
+using CarbonVoice.Sdk.Connector;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CarbonVoice.Sample.Host.Tests;
+
+public sealed class WebhookTests : IDisposable
+{
+    private const string Api = "/api/connectors/carbonvoice";
+    private readonly SampleHostFactory _host;
+
+    public WebhookTests()
+    {
+        _host = new SampleHostFactory
+        {
+            TestServices = services => services.AddSingleton<FakeRunner>().AddSingleton<IConnectorRunner>(sp => sp.GetRequiredService<FakeRunner>()),
+        };
+        _host.Settings["Sample:IngestAfterSync"] = "false";
+    }
+
+    private FakeRunner Runner => _host.Services.GetRequiredService<FakeRunner>();
+
+    private string UserId => _host.Emulator.Data.Users[0].Id;
+
+    public void Dispose() => _host.Dispose();
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("wrong-secret")]
+    [InlineData("test-webhook-secret ")]
+    public async Task A_missing_or_wrong_secret_is_401_and_changes_nothing(string? secret)
+    {
+        var id = await _host.ConnectAsync();
+        var body = Payload("refresh_token.expired", "User", UserId, "{}");
+        using var refused = await PostAsync(body, secret);
+        var problem = await HttpAssert.ProblemAsync(refused, HttpStatusCode.Unauthorized);
+        Assert.Equal("Invalid webhook signature", problem.GetProperty("title").GetString());
+        Assert.Equal("connected", await StatusAsync(id));
+
+        // The refused delivery was not remembered: the genuine one is processed, not taken for a replay.
+        using var accepted = await PostAsync(body, SampleHostFactory.WebhookSecret);
+        Assert.Equal("processed", (await accepted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+        Assert.Equal("expired", await StatusAsync(id));
+    }
+
+    [Fact]
+    public async Task The_secret_header_sent_twice_is_refused()
+    {
+        using var client = _host.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"{Api}/webhook") { Content = Json(Payload("message.created", "Message", "m1", "{}")) };
+        request.Headers.TryAddWithoutValidation("X-Webhook-Secret", [SampleHostFactory.WebhookSecret, SampleHostFactory.WebhookSecret]);
+        using var response = await client.SendAsync(request);
+        await HttpAssert.ProblemAsync(response, HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task A_message_event_starts_a_delta_sync_of_the_users_connectors()
+    {
+        var id = await _host.ConnectAsync();
+        var conversation = _host.Emulator.Data.ConversationsIn(_host.Emulator.Data.WorkspacesOf(UserId)[0].Id)[0].Id;
+        using var response = await PostAsync(
+            Payload("message.finished", "Message", "m1", $$"""{"id":"m1","channel_id":"{{conversation}}","workspace_id":"w1","creator_id":"{{UserId}}","transcript_txt":"hi","status":"active"}"""),
+            SampleHostFactory.WebhookSecret);
+        var result = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("processed", result.GetProperty("status").GetString());
+        Assert.Equal(id, result.GetProperty("connector_ids")[0].GetString());
+        Assert.Contains(Runner.Calls, c => c.ConnectorId == id && c.Kind == SyncKind.Delta);
+    }
+
+    [Fact]
+    public async Task An_identical_delivery_replayed_within_a_day_is_processed_once()
+    {
+        var id = await _host.ConnectAsync();
+        var body = Payload("message.created", "Message", "m2", $$"""{"id":"m2","channel_id":"c1","creator_id":"{{UserId}}"}""");
+        using var first = await PostAsync(body, SampleHostFactory.WebhookSecret);
+        Assert.Equal("processed", (await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+        await SampleHostFactory.WaitUntilAsync(async () => (await StatusOfLastSyncAsync(id)) is "succeeded", "the delta to finish");
+
+        using var replay = await PostAsync(body, SampleHostFactory.WebhookSecret);
+        Assert.Equal(HttpStatusCode.OK, replay.StatusCode);
+        Assert.Equal("duplicate", (await replay.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+        Assert.Single(Runner.Calls, c => c.Kind == SyncKind.Delta);
+    }
+
+    [Fact]
+    public async Task Unknown_events_are_accepted_and_ignored()
+    {
+        await _host.ConnectAsync();
+        using var response = await PostAsync(Payload("carbonlink.visited", "CarbonLink", "l1", "{}"), SampleHostFactory.WebhookSecret);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var result = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("ignored", result.GetProperty("status").GetString());
+        Assert.Equal("carbonlink.visited", result.GetProperty("event_name").GetString());
+        Assert.Empty(Runner.Calls);
+    }
+
+    [Theory]
+    [InlineData("not json")]
+    [InlineData("{\"data\":{}}")]
+    public async Task A_body_that_is_not_a_webhook_is_a_400_problem(string body)
+    {
+        using var response = await PostAsync(body, SampleHostFactory.WebhookSecret);
+        await HttpAssert.ProblemAsync(response, HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task Access_token_expired_makes_the_next_call_refresh()
+    {
+        var id = await _host.ConnectAsync();
+        var tokens = _host.Services.GetRequiredService<ITokenStore>();
+        Assert.True((await tokens.GetAsync(id))!.ExpiresAt > DateTimeOffset.UtcNow.AddMinutes(30));
+        using var response = await PostAsync(Payload("access_token.expired", "User", UserId, "{}"), SampleHostFactory.WebhookSecret);
+        Assert.Equal("processed", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+        Assert.True((await tokens.GetAsync(id))!.ExpiresAt <= DateTimeOffset.UtcNow);
+        Assert.Equal("connected", await StatusAsync(id));
+    }
+
+    [Fact]
+    public async Task Refresh_token_expired_marks_only_that_users_connectors_expired()
+    {
+        var mine = await _host.ConnectAsync(SampleHostFactory.TenantAKey, "refresh");
+        using var response = await PostAsync(Payload("refresh_token.expired", "User", "someone-else", "{}"), SampleHostFactory.WebhookSecret);
+        Assert.Equal("ignored", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+        Assert.Equal("connected", await StatusAsync(mine));
+    }
+
+    private static string Payload(string eventName, string resourceType, string resourceId, string resource)
+    {
+        var subscriber = resourceType == "User" ? resourceId : "HgKQsfKvOPfTXQgCyjYJ";
+        return "{\"eventName\":\"" + eventName + "\",\"subscribedUserIds\":[\"" + subscriber + "\"],\"data\":{\"eventName\":\"" + eventName
+            + "\",\"resourceType\":\"" + resourceType + "\",\"resourceId\":\"" + resourceId + "\",\"resource\":" + resource + "}}";
+    }
+
+    private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
+
+    private async Task<HttpResponseMessage> PostAsync(string body, string? secret)
+    {
+        using var client = _host.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"{Api}/webhook") { Content = Json(body) };
+        if (secret is not null)
+        {
+            request.Headers.Add("X-Webhook-Secret", secret);
+        }
+
+        return await client.SendAsync(request);
+    }
+
+    private async Task<string?> StatusAsync(string id)
+    {
+        using var client = _host.Tenant(SampleHostFactory.TenantAKey);
+        return (await client.GetFromJsonAsync<JsonElement>($"{Api}/{id}")).GetProperty("connector_status").GetString();
+    }
+
+    private async Task<string?> StatusOfLastSyncAsync(string id)
+    {
+        using var client = _host.Tenant(SampleHostFactory.TenantAKey);
+        var connector = await client.GetFromJsonAsync<JsonElement>($"{Api}/{id}");
+        return connector.GetProperty("last_sync_log_id").GetString() is { } run
+            ? (await client.GetFromJsonAsync<JsonElement>($"{Api}/{id}/sync/{run}")).GetProperty("status").GetString()
+            : null;
+    }
+}
