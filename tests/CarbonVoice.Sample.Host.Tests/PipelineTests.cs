@@ -42,12 +42,12 @@ public sealed class PipelineTests : IDisposable
         Assert.True(entities["workspace"].GetProperty("record_count").GetInt64() > 0);
         Assert.True(entities["message"].GetProperty("chunk_count").GetInt64() > 0);
 
-        // A manual ingestion of unchanged data succeeds and writes nothing new.
-        using var ingest = await client.PostAsync($"{Api}/{id}/ingest", null);
-        Assert.Equal(HttpStatusCode.Accepted, ingest.StatusCode);
-        var ingestRun = await SampleHostFactory.WaitForRunAsync(client, id, (await ingest.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("sync_log_id").GetString()!);
-        Assert.Equal("succeeded", ingestRun.GetProperty("status").GetString());
-        Assert.Equal("ingestion", ingestRun.GetProperty("sync_type").GetString());
+        // A manual ingestion (once the automatic one is done) succeeds over unchanged data and writes nothing new.
+        JsonElement? manual = null;
+        await SampleHostFactory.WaitUntilAsync(async () => (manual = await TryIngestAsync(client, id)) is not null, "a manual ingestion to start");
+        Assert.Equal("succeeded", manual!.Value.GetProperty("status").GetString());
+        Assert.Equal("ingestion", manual.Value.GetProperty("sync_type").GetString());
+        Assert.Equal(0, manual.Value.GetProperty("records_created").GetInt64());
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public sealed class PipelineTests : IDisposable
         using var client = _host.Tenant(SampleHostFactory.TenantAKey);
         await SyncAsync(client, id);
         await SampleHostFactory.WaitUntilAsync(async () => (await ChunksAsync(client, id)).GetProperty("total").GetInt64() > 0, "chunks");
-        await SampleHostFactory.WaitUntilAsync(async () => !await IngestionRunningAsync(client, id), "the ingestion to finish");
+        await SampleHostFactory.WaitUntilAsync(async () => await TryIngestAsync(client, id) is not null, "the ingestion to finish");
 
         using var response = await client.DeleteAsync($"{Api}/{id}?purge_data=true");
         response.EnsureSuccessStatusCode();
@@ -148,16 +148,17 @@ public sealed class PipelineTests : IDisposable
         => (await client.GetFromJsonAsync<JsonElement>($"{Api}/{id}/entities")).EnumerateArray()
             .Single(e => e.GetProperty("entity_key").GetString() == "message").GetProperty("record_count").GetInt64();
 
-    private static async Task<bool> IngestionRunningAsync(HttpClient client, string id)
+    /// <summary>Starts an ingestion and waits for it; null when one is already running (409).</summary>
+    private static async Task<JsonElement?> TryIngestAsync(HttpClient client, string id)
     {
         using var response = await client.PostAsync($"{Api}/{id}/ingest", null);
         if (response.StatusCode == HttpStatusCode.Conflict)
         {
-            return true;
+            return null;
         }
 
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var runId = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("sync_log_id").GetString()!;
-        await SampleHostFactory.WaitForRunAsync(client, id, runId);
-        return false;
+        return await SampleHostFactory.WaitForRunAsync(client, id, runId);
     }
 }
