@@ -50,7 +50,7 @@ internal static class ProgressEndpoints
 
         await stop.CancelAsync();
         await reading;
-        if (socket.State == WebSocketState.Open)
+        if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
         {
             using var close = new CancellationTokenSource(TimeSpan.FromSeconds(2));
             try
