@@ -1,0 +1,105 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using CarbonVoice.Sample.Host.Backend;
+using CarbonVoice.Sample.Host.Tenancy;
+using CarbonVoice.Sample.Host.Tests.Infrastructure;
+using CarbonVoice.Sdk.Testing;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CarbonVoice.Sample.Host.Tests;
+
+public sealed class HostModeTests
+{
+    private const string Api = "/api/connectors/carbonvoice";
+
+    [Fact]
+    public async Task Real_credentials_switch_off_the_embedded_emulator_and_nothing_else_changes()
+    {
+        // A stand-in for the real service: an emulator the host knows nothing about, on its own loopback port.
+        await using var service = new CarbonVoiceEmulator(new EmulatorOptions
+        {
+            AutoApprove = true,
+            Workspaces = 1,
+            ConversationsPerWorkspace = 2,
+            MessagesPerConversation = 5,
+            Clients = [new EmulatorClient { ClientId = "real-client", ClientSecret = "real-secret", RedirectUris = ["https://bde.example/api/connectors/carbonvoice/oauth/callback"] }],
+        });
+        await using var server = await service.StartServerAsync();
+
+        using var host = new SampleHostFactory();
+        host.Settings["CARBONVOICE_CLIENT_ID"] = "real-client";
+        host.Settings["CARBONVOICE_CLIENT_SECRET"] = "real-secret";
+        host.Settings["CARBONVOICE_REDIRECT_URI"] = "https://bde.example/api/connectors/carbonvoice/oauth/callback";
+        host.Settings["CARBONVOICE_BASE_URL"] = server.BaseAddress.ToString();
+        host.Settings["CARBONVOICE_WEBHOOK_SECRET"] = "configured-secret";
+
+        var backend = host.Services.GetRequiredService<CarbonVoiceBackend>();
+        Assert.False(backend.IsEmbedded);
+        Assert.Null(backend.Emulator);
+
+        using var client = host.Tenant(SampleHostFactory.TenantAKey, followRedirects: false);
+        var info = await client.GetFromJsonAsync<JsonElement>($"{Api}/info");
+        Assert.Equal("carbonvoice", info.GetProperty("backend").GetString());
+
+        var start = await (await client.PostAsync($"{Api}/oauth/start?company_id=acme", null)).Content.ReadFromJsonAsync<JsonElement>();
+        var url = new Uri(start.GetProperty("authorization_url").GetString()!);
+        Assert.Equal(server.BaseAddress.Port, url.Port);
+        Assert.Contains("client_id=real-client", url.Query, StringComparison.Ordinal);
+        Assert.Contains(Uri.EscapeDataString("https://bde.example/api/connectors/carbonvoice/oauth/callback"), url.Query, StringComparison.Ordinal);
+
+        using var browser = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false });
+        using var authorize = await browser.GetAsync(url);
+        Assert.Equal(HttpStatusCode.Found, authorize.StatusCode);
+        Assert.Equal("bde.example", authorize.Headers.Location!.Host);
+        using var callback = await client.GetAsync(authorize.Headers.Location.PathAndQuery);
+        Assert.Equal(HttpStatusCode.Redirect, callback.StatusCode);
+        var id = callback.Headers.Location!.ToString().Split("connected=")[1];
+
+        using var sync = await client.PostAsync($"{Api}/{id}/sync", null);
+        var run = await SampleHostFactory.WaitForRunAsync(client, id, (await sync.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("sync_log_id").GetString()!);
+        Assert.Equal("succeeded", run.GetProperty("status").GetString());
+        Assert.Contains(service.Requests, r => r.PathAndQuery.StartsWith("/whoami", StringComparison.Ordinal));
+
+        // The configured webhook secret is the one checked.
+        using var anonymous = host.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"{Api}/webhook") { Content = JsonContent.Create(new { eventName = "workspace.updated", subscribedUserIds = Array.Empty<string>(), data = new { } }) };
+        request.Headers.Add("X-Webhook-Secret", "configured-secret");
+        using var webhook = await anonymous.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, webhook.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_tenancy_scheme_is_pluggable()
+    {
+        using var host = new SampleHostFactory
+        {
+            TestServices = services => services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, HeaderTenantHandler>("Header", null),
+        };
+        host.Settings["Tenancy:Scheme"] = "Header";
+        using var client = host.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Test-Tenant", "tenant-z");
+        var info = await client.GetFromJsonAsync<JsonElement>($"{Api}/info");
+        Assert.Equal("tenant-z", info.GetProperty("tenant_id").GetString());
+
+        // The API-key scheme is no longer the default.
+        using var keyOnly = host.Tenant(SampleHostFactory.TenantAKey);
+        using var refused = await keyOnly.GetAsync($"{Api}/info");
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+    }
+
+    /// <summary>A stand-in for BDE's own authentication: any scheme that issues the tenant_id claim.</summary>
+    private sealed class HeaderTenantHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
+        : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    {
+        protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+            => Task.FromResult(Request.Headers["X-Test-Tenant"].ToString() is { Length: > 0 } tenant
+                ? AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity([new Claim(TenantClaims.TenantId, tenant)], Scheme.Name)), Scheme.Name))
+                : AuthenticateResult.NoResult());
+    }
+}
