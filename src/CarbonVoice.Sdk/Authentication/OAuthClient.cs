@@ -43,6 +43,15 @@ public class OAuthClient : IOAuthClient
         ArgumentNullException.ThrowIfNull(httpClient);
     }
 
+    /// <summary>Creates the client over an <see cref="HttpClient"/> with fixed options (scripts and tests without dependency injection).</summary>
+    /// <param name="httpClient">The HTTP client; its handlers must not add credentials.</param>
+    /// <param name="options">The SDK options.</param>
+    /// <param name="timeProvider">The clock used for token expiry and the metadata cache.</param>
+    public OAuthClient(HttpClient httpClient, CarbonVoiceOptions options, TimeProvider? timeProvider = null)
+        : this(httpClient, new StaticOptionsMonitor<CarbonVoiceOptions>(options ?? throw new ArgumentNullException(nameof(options))), timeProvider)
+    {
+    }
+
     internal OAuthClient(Func<HttpClient> httpClientFactory, IOptionsMonitor<CarbonVoiceOptions> options, TimeProvider? timeProvider, ILogger<OAuthClient>? logger)
     {
         ArgumentNullException.ThrowIfNull(options);

@@ -41,6 +41,16 @@ public sealed class StoredTokenProvider : IAccessTokenProvider
         _logger = logger ?? (ILogger)NullLogger.Instance;
     }
 
+    /// <summary>Creates the provider with fixed options (scripts and tests without dependency injection).</summary>
+    /// <param name="store">Where tokens are kept.</param>
+    /// <param name="oauth">The OAuth client that refreshes tokens.</param>
+    /// <param name="options">The SDK options (refresh buffer).</param>
+    /// <param name="timeProvider">The clock.</param>
+    public StoredTokenProvider(ITokenStore store, IOAuthClient oauth, CarbonVoiceOptions options, TimeProvider? timeProvider = null)
+        : this(store, oauth, new StaticOptionsMonitor<CarbonVoiceOptions>(options ?? throw new ArgumentNullException(nameof(options))), timeProvider)
+    {
+    }
+
     /// <inheritdoc />
     public async ValueTask<string> GetAccessTokenAsync(string connectionId, CancellationToken cancellationToken = default)
     {
