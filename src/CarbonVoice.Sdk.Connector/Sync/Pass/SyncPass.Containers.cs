@@ -42,7 +42,7 @@ internal sealed partial class SyncPass
             var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var conversation in listed)
             {
-                if (string.IsNullOrWhiteSpace(conversation.Id) || !seen.Add(conversation.Id) || conversations.Exists(c => c.Id == conversation.Id))
+                if (string.IsNullOrWhiteSpace(conversation.Id) || !seen.Add(conversation.Id) || !_conversationIds.Add(conversation.Id))
                 {
                     continue;
                 }

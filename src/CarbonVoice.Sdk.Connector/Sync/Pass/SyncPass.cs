@@ -18,6 +18,7 @@ internal sealed partial class SyncPass
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly Lock _progressGate = new();
+    private readonly HashSet<string> _conversationIds = new(StringComparer.Ordinal);
     private int _containerFailures;
     private SyncPhase _currentPhase = SyncPhase.Starting;
 
