@@ -15,17 +15,20 @@ public static class CarbonVoiceServiceCollectionExtensions
     /// <c>CARBONVOICE_*</c> environment variables (root keys of <paramref name="configuration"/>), validated at start-up.
     /// </summary>
     /// <param name="services">The service collection.</param>
-    /// <param name="configuration">The application configuration (root).</param>
+    /// <param name="configuration">The application configuration (root), or its <c>CarbonVoice</c> section.</param>
     /// <param name="configure">Further changes applied after binding.</param>
     public static ICarbonVoiceBuilder AddCarbonVoice(this IServiceCollection services, IConfiguration configuration, Action<CarbonVoiceOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var builder = services.AddCarbonVoice();
+
+        // Accept the "CarbonVoice" section itself as well as the root, a common slip.
+        var section = configuration is IConfigurationSection { Key: CarbonVoiceOptions.SectionName } given ? given : configuration.GetSection(CarbonVoiceOptions.SectionName);
         services.AddOptions<CarbonVoiceOptions>()
-            .Bind(configuration.GetSection(CarbonVoiceOptions.SectionName))
+            .Bind(section)
             .Configure(options => CarbonVoiceEnvironmentConfiguration.Apply(configuration, options));
         services.AddOptions<CarbonVoiceWebhookOptions>()
-            .Bind(configuration.GetSection(CarbonVoiceWebhookOptions.SectionName))
+            .Bind(section.GetSection("Webhooks"))
             .Configure(options => CarbonVoiceEnvironmentConfiguration.Apply(configuration, options));
         if (configure is not null)
         {

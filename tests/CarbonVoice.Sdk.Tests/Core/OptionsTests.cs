@@ -59,6 +59,23 @@ public sealed class OptionsTests
     }
 
     [Fact]
+    public void Passing_the_CarbonVoice_section_itself_binds_it_too()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["CarbonVoice:ClientId"] = "from-section",
+            ["CarbonVoice:ClientSecret"] = "secret",
+            ["CarbonVoice:Webhooks:Secret"] = "hook-secret",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddCarbonVoice(configuration.GetSection("CarbonVoice"));
+        using var provider = services.BuildServiceProvider();
+
+        Assert.Equal("from-section", provider.GetRequiredService<IOptions<CarbonVoiceOptions>>().Value.ClientId);
+        Assert.True(provider.GetRequiredService<CarbonVoiceWebhookValidator>().IsValid("hook-secret"));
+    }
+
+    [Fact]
     public void Options_bind_from_the_environment_variable_names()
     {
         var options = Resolve(new Dictionary<string, string?>
