@@ -145,6 +145,20 @@ public sealed class SqliteChunkStore : IChunkStore, IDisposable
     }
 
     /// <inheritdoc />
+    public async Task<int> PurgeAsync(string tenantId, string connectorId, CancellationToken cancellationToken = default)
+    {
+        var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            // One statement: SQLite runs it as its own transaction.
+            using var command = Command(connection, "DELETE FROM cv_chunks WHERE tenant_id = $t AND connector_id = $c;");
+            Set(command, "$t", tenantId);
+            Set(command, "$c", connectorId);
+            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc />
     public void Dispose()
     {
         if (_ownsDatabase)

@@ -198,6 +198,30 @@ public sealed class SqliteRawDataStore : IRawDataStore, IDisposable
     }
 
     /// <inheritdoc />
+    public async Task<int> PurgeAsync(string tenantId, string connectorId, CancellationToken cancellationToken = default)
+    {
+        var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            using var transaction = connection.BeginTransaction(deferred: false);
+            var sequence = await MaxSequenceAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+            using var delete = Command(connection, "DELETE FROM cv_raw_records WHERE tenant_id = $t AND connector_id = $c;", transaction);
+            Set(delete, "$t", tenantId);
+            Set(delete, "$c", connectorId);
+            var deleted = await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            if (deleted > 0)
+            {
+                using var keep = Command(connection, "INSERT INTO cv_raw_sequence (id, value) VALUES (1, $s) ON CONFLICT (id) DO UPDATE SET value = max(value, excluded.value);", transaction);
+                Set(keep, "$s", sequence);
+                await keep.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return deleted;
+        }
+    }
+
+    /// <inheritdoc />
     public void Dispose()
     {
         if (_ownsDatabase)
@@ -208,7 +232,7 @@ public sealed class SqliteRawDataStore : IRawDataStore, IDisposable
 
     private static async Task<long> MaxSequenceAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
     {
-        using var command = Command(connection, "SELECT COALESCE(MAX(change_sequence), 0) FROM cv_raw_records;", transaction);
+        using var command = Command(connection, "SELECT max(COALESCE((SELECT MAX(change_sequence) FROM cv_raw_records), 0), COALESCE((SELECT value FROM cv_raw_sequence), 0));", transaction);
         return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
     }
 

@@ -143,6 +143,24 @@ public sealed class SqliteSyncStateStore : ISyncStateStore, IDisposable
             cancellationToken);
 
     /// <inheritdoc />
+    public async Task<int> PurgeAsync(string tenantId, string connectorId, CancellationToken cancellationToken = default)
+    {
+        var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            using var transaction = connection.BeginTransaction(deferred: false);
+            using var checkpoints = Command(connection, "DELETE FROM cv_checkpoints WHERE tenant_id = $t AND connector_id = $c;", transaction);
+            using var watermark = Command(connection, "DELETE FROM cv_ingestion_watermarks WHERE tenant_id = $t AND connector_id = $c;", transaction);
+            BindScope(checkpoints, tenantId, connectorId, string.Empty);
+            BindScope(watermark, tenantId, connectorId, string.Empty);
+            var deleted = await checkpoints.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            await watermark.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return deleted;
+        }
+    }
+
+    /// <inheritdoc />
     public async Task<SyncLease?> TryAcquireLeaseAsync(string tenantId, string connectorId, string holder, TimeSpan duration, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(holder);

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using CarbonVoice.Sample.Host.Tests.Infrastructure;
 using CarbonVoice.Sdk;
+using CarbonVoice.Sdk.Connector;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CarbonVoice.Sample.Host.Tests;
@@ -64,24 +65,41 @@ public sealed class PipelineTests : IDisposable
         Assert.Equal(0, (await ChunksAsync(client, id)).GetProperty("total").GetInt64());
     }
 
-    [Fact]
-    public async Task Disconnect_with_purge_deletes_the_chunks_and_tombstones_the_raw_data()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Disconnect_deletes_the_raw_records_chunks_and_sync_state_only_with_purge(bool purge)
     {
         var id = await _host.ConnectAsync();
         using var client = _host.Tenant(SampleHostFactory.TenantAKey);
-        await SyncAsync(client, id);
+        var runId = (await SyncAsync(client, id)).GetProperty("id").GetString();
         await SampleHostFactory.WaitUntilAsync(async () => (await ChunksAsync(client, id)).GetProperty("total").GetInt64() > 0, "chunks");
         await SampleHostFactory.WaitUntilAsync(async () => await TryIngestAsync(client, id) is not null, "the ingestion to finish");
+        var tenant = (await client.GetFromJsonAsync<JsonElement>($"{Api}/{id}")).GetProperty("tenant_id").GetString()!;
+        var state = _host.Services.GetRequiredService<ISyncStateStore>();
+        var records = await StoredRecordCountAsync(client, id);
+        var chunks = (await ChunksAsync(client, id)).GetProperty("total").GetInt64();
+        var checkpoints = (await state.ListCheckpointsAsync(tenant, id, "")).Count;
+        var watermark = await state.GetIngestionWatermarkAsync(tenant, id);
+        Assert.True(records > 0 && checkpoints > 0 && watermark > 0);
 
-        using var response = await client.DeleteAsync($"{Api}/{id}?purge_data=true");
+        using var response = await client.DeleteAsync($"{Api}/{id}?purge_data={(purge ? "true" : "false")}");
         response.EnsureSuccessStatusCode();
         var result = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.True(result.GetProperty("data_purged").GetBoolean());
-        Assert.True(result.GetProperty("chunks_deleted").GetInt64() > 0);
-        Assert.True(result.GetProperty("raw_records_deleted").GetInt64() > 0);
-        Assert.Equal(0, (await ChunksAsync(client, id)).GetProperty("total").GetInt64());
-        var entities = (await client.GetFromJsonAsync<JsonElement>($"{Api}/{id}/entities")).EnumerateArray();
-        Assert.All(entities, e => Assert.Equal(0, e.GetProperty("record_count").GetInt64()));
+        Assert.Equal(purge, result.GetProperty("data_purged").GetBoolean());
+        Assert.Equal(purge ? records : 0, result.GetProperty("raw_records_deleted").GetInt64());
+        Assert.Equal(purge ? chunks : 0, result.GetProperty("chunks_deleted").GetInt64());
+        Assert.Equal(purge ? checkpoints : 0, result.GetProperty("checkpoints_deleted").GetInt64());
+
+        // Purged means gone, tombstones included; otherwise everything stays.
+        Assert.Equal(purge ? 0 : records, await StoredRecordCountAsync(client, id));
+        Assert.Equal(purge ? 0 : chunks, (await ChunksAsync(client, id)).GetProperty("total").GetInt64());
+        Assert.Equal(purge ? 0 : checkpoints, (await state.ListCheckpointsAsync(tenant, id, "")).Count);
+        Assert.Equal(purge ? 0 : watermark, await state.GetIngestionWatermarkAsync(tenant, id));
+
+        // The sync log is history and stays either way.
+        using var log = await client.GetAsync($"{Api}/{id}/sync/{runId}");
+        Assert.Equal(HttpStatusCode.OK, log.StatusCode);
     }
 
     [Fact]
@@ -143,6 +161,11 @@ public sealed class PipelineTests : IDisposable
 
     private static Task<JsonElement> ChunksAsync(HttpClient client, string id, string query = "")
         => client.GetFromJsonAsync<JsonElement>($"{Api}/{id}/chunks{query}");
+
+    /// <summary>Every raw record of the connector, tombstones included, as the entities route counts them.</summary>
+    private static async Task<long> StoredRecordCountAsync(HttpClient client, string id)
+        => (await client.GetFromJsonAsync<JsonElement>($"{Api}/{id}/entities")).EnumerateArray()
+            .Sum(e => e.GetProperty("record_count").GetInt64() + e.GetProperty("deleted_count").GetInt64());
 
     private static async Task<long> MessageCountAsync(HttpClient client, string id)
         => (await client.GetFromJsonAsync<JsonElement>($"{Api}/{id}/entities")).EnumerateArray()

@@ -35,7 +35,7 @@ public sealed record ConnectorResponse(
 public sealed record UpdateConnectorRequest(string? Name, IReadOnlyList<string>? EnabledEntities);
 
 /// <summary>The answer of <c>DELETE /{connector_id}</c>.</summary>
-public sealed record DisconnectResponse(ConnectorResponse Connector, bool TokenRevoked, bool DataPurged, long RawRecordsDeleted, long ChunksDeleted);
+public sealed record DisconnectResponse(ConnectorResponse Connector, bool TokenRevoked, bool DataPurged, long RawRecordsDeleted, long ChunksDeleted, long CheckpointsDeleted);
 
 /// <summary>The answer of <c>POST /oauth/start</c>.</summary>
 public sealed record OAuthStartResponse(string AuthorizationUrl, DateTimeOffset StateExpiresAt);

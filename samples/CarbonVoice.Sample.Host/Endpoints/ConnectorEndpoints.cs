@@ -117,9 +117,9 @@ internal static class ConnectorEndpoints
         }
 
         await connectors.SetStatusAsync(connector.Id, ConnectorStatuses.Disconnected, "Disconnected by the user.", cancellationToken);
-        var (rawDeleted, chunksDeleted) = purgeData == true ? await data.PurgeAsync(connector.TenantId, connector.Id, cancellationToken) : (0, 0);
+        var (rawDeleted, chunksDeleted, checkpointsDeleted) = purgeData == true ? await data.PurgeAsync(connector.TenantId, connector.Id, cancellationToken) : (0, 0, 0);
         var updated = (await connectors.GetByIdAsync(connector.Id, cancellationToken))!;
-        return TypedResults.Ok(new DisconnectResponse(ConnectorResponse.From(updated), revoked, purgeData == true, rawDeleted, chunksDeleted));
+        return TypedResults.Ok(new DisconnectResponse(ConnectorResponse.From(updated), revoked, purgeData == true, rawDeleted, chunksDeleted, checkpointsDeleted));
     }
 
     private static async Task<Results<Ok<IReadOnlyList<ConnectorEntityResponse>>, ProblemHttpResult>> GetEntitiesAsync(

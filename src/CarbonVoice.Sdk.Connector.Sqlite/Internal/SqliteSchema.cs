@@ -86,5 +86,13 @@ internal static class SqliteSchema
                 PRIMARY KEY (tenant_id, connector_id)
             );
             """),
+
+        // The highest change sequence handed out, kept when a purge deletes the rows that held it, so it is never reused.
+        (2, """
+            CREATE TABLE IF NOT EXISTS cv_raw_sequence (
+                id INTEGER NOT NULL PRIMARY KEY CHECK (id = 1),
+                value INTEGER NOT NULL
+            );
+            """),
     ];
 }

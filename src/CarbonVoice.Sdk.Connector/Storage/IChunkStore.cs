@@ -29,4 +29,11 @@ public interface IChunkStore
     /// <param name="query">The filter.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     Task<long> CountAsync(ChunkQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes every chunk of a connector in one transaction; other connectors and tenants keep theirs.</summary>
+    /// <param name="tenantId">The tenant.</param>
+    /// <param name="connectorId">The connector.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The number of chunks deleted (0 when the connector had none, so a repeated purge returns 0).</returns>
+    Task<int> PurgeAsync(string tenantId, string connectorId, CancellationToken cancellationToken = default);
 }

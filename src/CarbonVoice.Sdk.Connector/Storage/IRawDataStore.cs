@@ -53,4 +53,16 @@ public interface IRawDataStore
     /// <param name="includeDeleted">Whether to count tombstones.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     Task<long> CountAsync(string tenantId, string connectorId, string? entityType = null, bool includeDeleted = false, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Deletes every record of a connector, tombstones included, in one transaction; other connectors and tenants
+    /// keep theirs. Nothing is left for <see cref="ReadChangedSinceAsync"/> to report, so purge the connector's
+    /// chunks and ingestion watermark as well (<see cref="IChunkStore.PurgeAsync"/>, <see cref="ISyncStateStore.PurgeAsync"/>).
+    /// Change sequences are never reused: records written afterwards still get sequences above every earlier one.
+    /// </summary>
+    /// <param name="tenantId">The tenant.</param>
+    /// <param name="connectorId">The connector.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The number of records deleted (0 when the connector had none, so a repeated purge returns 0).</returns>
+    Task<int> PurgeAsync(string tenantId, string connectorId, CancellationToken cancellationToken = default);
 }

@@ -64,6 +64,19 @@ public interface ISyncStateStore
     Task SetIngestionWatermarkAsync(string tenantId, string connectorId, long watermark, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Deletes a connector's checkpoints and its ingestion watermark in one transaction, so its next sync is a full
+    /// one and its next ingestion starts from 0. Every checkpoint goes, including the enabled entity types saved by
+    /// <see cref="ICarbonVoiceSyncService.SetEnabledEntitiesAsync"/> (they return to the defaults). The sync log and
+    /// the lease are kept: runs stay readable as history (a host may still serve a disconnected connector's runs by
+    /// id), and the lease may still be held by a run that is finishing.
+    /// </summary>
+    /// <param name="tenantId">The tenant.</param>
+    /// <param name="connectorId">The connector.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The number of checkpoints deleted (0 when the connector had none, so a repeated purge returns 0).</returns>
+    Task<int> PurgeAsync(string tenantId, string connectorId, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Takes the connector's lease when nobody holds it, it has expired, or <paramref name="holder"/> already holds it.
     /// Atomic across processes for stores shared by processes.
     /// </summary>

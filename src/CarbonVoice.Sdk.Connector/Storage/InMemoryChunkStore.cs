@@ -47,22 +47,7 @@ public sealed class InMemoryChunkStore : IChunkStore
 
     /// <inheritdoc />
     public Task<int> DeleteBySourceAsync(string tenantId, string connectorId, string sourceKey, int fromIndex = 0, CancellationToken cancellationToken = default)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        lock (_gate)
-        {
-            var doomed = _chunks.Values
-                .Where(c => c.Chunk.TenantId == tenantId && c.Chunk.ConnectorId == connectorId && c.Chunk.SourceKey == sourceKey && c.Chunk.Index >= fromIndex)
-                .Select(c => c.Chunk.ChunkId)
-                .ToList();
-            foreach (var id in doomed)
-            {
-                _chunks.Remove(id);
-            }
-
-            return Task.FromResult(doomed.Count);
-        }
-    }
+        => DeleteWhere(c => c.TenantId == tenantId && c.ConnectorId == connectorId && c.SourceKey == sourceKey && c.Index >= fromIndex, cancellationToken);
 
     /// <inheritdoc />
     public Task<ChunkPage> QueryAsync(ChunkQuery query, string? continuationToken = null, int pageSize = 100, CancellationToken cancellationToken = default)
@@ -101,10 +86,29 @@ public sealed class InMemoryChunkStore : IChunkStore
         }
     }
 
+    /// <inheritdoc />
+    public Task<int> PurgeAsync(string tenantId, string connectorId, CancellationToken cancellationToken = default)
+        => DeleteWhere(c => c.TenantId == tenantId && c.ConnectorId == connectorId, cancellationToken);
+
     private static bool IsAfter(Chunk chunk, (string SourceKey, int Index) after)
     {
         var order = string.CompareOrdinal(chunk.SourceKey, after.SourceKey);
         return order > 0 || (order == 0 && chunk.Index > after.Index);
+    }
+
+    private Task<int> DeleteWhere(Func<Chunk, bool> predicate, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            var doomed = _chunks.Values.Where(c => predicate(c.Chunk)).Select(c => c.Chunk.ChunkId).ToList();
+            foreach (var id in doomed)
+            {
+                _chunks.Remove(id);
+            }
+
+            return Task.FromResult(doomed.Count);
+        }
     }
 
     private IEnumerable<StoredChunk> Matching(ChunkQuery query)

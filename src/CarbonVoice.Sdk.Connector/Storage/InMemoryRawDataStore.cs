@@ -151,6 +151,23 @@ public sealed class InMemoryRawDataStore : IRawDataStore
         }
     }
 
+    /// <inheritdoc />
+    public Task<int> PurgeAsync(string tenantId, string connectorId, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            var doomed = _records.Values.Where(r => r.Key.TenantId == tenantId && r.Key.ConnectorId == connectorId).ToList();
+            foreach (var record in doomed)
+            {
+                _records.Remove(record.Key);
+                _bySequence.Remove(record.ChangeSequence);
+            }
+
+            return Task.FromResult(doomed.Count);
+        }
+    }
+
     private RawRecord Write(RawRecordUpsert upsert, DateTimeOffset firstSeen, DateTimeOffset now)
     {
         var record = new RawRecord

@@ -141,6 +141,23 @@ public sealed class InMemorySyncStateStore : ISyncStateStore
     }
 
     /// <inheritdoc />
+    public Task<int> PurgeAsync(string tenantId, string connectorId, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            var doomed = _checkpoints.Keys.Where(k => k.Item1 == tenantId && k.Item2 == connectorId).ToList();
+            foreach (var key in doomed)
+            {
+                _checkpoints.Remove(key);
+            }
+
+            _watermarks.Remove((tenantId, connectorId));
+            return Task.FromResult(doomed.Count);
+        }
+    }
+
+    /// <inheritdoc />
     public Task<SyncLease?> TryAcquireLeaseAsync(string tenantId, string connectorId, string holder, TimeSpan duration, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(holder);

@@ -14,12 +14,12 @@ public abstract class ChunkStoreConformance : IDisposable
 
     public virtual void Dispose() => GC.SuppressFinalize(this);
 
-    protected static Chunk MakeChunk(string source, int index, string text = "text", string pillar = "customer_health", string? conversation = "conv1", string tenant = Tenant)
+    protected static Chunk MakeChunk(string source, int index, string text = "text", string pillar = "customer_health", string? conversation = "conv1", string tenant = Tenant, string connector = Connector)
         => new()
         {
-            ChunkId = ChunkIds.For(tenant, Connector, source, index),
+            ChunkId = ChunkIds.For(tenant, connector, source, index),
             TenantId = tenant,
-            ConnectorId = Connector,
+            ConnectorId = connector,
             SourceKey = source,
             Index = index,
             EntityType = "message",
@@ -71,6 +71,34 @@ public abstract class ChunkStoreConformance : IDisposable
         Assert.Equal(3, await store.DeleteBySourceAsync(Tenant, Connector, "s"));
         Assert.Equal(0, await store.DeleteBySourceAsync(Tenant, Connector, "s"));
         Assert.Equal(1, await store.CountAsync(new ChunkQuery(Tenant, Connector)));
+    }
+
+    [Fact]
+    public async Task Purge_deletes_only_that_connectors_chunks_and_is_idempotent()
+    {
+        var store = CreateStore(Time);
+        await store.UpsertAsync([
+            MakeChunk("a", 0),
+            MakeChunk("a", 1),
+            MakeChunk("b", 0, pillar: "operational_maturity"),
+            MakeChunk("a", 0, connector: "c2"),
+            MakeChunk("a", 0, tenant: "t2"),
+        ]);
+
+        Assert.Equal(3, await store.PurgeAsync(Tenant, Connector));
+        Assert.Equal(0, await store.PurgeAsync(Tenant, Connector));
+
+        Assert.Equal(0, await store.CountAsync(new ChunkQuery(Tenant, Connector)));
+        var page = await store.QueryAsync(new ChunkQuery(Tenant, Connector));
+        Assert.Empty(page.Items);
+        Assert.Null(page.ContinuationToken);
+
+        // Another connector of the tenant, and another tenant with the same connector id, keep theirs.
+        Assert.Equal("c2", Assert.Single((await store.QueryAsync(new ChunkQuery(Tenant, "c2"))).Items).Chunk.ConnectorId);
+        Assert.Equal(1, await store.CountAsync(new ChunkQuery("t2", Connector)));
+
+        // Nothing stale remains to make a re-ingested chunk look unchanged.
+        Assert.Equal([UpsertOutcome.New], await store.UpsertAsync([MakeChunk("a", 0)]));
     }
 
     [Fact]

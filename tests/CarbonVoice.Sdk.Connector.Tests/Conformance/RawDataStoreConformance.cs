@@ -17,8 +17,8 @@ public abstract class RawDataStoreConformance : IDisposable
 
     protected static RawRecordKey Key(string id, string entity = "message", string tenant = Tenant, string connector = Connector) => new(tenant, connector, entity, id);
 
-    protected static RawRecordUpsert Message(string id, string text, string parent = "conv1", string updatedAt = "2026-02-03T09:00:00Z", string entity = "message", string tenant = Tenant)
-        => RawRecordUpsert.FromJson(Key(id, entity, tenant), $$"""{"message_id":"{{id}}","transcript":"{{text}}","last_updated_at":"{{updatedAt}}"}""", parent);
+    protected static RawRecordUpsert Message(string id, string text, string parent = "conv1", string updatedAt = "2026-02-03T09:00:00Z", string entity = "message", string tenant = Tenant, string connector = Connector)
+        => RawRecordUpsert.FromJson(Key(id, entity, tenant, connector), $$"""{"message_id":"{{id}}","transcript":"{{text}}","last_updated_at":"{{updatedAt}}"}""", parent);
 
     [Fact]
     public async Task New_then_unchanged_then_changed()
@@ -177,6 +177,43 @@ public abstract class RawDataStoreConformance : IDisposable
         Assert.Equal(["c"], second.Select(r => r.Key.ExternalId));
         var withDeleted = await store.ListByParentAsync(Tenant, Connector, "message", "conv1", "b", 10, includeDeleted: true);
         Assert.Equal(["c", "e"], withDeleted.Select(r => r.Key.ExternalId));
+    }
+
+    [Fact]
+    public async Task Purge_deletes_only_that_connectors_records_tombstones_included_and_is_idempotent()
+    {
+        var store = CreateStore(Time);
+        await store.UpsertAsync([Message("m1", "a"), Message("m2", "b"), Message("w1", "c", entity: "workspace"), Message("m1", "a", connector: "c2"), Message("m1", "a", tenant: "t2")]);
+        await store.TombstoneAsync([Key("m2")]);
+
+        Assert.Equal(3, await store.PurgeAsync(Tenant, Connector));
+        Assert.Equal(0, await store.PurgeAsync(Tenant, Connector));
+
+        Assert.Equal(0, await store.CountAsync(Tenant, Connector, includeDeleted: true));
+        Assert.Empty((await store.ReadChangedSinceAsync(Tenant, Connector, 0, 10)).Items);
+        Assert.Empty(await store.ListByParentAsync(Tenant, Connector, "message", "conv1", null, 10, includeDeleted: true));
+        Assert.Null(await store.GetAsync(Key("m2")));
+
+        // Another connector of the tenant, and another tenant with the same connector id, keep theirs.
+        Assert.Equal(1, await store.CountAsync(Tenant, "c2"));
+        Assert.NotNull(await store.GetAsync(Key("m1", connector: "c2")));
+        Assert.Equal("m1", Assert.Single((await store.ReadChangedSinceAsync("t2", Connector, 0, 10)).Items).Key.ExternalId);
+    }
+
+    [Fact]
+    public async Task Records_written_after_a_purge_get_higher_sequences_than_any_before()
+    {
+        var store = CreateStore(Time);
+        await store.UpsertAsync([Message("m1", "a", connector: "c2")]);
+        await store.UpsertAsync([Message("m2", "b"), Message("m3", "c")]);
+        var watermark = (await store.ReadChangedSinceAsync(Tenant, Connector, 0, 10)).NextWatermark;
+
+        await store.PurgeAsync(Tenant, Connector);
+        var rewritten = await store.UpsertAsync([Message("m2", "b")]);
+
+        Assert.Equal(UpsertOutcome.New, rewritten[0].Outcome);
+        Assert.True(rewritten[0].ChangeSequence > watermark);
+        Assert.Equal("m2", Assert.Single((await store.ReadChangedSinceAsync(Tenant, Connector, watermark, 10)).Items).Key.ExternalId);
     }
 
     [Fact]

@@ -95,6 +95,37 @@ public abstract class SyncStateStoreConformance : IDisposable
     }
 
     [Fact]
+    public async Task Purge_deletes_that_connectors_checkpoints_and_watermark_and_keeps_its_runs_and_lease()
+    {
+        var store = CreateStore(Time);
+        var run = await store.StartRunAsync(Tenant, Connector, SyncKind.Full);
+        (string Tenant, string Connector)[] others = [(Tenant, "c2"), ("t2", Connector)];
+        foreach (var (tenant, connector) in others.Prepend((Tenant, Connector)))
+        {
+            await store.SetCheckpointAsync(tenant, connector, "sync:hwm", "2026-02-03T09:00:00Z");
+            await store.SetCheckpointAsync(tenant, connector, "messages:conv1", "10");
+            await store.SetIngestionWatermarkAsync(tenant, connector, 42);
+        }
+
+        Assert.NotNull(await store.TryAcquireLeaseAsync(Tenant, Connector, "A", TimeSpan.FromMinutes(1)));
+
+        Assert.Equal(2, await store.PurgeAsync(Tenant, Connector));
+        Assert.Equal(0, await store.PurgeAsync(Tenant, Connector));
+
+        Assert.Empty(await store.ListCheckpointsAsync(Tenant, Connector, ""));
+        Assert.Null(await store.GetCheckpointAsync(Tenant, Connector, "sync:hwm"));
+        Assert.Equal(0, await store.GetIngestionWatermarkAsync(Tenant, Connector));
+        foreach (var (tenant, connector) in others)
+        {
+            Assert.Equal(2, (await store.ListCheckpointsAsync(tenant, connector, "")).Count);
+            Assert.Equal(42, await store.GetIngestionWatermarkAsync(tenant, connector));
+        }
+
+        Assert.Equal(run.Id, Assert.Single(await store.ListRunsAsync(Tenant, Connector)).Id);
+        Assert.Null(await store.TryAcquireLeaseAsync(Tenant, Connector, "B", TimeSpan.FromMinutes(1)));
+    }
+
+    [Fact]
     public async Task Lease_is_exclusive_until_released_or_expired()
     {
         var store = CreateStore(Time);

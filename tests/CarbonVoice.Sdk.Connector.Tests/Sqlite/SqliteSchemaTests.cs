@@ -1,4 +1,5 @@
 using CarbonVoice.Sdk.Connector.Sqlite;
+using CarbonVoice.Sdk.Connector.Sqlite.Internal;
 using CarbonVoice.Sdk.Connector.Tests.Support;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,7 +28,27 @@ public sealed class SqliteSchemaTests : IDisposable
         Assert.Equal("wal", (string)mode.ExecuteScalar()!);
         using var versions = connection.CreateCommand();
         versions.CommandText = "SELECT COUNT(*) FROM cv_schema_version;";
-        Assert.Equal(1L, (long)versions.ExecuteScalar()!);
+        Assert.Equal(SqliteSchema.Migrations.Count, (long)versions.ExecuteScalar()!);
+    }
+
+    [Fact]
+    public async Task A_database_at_version_1_is_migrated_and_keeps_its_data()
+    {
+        using (var connection = new SqliteConnection(_file.ConnectionString))
+        {
+            connection.Open();
+            using var create = connection.CreateCommand();
+            create.CommandText = "CREATE TABLE cv_schema_version (version INTEGER NOT NULL PRIMARY KEY, applied_at TEXT NOT NULL);"
+                + SqliteSchema.Migrations[0].Sql
+                + "INSERT INTO cv_schema_version VALUES (1, datetime('now'));"
+                + "INSERT INTO cv_raw_records VALUES ('t', 'c', 'message', 'm1', NULL, '{}', 'h', NULL, 0, 0, 0, 5);";
+            create.ExecuteNonQuery();
+        }
+
+        using var store = new SqliteRawDataStore(_file.ConnectionString);
+        Assert.Equal(1, await store.PurgeAsync("t", "c"));
+        var written = await store.UpsertAsync([RawRecordUpsert.FromJson(new RawRecordKey("t", "c", "message", "m2"), "{}")]);
+        Assert.Equal(6, written[0].ChangeSequence);
     }
 
     [Fact]

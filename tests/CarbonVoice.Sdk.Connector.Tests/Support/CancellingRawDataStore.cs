@@ -37,4 +37,6 @@ public sealed class CancellingRawDataStore(IRawDataStore inner, int cancelAfterW
 
     public Task<long> CountAsync(string tenantId, string connectorId, string? entityType = null, bool includeDeleted = false, CancellationToken cancellationToken = default)
         => inner.CountAsync(tenantId, connectorId, entityType, includeDeleted, cancellationToken);
+
+    public Task<int> PurgeAsync(string tenantId, string connectorId, CancellationToken cancellationToken = default) => inner.PurgeAsync(tenantId, connectorId, cancellationToken);
 }
