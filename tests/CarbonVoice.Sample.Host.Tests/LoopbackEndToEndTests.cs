@@ -38,10 +38,14 @@ public sealed class LoopbackEndToEndTests
         Assert.Equal("hello", (await ReceiveAsync(socket)).GetProperty("type").GetString());
 
         // The browser part of OAuth: a plain client that follows redirects (emulator authorize → host callback → page).
-        var start = await (await api.PostAsync($"{Api}/oauth/start?company_id=acme", null)).Content.ReadFromJsonAsync<JsonElement>();
+        // The browser calls /oauth/start itself (as the page does): its cookie binds the authorization to it.
+        using var browser = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = true, UseCookies = true });
+        using var startRequest = new HttpRequestMessage(HttpMethod.Post, new Uri(baseAddress, $"{Api}/oauth/start?company_id=acme"));
+        startRequest.Headers.Add("X-Api-Key", SampleHostFactory.TenantAKey);
+        using var startResponse = await browser.SendAsync(startRequest);
+        var start = await startResponse.Content.ReadFromJsonAsync<JsonElement>();
         var authorizationUrl = new Uri(start.GetProperty("authorization_url").GetString()!);
         Assert.Equal(authorizationServer.Port, authorizationUrl.Port);
-        using var browser = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = true, UseCookies = true });
         using var landing = await browser.GetAsync(authorizationUrl);
         Assert.Equal(HttpStatusCode.OK, landing.StatusCode);
         Assert.Equal(baseAddress.Port, landing.RequestMessage!.RequestUri!.Port);

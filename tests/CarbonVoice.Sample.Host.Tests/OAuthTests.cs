@@ -145,14 +145,60 @@ public sealed class OAuthTests(SampleHostFactory host) : IClassFixture<SampleHos
     [Fact]
     public async Task A_state_is_bound_to_the_tenant_and_company_that_started_it()
     {
-        // Tenant B completes (with its own browser) an authorization that tenant A started: the connector is A's.
+        // The browser that started the authorization completes it: the connector is that tenant's and company's.
         using var a = host.Tenant(SampleHostFactory.TenantAKey, followRedirects: false);
         var callback = await host.AuthorizeAsync(a, "bound");
-        using var b = host.Tenant(SampleHostFactory.TenantBKey, followRedirects: false);
-        using var response = await b.GetAsync(callback);
+        using var response = await a.GetAsync(callback);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var connector = Assert.Single((await a.GetFromJsonAsync<JsonElement>("/api/connectors/carbonvoice/?company_id=bound")).EnumerateArray());
+        Assert.Equal("tenant-a", connector.GetProperty("tenant_id").GetString());
+        using var b = host.Tenant(SampleHostFactory.TenantBKey);
         Assert.Empty((await b.GetFromJsonAsync<JsonElement>("/api/connectors/carbonvoice/?company_id=bound")).EnumerateArray());
-        Assert.Single((await a.GetFromJsonAsync<JsonElement>("/api/connectors/carbonvoice/?company_id=bound")).EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Start_sets_an_http_only_lax_binding_cookie()
+    {
+        using var a = host.Tenant(SampleHostFactory.TenantAKey, followRedirects: false);
+        using var start = await a.PostAsync("/api/connectors/carbonvoice/oauth/start?company_id=cookie", null);
+        var cookie = Assert.Single(start.Headers.GetValues("Set-Cookie"));
+        Assert.StartsWith("cv_oauth_binding=", cookie, StringComparison.Ordinal);
+        Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=lax", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("path=/api/connectors/carbonvoice/oauth", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("secure", cookie, StringComparison.OrdinalIgnoreCase); // plain http here; Secure over https
+    }
+
+    [Fact]
+    public async Task An_authorization_link_completed_in_another_browser_is_refused()
+    {
+        // Tenant A starts an authorization and sends the link to a victim, who approves it with their own account in
+        // their own browser (here tenant B's client, which never called /oauth/start): nothing is connected anywhere.
+        using var a = host.Tenant(SampleHostFactory.TenantAKey, followRedirects: false);
+        var callback = await host.AuthorizeAsync(a, "victim");
+        using var victim = host.Tenant(SampleHostFactory.TenantBKey, followRedirects: false);
+        using var response = await victim.GetAsync(callback);
+        await AssertRefusedAsync(response, "Authorization started elsewhere");
+        Assert.Contains(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith("cv_oauth_binding=;", StringComparison.Ordinal));
+        Assert.Empty((await a.GetFromJsonAsync<JsonElement>("/api/connectors/carbonvoice/?company_id=victim")).EnumerateArray());
+        Assert.Empty((await victim.GetFromJsonAsync<JsonElement>("/api/connectors/carbonvoice/?company_id=victim")).EnumerateArray());
+
+        // The state is spent: the attacker's own browser cannot use it afterwards either.
+        using var late = await a.GetAsync(callback);
+        await AssertRefusedAsync(late, "Authorization already used");
+    }
+
+    [Fact]
+    public async Task A_callback_with_a_different_browsers_cookie_is_refused()
+    {
+        using var a = host.Tenant(SampleHostFactory.TenantAKey, followRedirects: false);
+        var callback = await host.AuthorizeAsync(a, "othercookie");
+        using var other = host.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
+        using var request = new HttpRequestMessage(HttpMethod.Get, callback);
+        request.Headers.Add("Cookie", "cv_oauth_binding=" + Pkce.CreateState());
+        using var response = await other.SendAsync(request);
+        await AssertRefusedAsync(response, "Authorization started elsewhere");
+        Assert.Empty((await a.GetFromJsonAsync<JsonElement>("/api/connectors/carbonvoice/?company_id=othercookie")).EnumerateArray());
     }
 
     private static async Task AssertRefusedAsync(HttpResponseMessage response, string title)

@@ -30,14 +30,30 @@ internal static class OAuthEndpoints
         }
 
         var origin = new Uri($"{request.Scheme}://{request.Host}{request.PathBase}/");
-        var (url, expires) = await flow.StartAsync(user.GetTenantId(), companyId!, origin, cancellationToken);
+
+        // Bind the authorization to this browser: the callback must come with the same cookie. A browser that already
+        // holds a binding keeps it, so that two tabs can start authorizations side by side.
+        var nonce = request.Cookies[OAuthFlow.BrowserCookieName] is { } existing && OAuthFlow.IsWellFormedNonce(existing) ? existing : OAuthFlow.CreateBrowserNonce();
+        var (url, expires) = await flow.StartAsync(user.GetTenantId(), companyId!, origin, nonce, cancellationToken);
+        request.HttpContext.Response.Cookies.Append(OAuthFlow.BrowserCookieName, nonce, BindingCookie(request, expires));
         return TypedResults.Ok(new OAuthStartResponse(url.ToString(), expires));
     }
 
-    private static async Task<IResult> CallbackAsync(
-        [FromQuery] string? code, [FromQuery] string? state, [FromQuery] string? error, OAuthFlow flow, IOptions<SampleHostOptions> options, CancellationToken cancellationToken)
+    private static CookieOptions BindingCookie(HttpRequest request, DateTimeOffset? expires) => new()
     {
-        var result = await flow.CompleteAsync(code, state, error, cancellationToken);
+        HttpOnly = true,
+        Secure = request.IsHttps,
+        SameSite = SameSiteMode.Lax, // sent on the top-level GET that Carbon Voice redirects back with
+        Path = request.PathBase.Add(new PathString(OAuthFlow.BrowserCookiePath)).Value,
+        Expires = expires,
+        IsEssential = true,
+    };
+
+    private static async Task<IResult> CallbackAsync(
+        [FromQuery] string? code, [FromQuery] string? state, [FromQuery] string? error, HttpRequest request, OAuthFlow flow, IOptions<SampleHostOptions> options, CancellationToken cancellationToken)
+    {
+        var result = await flow.CompleteAsync(code, state, error, request.Cookies[OAuthFlow.BrowserCookieName], cancellationToken);
+        request.HttpContext.Response.Cookies.Delete(OAuthFlow.BrowserCookieName, BindingCookie(request, null));
         var returnUrl = options.Value.OAuthReturnUrl;
         if (result.ConnectorId is { } connectorId)
         {

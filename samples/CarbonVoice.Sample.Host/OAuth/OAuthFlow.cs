@@ -11,6 +11,7 @@ namespace CarbonVoice.Sample.Host.OAuth;
 /// <summary>The outcome of a callback: a connector id, or a refusal with a title and detail for the page.</summary>
 public sealed record OAuthCallbackResult(string? ConnectorId, int StatusCode, string? Title, string? Detail)
 {
+    /// <summary>A refusal shown on the callback page.</summary>
     public static OAuthCallbackResult Refused(int status, string title, string detail) => new(null, status, title, detail);
 }
 
@@ -27,7 +28,21 @@ public sealed class OAuthFlow(
     TimeProvider time,
     ILogger<OAuthFlow> logger)
 {
+    /// <summary>The callback route.</summary>
     public const string CallbackPath = "/api/connectors/carbonvoice/oauth/callback";
+
+    /// <summary>The cookie that binds an authorization to the browser that started it (HttpOnly, SameSite=Lax).</summary>
+    public const string BrowserCookieName = "cv_oauth_binding";
+
+    /// <summary>The path the binding cookie is scoped to (start and callback).</summary>
+    public const string BrowserCookiePath = "/api/connectors/carbonvoice/oauth";
+
+    /// <summary>A new random browser nonce (256 bits, base64url).</summary>
+    public static string CreateBrowserNonce() => Pkce.CreateState();
+
+    /// <summary>Whether a cookie value can be a nonce this host issued (length and alphabet only).</summary>
+    public static bool IsWellFormedNonce(string? value)
+        => value is { Length: >= 32 and <= 128 } && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 
     private readonly IDataProtector _verifierProtector = protection.CreateProtector("CarbonVoice.Sample.Host.OAuthVerifier.v1");
 
@@ -35,22 +50,29 @@ public sealed class OAuthFlow(
     /// <param name="tenantId">The tenant.</param>
     /// <param name="companyId">The company.</param>
     /// <param name="requestOrigin">The origin the request came to (the embedded emulator redirects back to it).</param>
+    /// <param name="browserNonce">The nonce of the starting browser's binding cookie; the callback must present it.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    public async Task<(Uri Url, DateTimeOffset ExpiresAt)> StartAsync(string tenantId, string companyId, Uri requestOrigin, CancellationToken cancellationToken)
+    public async Task<(Uri Url, DateTimeOffset ExpiresAt)> StartAsync(string tenantId, string companyId, Uri requestOrigin, string browserNonce, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(requestOrigin);
+        ArgumentException.ThrowIfNullOrEmpty(browserNonce);
         var redirect = backend.IsEmbedded ? new Uri(requestOrigin, CallbackPath) : sdkOptions.CurrentValue.RedirectUri!;
         var state = Pkce.CreateState();
         var request = await oauth.CreateAuthorizationRequestAsync(state, new AuthorizationRequestOptions { RedirectUri = redirect }, cancellationToken);
         var now = time.GetUtcNow();
         var expires = now + options.Value.OAuthStateLifetime;
         var verifier = request.CodeVerifier is null ? null : _verifierProtector.Protect(request.CodeVerifier);
-        await states.SaveAsync(state, new OAuthStateRecord(tenantId, companyId, verifier, request.RedirectUri.ToString(), now, expires), cancellationToken);
+        await states.SaveAsync(state, new OAuthStateRecord(tenantId, companyId, verifier, request.RedirectUri.ToString(), now, expires, OAuthStateRepository.Hash(browserNonce)), cancellationToken);
         return (request.Url, expires);
     }
 
     /// <summary>Completes an authorization.</summary>
-    public async Task<OAuthCallbackResult> CompleteAsync(string? code, string? state, string? error, CancellationToken cancellationToken)
+    /// <param name="code">The authorization code.</param>
+    /// <param name="state">The state.</param>
+    /// <param name="error">The error Carbon Voice returned, if any.</param>
+    /// <param name="browserNonce">The binding cookie's value, or null when the browser sent none.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public async Task<OAuthCallbackResult> CompleteAsync(string? code, string? state, string? error, string? browserNonce, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(state) || state.Length > 512)
         {
@@ -66,6 +88,13 @@ public sealed class OAuthFlow(
                 return OAuthCallbackResult.Refused(400, "Authorization already used", "This authorization response was already used; a state works only once.");
             case OAuthStateRejection.Expired:
                 return OAuthCallbackResult.Refused(400, "Authorization expired", $"The authorization took longer than {options.Value.OAuthStateLifetime.TotalMinutes:0} minutes to complete.");
+        }
+
+        // The state is spent either way: an authorization link opened in another browser can never connect anything.
+        if (!IsBoundTo(record!, browserNonce))
+        {
+            logger.LogWarning("OAuth callback for tenant {TenantId} refused: the browser is not the one that started the authorization.", record!.TenantId);
+            return OAuthCallbackResult.Refused(400, "Authorization started elsewhere", "This authorization was started in another browser (or its cookie is missing); start it again from the connectors page in this browser.");
         }
 
         if (!string.IsNullOrEmpty(error))
@@ -101,6 +130,18 @@ public sealed class OAuthFlow(
         await connectors.MarkConnectedAsync(connectorId, user.Sub, user.Email, AccountName(user), cancellationToken);
         logger.LogInformation("Connector {ConnectorId} connected for tenant {TenantId}.", connectorId, record.TenantId);
         return new OAuthCallbackResult(connectorId, 200, null, null);
+    }
+
+    private static bool IsBoundTo(OAuthStateRecord record, string? browserNonce)
+    {
+        if (record.BrowserBindingHash is not { } expected || !IsWellFormedNonce(browserNonce))
+        {
+            return false;
+        }
+
+        var actual = OAuthStateRepository.Hash(browserNonce!);
+        return System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
+            System.Text.Encoding.ASCII.GetBytes(actual), System.Text.Encoding.ASCII.GetBytes(expected));
     }
 
     private async Task<string> UpsertConnectorAsync(OAuthStateRecord record, UserInfo user, CancellationToken cancellationToken)

@@ -3,21 +3,32 @@ using System.Text;
 
 namespace CarbonVoice.Sample.Host.Persistence;
 
-/// <summary>A pending OAuth authorization, bound to the tenant and company that started it.</summary>
-public sealed record OAuthStateRecord(string TenantId, string CompanyId, string? ProtectedCodeVerifier, string RedirectUri, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt);
+/// <summary>
+/// A pending OAuth authorization, bound to the tenant and company that started it and, by <see cref="BrowserBindingHash"/>
+/// (the SHA-256 of the nonce in the starting browser's cookie), to that browser.
+/// </summary>
+public sealed record OAuthStateRecord(string TenantId, string CompanyId, string? ProtectedCodeVerifier, string RedirectUri, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt, string? BrowserBindingHash = null);
 
 /// <summary>Why a callback's state was refused.</summary>
 public enum OAuthStateRejection
 {
+    /// <summary>Not refused.</summary>
     None,
+
+    /// <summary>Never issued here (or forged).</summary>
     Unknown,
+
+    /// <summary>Already consumed.</summary>
     AlreadyUsed,
+
+    /// <summary>Older than the state lifetime.</summary>
     Expired,
 }
 
 /// <summary>Stores OAuth states by their SHA-256 (a leaked database reveals no live state) and consumes each once.</summary>
 public sealed class OAuthStateRepository(SampleDatabase database)
 {
+    /// <summary>Saves a new state (by its hash), purging states that expired more than a day ago.</summary>
     public async Task SaveAsync(string state, OAuthStateRecord record, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(record);
@@ -29,11 +40,11 @@ public sealed class OAuthStateRepository(SampleDatabase database)
 
         await using var command = connection.Command(
             """
-            INSERT INTO oauth_states (state_hash, tenant_id, company_id, code_verifier_protected, redirect_uri, created_at, expires_at)
-            VALUES ($hash, $tenant, $company, $verifier, $redirect, $created, $expires)
+            INSERT INTO oauth_states (state_hash, tenant_id, company_id, code_verifier_protected, redirect_uri, created_at, expires_at, browser_binding_hash)
+            VALUES ($hash, $tenant, $company, $verifier, $redirect, $created, $expires, $binding)
             """,
             ("$hash", Hash(state)), ("$tenant", record.TenantId), ("$company", record.CompanyId), ("$verifier", record.ProtectedCodeVerifier),
-            ("$redirect", record.RedirectUri), ("$created", record.CreatedAt), ("$expires", record.ExpiresAt));
+            ("$redirect", record.RedirectUri), ("$created", record.CreatedAt), ("$expires", record.ExpiresAt), ("$binding", record.BrowserBindingHash));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -45,7 +56,7 @@ public sealed class OAuthStateRepository(SampleDatabase database)
         await using var command = connection.Command(
             """
             UPDATE oauth_states SET used_at = $now WHERE state_hash = $hash AND used_at IS NULL
-            RETURNING tenant_id, company_id, code_verifier_protected, redirect_uri, created_at, expires_at
+            RETURNING tenant_id, company_id, code_verifier_protected, redirect_uri, created_at, expires_at, browser_binding_hash
             """,
             ("$hash", hash), ("$now", now));
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
@@ -54,7 +65,7 @@ public sealed class OAuthStateRepository(SampleDatabase database)
             {
                 var record = new OAuthStateRecord(
                     reader.GetString(0), reader.GetString(1), reader.NullableString("code_verifier_protected"), reader.GetString(3),
-                    reader.Time("created_at"), reader.Time("expires_at"));
+                    reader.Time("created_at"), reader.Time("expires_at"), reader.NullableString("browser_binding_hash"));
                 return record.ExpiresAt <= now ? (null, OAuthStateRejection.Expired) : (record, OAuthStateRejection.None);
             }
         }
@@ -63,5 +74,6 @@ public sealed class OAuthStateRepository(SampleDatabase database)
         return (null, await exists.ExecuteScalarAsync(cancellationToken) is null ? OAuthStateRejection.Unknown : OAuthStateRejection.AlreadyUsed);
     }
 
-    private static string Hash(string state) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(state)));
+    /// <summary>The lower-case hex SHA-256 of a secret value (states and browser nonces are stored only hashed).</summary>
+    public static string Hash(string state) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(state)));
 }

@@ -38,7 +38,8 @@ public sealed class SampleDatabase
             redirect_uri TEXT NOT NULL,
             created_at TEXT NOT NULL,
             expires_at TEXT NOT NULL,
-            used_at TEXT NULL
+            used_at TEXT NULL,
+            browser_binding_hash TEXT NULL
         );
         CREATE TABLE IF NOT EXISTS webhook_deliveries (
             delivery_hash TEXT PRIMARY KEY,
@@ -94,5 +95,15 @@ public sealed class SampleDatabase
         await using var command = connection.CreateCommand();
         command.CommandText = Schema;
         await command.ExecuteNonQueryAsync();
+
+        // Files created before the browser binding existed get its column (pending states without it are refused).
+        await using var columns = connection.CreateCommand();
+        columns.CommandText = "SELECT COUNT(*) FROM pragma_table_info('oauth_states') WHERE name = 'browser_binding_hash'";
+        if (Convert.ToInt64(await columns.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture) == 0)
+        {
+            await using var alter = connection.CreateCommand();
+            alter.CommandText = "ALTER TABLE oauth_states ADD COLUMN browser_binding_hash TEXT NULL";
+            await alter.ExecuteNonQueryAsync();
+        }
     }
 }

@@ -24,9 +24,11 @@ for _ in $(seq 1 600); do
 done
 listening=$(now)
 
-auth_url=$(curl -sf -X POST -H "X-Api-Key: $KEY" "$API/oauth/start?company_id=measure" | json authorization_url)
+# One cookie jar plays the browser: /oauth/start sets the cookie that binds the authorization to it, and the
+# callback (reached by following the emulator's redirect) must send it back.
+auth_url=$(curl -sf -c "$work/jar" -X POST -H "X-Api-Key: $KEY" "$API/oauth/start?company_id=measure" | json authorization_url)
 emulator=${auth_url%%/oauth/authorize*}
-consent=$(curl -sf -c "$work/jar" "$auth_url")
+consent=$(curl -sf -b "$work/jar" -c "$work/jar" "$auth_url")
 request_id=$(printf '%s' "$consent" | grep -o 'name="request_id" value="[^"]*"' | sed 's/.*value="//; s/"$//')
 user_id=$(printf '%s' "$consent" | grep -o 'option value="[^"]*" selected' | sed 's/option value="//; s/" selected//')
 landing=$(curl -sf -L -b "$work/jar" -c "$work/jar" -o /dev/null -w '%{url_effective}' \

@@ -29,7 +29,9 @@ async function request(method, path, { params, body } = {}) {
   }
   const headers = { 'X-Api-Key': apiKey, Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
-  const response = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  // credentials: the OAuth start sets the HttpOnly cookie that binds the authorization to this browser; the
+  // callback (a top-level navigation back from Carbon Voice) must carry it.
+  const response = await fetch(url, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) });
   const text = await response.text();
   const data = text ? JSON.parse(text) : null;
   if (!response.ok) throw new ApiError(response.status, data);
