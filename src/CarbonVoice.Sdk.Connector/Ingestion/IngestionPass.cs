@@ -59,6 +59,14 @@ internal sealed class IngestionPass(
     {
         try
         {
+            if (await IsConversationDeletedAsync(conversationId, cancellationToken).ConfigureAwait(false))
+            {
+                // A deleted conversation (channel tombstone) loses its transcript and summary chunks, whatever its messages say.
+                await DeleteSourceAsync(ConversationSource(conversationId), cancellationToken).ConfigureAwait(false);
+                await DeleteSourceAsync(SummarySource(conversationId), cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
             var conversation = await ReadConversationAsync(conversationId, cancellationToken).ConfigureAwait(false);
             var messages = new List<MessageView>();
             string? after = null;
@@ -131,7 +139,7 @@ internal sealed class IngestionPass(
         var conversationId = record.Key.ExternalId;
         var source = SummarySource(conversationId);
         var summary = record.IsDeleted ? null : SummaryView.Parse(record.Payload);
-        if (summary is null || string.IsNullOrWhiteSpace(summary.Summary))
+        if (summary is null || string.IsNullOrWhiteSpace(summary.Summary) || await IsConversationDeletedAsync(conversationId, cancellationToken).ConfigureAwait(false))
         {
             await DeleteSourceAsync(source, cancellationToken).ConfigureAwait(false);
             return;
@@ -147,6 +155,12 @@ internal sealed class IngestionPass(
         };
         var drafts = chunker.Split(header, summary.Summary, options.MaxTokens, options.OverlapTokens).Select(text => new ChunkDraft(text, metadata)).ToList();
         await WriteSourceAsync(source, CarbonVoiceEntities.ConversationSummary, conversation.WorkspaceId, conversationId, conversation.DisplayName, drafts, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<bool> IsConversationDeletedAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        var record = await raw.GetAsync(new RawRecordKey(tenantId, connectorId, CarbonVoiceEntities.Channel, conversationId), cancellationToken).ConfigureAwait(false);
+        return record is { IsDeleted: true };
     }
 
     private async Task<ConversationView> ReadConversationAsync(string conversationId, CancellationToken cancellationToken)

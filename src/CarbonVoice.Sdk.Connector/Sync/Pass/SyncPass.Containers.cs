@@ -40,6 +40,7 @@ internal sealed partial class SyncPass
             var listed = await _client.Conversations.ListAsync(workspaceId, cancellationToken).ConfigureAwait(false);
             var records = new List<RawRecordUpsert>();
             var seen = new HashSet<string>(StringComparer.Ordinal);
+            var deleted = new List<string>();
             foreach (var conversation in listed)
             {
                 if (string.IsNullOrWhiteSpace(conversation.Id) || !seen.Add(conversation.Id) || !_conversationIds.Add(conversation.Id))
@@ -50,6 +51,10 @@ internal sealed partial class SyncPass
                 if (conversation.DeletedAt is null)
                 {
                     conversations.Add((conversation.Id, workspaceId));
+                }
+                else
+                {
+                    deleted.Add(conversation.Id);
                 }
 
                 if (_enabled.Contains(CarbonVoiceEntities.Channel)
@@ -62,7 +67,13 @@ internal sealed partial class SyncPass
             await StoreAsync(CarbonVoiceEntities.Channel, records, cancellationToken).ConfigureAwait(false);
             if (!IsDelta && _enabled.Contains(CarbonVoiceEntities.Channel))
             {
-                await SweepAsync(CarbonVoiceEntities.Channel, workspaceId, seen, cancellationToken).ConfigureAwait(false);
+                deleted.AddRange(await SweepAsync(CarbonVoiceEntities.Channel, workspaceId, seen, cancellationToken).ConfigureAwait(false));
+            }
+
+            // The messages of a deleted conversation go with it.
+            foreach (var conversationId in deleted)
+            {
+                await SweepAsync(CarbonVoiceEntities.Message, conversationId, [], cancellationToken).ConfigureAwait(false);
             }
         }
         catch (Exception ex) when (!IsRunStopping(ex))
@@ -109,7 +120,7 @@ internal sealed partial class SyncPass
     }
 
     /// <summary>After a complete listing of a parent's children, tombstones the stored children the listing no longer has.</summary>
-    private async Task SweepAsync(string entityType, string parentId, HashSet<string> seen, CancellationToken cancellationToken)
+    private async Task<IEnumerable<string>> SweepAsync(string entityType, string parentId, HashSet<string> seen, CancellationToken cancellationToken)
     {
         var gone = new List<RawRecordKey>();
         string? after = null;
@@ -126,5 +137,6 @@ internal sealed partial class SyncPass
         }
 
         await TombstoneAsync(entityType, gone, cancellationToken).ConfigureAwait(false);
+        return gone.Select(k => k.ExternalId);
     }
 }
