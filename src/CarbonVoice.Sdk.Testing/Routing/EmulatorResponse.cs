@@ -11,6 +11,10 @@ internal sealed class EmulatorResponse
 
     /// <summary>When true the connection is reset instead of answered.</summary>
     public bool Abort { get; set; }
+
+    /// <summary>True once the rate limiter has written the <c>X-RateLimit-*</c> headers.</summary>
+    public bool RateLimitReported { get; set; }
+
     public List<KeyValuePair<string, string>>? Headers { get; private set; }
 
     public void AddHeader(string name, string value) => (Headers ??= []).Add(new(name, value));

@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace CarbonVoice.Sdk.Testing;
 
 /// <summary>The transport-neutral core: faults, routing, authentication, rate limits, endpoint, logging.</summary>
@@ -5,6 +7,8 @@ internal sealed class RequestProcessor
 {
     private static readonly byte[] HtmlBadGateway = "<html>502 Bad Gateway</html>"u8.ToArray();
     private static readonly byte[] Malformed = "{\"success\": true, \"results\": [{\"id\": \"x\",, }"u8.ToArray();
+    private const string AnonymousKey = "\0anonymous";
+    private const string OAuthClientKeyPrefix = "\0oauth-client:";
     private readonly CarbonVoiceEmulator _emulator;
     private readonly Router _router;
 
@@ -55,6 +59,13 @@ internal sealed class RequestProcessor
                 }
 
                 break;
+        }
+
+        // Only an authenticated request on an authenticated route reaches TryAcquire and takes a token.
+        // Every other answer (injected fault, 401, 404, OAuth endpoint) reports its bucket without taking one.
+        if (!control && !response.RateLimitReported && !response.Abort && _emulator.RateLimiter.Enabled)
+        {
+            _emulator.RateLimiter.Report(RateLimitKey(request, segments), nowMs, response);
         }
 
         if (!control)
@@ -111,6 +122,53 @@ internal sealed class RequestProcessor
         }
 
         return (context.Response, context.AuthKind);
+    }
+
+    /// <summary>
+    /// The bucket a request is reported against: the presented bearer token or API key, valid or not (the same key
+    /// <see cref="TokenService.Authenticate"/> gives a valid one); else, under <c>/oauth/</c>, the OAuth client id
+    /// (HTTP Basic user name, or <c>client_id</c> in the form or query); else one shared anonymous bucket.
+    /// The synthetic keys start with NUL, which no header value can hold, so they never meet a real credential.
+    /// </summary>
+    private static string RateLimitKey(EmulatorRequest request, string[] segments)
+    {
+        if (request.Bearer is { } bearer)
+        {
+            return bearer;
+        }
+
+        if (request.ApiKey is { } apiKey)
+        {
+            return apiKey;
+        }
+
+        if (segments.Length > 0 && segments[0] == "oauth" && OAuthClientId(request) is { Length: > 0 } clientId)
+        {
+            return OAuthClientKeyPrefix + clientId;
+        }
+
+        return AnonymousKey;
+    }
+
+    private static string? OAuthClientId(EmulatorRequest request)
+    {
+        if (string.Equals(request.AuthorizationScheme, "Basic", StringComparison.OrdinalIgnoreCase)
+            && request.AuthorizationParameter is { } parameter)
+        {
+            try
+            {
+                var decoded = Encoding.UTF8.GetString(Convert.FromBase64String(parameter));
+                var colon = decoded.IndexOf(':', StringComparison.Ordinal);
+                return colon > 0 ? Uri.UnescapeDataString(decoded[..colon].Replace('+', ' ')) : null;
+            }
+            catch (FormatException)
+            {
+                return null;
+            }
+        }
+
+        return request.Query("client_id")
+            ?? (request.Body.Length > 0 ? request.Form("client_id") : null);
     }
 
     private static EmulatorResponse Fail(int status, string message)
