@@ -161,4 +161,60 @@ public sealed class SyncRouteTests : IDisposable
         var run = await SampleHostFactory.WaitForRunAsync(client, id, runId);
         Assert.Equal("cancelled", run.GetProperty("status").GetString());
     }
+
+    [Fact]
+    public async Task A_sync_or_webhook_delta_arriving_during_a_disconnect_does_not_start()
+    {
+        // A request that read the connector while it was connected reaches the coordinator after the disconnect.
+        var id = await _host.ConnectAsync();
+        using var client = _host.Tenant(SampleHostFactory.TenantAKey);
+        var stale = (await _host.Services.GetRequiredService<Persistence.ConnectorRepository>().GetByIdAsync(id))!;
+        Assert.Equal("connected", stale.Status);
+        using var delete = await client.DeleteAsync($"{Api}/{id}");
+        delete.EnsureSuccessStatusCode();
+
+        var coordinator = _host.Services.GetRequiredService<SyncCoordinator>();
+        var sync = await coordinator.StartSyncAsync(stale, SyncKind.Full);
+        Assert.False(sync.Started);
+        Assert.Equal("disconnected", sync.RefusedStatus);
+        await coordinator.RequestDeltaAsync(stale, CancellationToken.None);
+        var ingestion = await coordinator.StartIngestionAsync(stale);
+        Assert.False(ingestion.Started);
+        Assert.DoesNotContain(_runner.Calls, c => c.ConnectorId == id);
+
+        using var route = await client.PostAsync($"{Api}/{id}/ingest", null);
+        var problem = await HttpAssert.ProblemAsync(route, HttpStatusCode.Conflict);
+        Assert.Equal("disconnected", problem.GetProperty("connector_status").GetString());
+    }
+
+    [Fact]
+    public async Task An_in_flight_sync_failing_after_disconnect_leaves_the_connector_disconnected()
+    {
+        var id = await _host.ConnectAsync();
+        using var client = _host.Tenant(SampleHostFactory.TenantAKey);
+        _runner.Hold();
+        _runner.IgnoreCancellation = true;
+        _runner.Throw = new CarbonVoiceTokenExpiredException("refresh refused", id);
+        using var first = await client.PostAsync($"{Api}/{id}/sync", null);
+        var runId = (await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("sync_log_id").GetString()!;
+        await _runner.Started.Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+        // The disconnect marks the connector at once, then waits for the run that does not stop by itself.
+        var delete = client.DeleteAsync($"{Api}/{id}");
+        await SampleHostFactory.WaitUntilAsync(
+            async () => (await client.GetFromJsonAsync<JsonElement>($"{Api}/{id}")).GetProperty("connector_status").GetString() == "disconnected",
+            "the connector to be disconnected before its run ends");
+        using var during = await client.PostAsync($"{Api}/{id}/sync", null);
+        Assert.Equal(HttpStatusCode.Conflict, during.StatusCode);
+
+        _runner.Release(); // the run fails with "refresh refused" after the disconnect
+        using (var deleted = await delete)
+        {
+            deleted.EnsureSuccessStatusCode();
+        }
+
+        var run = await SampleHostFactory.WaitForRunAsync(client, id, runId);
+        Assert.Equal("expired", run.GetProperty("status").GetString());
+        Assert.Equal("disconnected", (await client.GetFromJsonAsync<JsonElement>($"{Api}/{id}")).GetProperty("connector_status").GetString());
+    }
 }

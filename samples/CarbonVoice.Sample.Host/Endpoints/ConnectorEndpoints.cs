@@ -93,7 +93,10 @@ internal static class ConnectorEndpoints
             return problem;
         }
 
-        await syncs.CancelAsync(connector!.Id);
+        // Disconnected first: from here no sync (route, webhook or follow-up) can start; then stop what runs, revoke
+        // and purge. A run failing on its way out cannot turn the status into "expired" (that update needs "connected").
+        await connectors.SetStatusAsync(connector!.Id, ConnectorStatuses.Disconnected, "Disconnected by the user.", cancellationToken);
+        await syncs.CancelAsync(connector.Id);
         var revoked = false;
         if (await tokens.GetAsync(connector.Id, cancellationToken) is { } token)
         {
@@ -116,7 +119,6 @@ internal static class ConnectorEndpoints
             await tokens.RemoveAsync(connector.Id, cancellationToken);
         }
 
-        await connectors.SetStatusAsync(connector.Id, ConnectorStatuses.Disconnected, "Disconnected by the user.", cancellationToken);
         var (rawDeleted, chunksDeleted, checkpointsDeleted) = purgeData == true ? await data.PurgeAsync(connector.TenantId, connector.Id, cancellationToken) : (0, 0, 0);
         var updated = (await connectors.GetByIdAsync(connector.Id, cancellationToken))!;
         return TypedResults.Ok(new DisconnectResponse(ConnectorResponse.From(updated), revoked, purgeData == true, rawDeleted, chunksDeleted, checkpointsDeleted));

@@ -50,6 +50,11 @@ internal static class SyncEndpoints
         }
 
         var result = await syncs.StartSyncAsync(connector, kind, cancellationToken);
+        if (result.RefusedStatus is { } status)
+        {
+            return NotRunnable(status);
+        }
+
         return result.StartedId is { } runId
             ? TypedResults.Accepted(StatusUrl(connector.Id, runId), new RunStartedResponse(runId, connector.Id, SyncLogResponse.KindName(kind), "running", StatusUrl(connector.Id, runId)))
             : Problems.Conflict("A sync is already running", $"Sync {result.RunningId} of this connector is still running.", new Dictionary<string, object?> { ["sync_log_id"] = result.RunningId });
@@ -90,10 +95,18 @@ internal static class SyncEndpoints
         }
 
         var result = await syncs.StartIngestionAsync(connector!, cancellationToken);
+        if (result.RefusedStatus is { } status)
+        {
+            return NotRunnable(status);
+        }
+
         return result.StartedId is { } runId
             ? TypedResults.Accepted(StatusUrl(connector!.Id, runId), new RunStartedResponse(runId, connector.Id, "ingestion", "running", StatusUrl(connector.Id, runId)))
             : Problems.Conflict("An ingestion is already running", $"Ingestion {result.RunningId} of this connector is still running.", new Dictionary<string, object?> { ["sync_log_id"] = result.RunningId });
     }
+
+    private static ProblemHttpResult NotRunnable(string status)
+        => Problems.Conflict("Connector is not connected", $"The connector is {status}; reconnect it before syncing.", new Dictionary<string, object?> { ["connector_status"] = status });
 
     private static string StatusUrl(string connectorId, string runId) => $"/api/connectors/carbonvoice/{connectorId}/sync/{runId}";
 }

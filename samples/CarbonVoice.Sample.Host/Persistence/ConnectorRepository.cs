@@ -66,6 +66,21 @@ public sealed class ConnectorRepository(SampleDatabase database, TimeProvider ti
             "UPDATE connectors SET status = $status, status_message = $message, updated_at = $now WHERE id = $id",
             cancellationToken, ("$id", id), ("$status", status), ("$message", message), ("$now", time.GetUtcNow()));
 
+    /// <summary>
+    /// Changes the status only when the connector is in one of <paramref name="from"/> (a compare-and-set: a disconnected
+    /// connector is never turned back into expired by a late failure).
+    /// </summary>
+    /// <returns>True when the status was changed.</returns>
+    public async Task<bool> TransitionStatusAsync(string id, IReadOnlyCollection<string> from, string status, string? message, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(from);
+        var names = from.Select((_, i) => "$from" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        return await ExecuteAsync(
+            $"UPDATE connectors SET status = $status, status_message = $message, updated_at = $now WHERE id = $id AND status IN ({string.Join(", ", names)})",
+            cancellationToken,
+            [("$id", id), ("$status", status), ("$message", message), ("$now", time.GetUtcNow()), .. names.Zip(from, (n, v) => (n, (object?)v))]) == 1;
+    }
+
     /// <summary>Marks a new authorization: account details, connected, no message.</summary>
     public async Task MarkConnectedAsync(string id, string? externalUserId, string? email, string? accountName, CancellationToken cancellationToken = default)
         => await ExecuteAsync(

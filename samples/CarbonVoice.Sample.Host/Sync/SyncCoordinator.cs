@@ -8,9 +8,17 @@ using Microsoft.Extensions.Options;
 
 namespace CarbonVoice.Sample.Host.Sync;
 
-/// <summary>The result of asking for a run: the new run's id, or the id of the one already running (null when unknown).</summary>
-public sealed record RunStartResult(string? StartedId, string? RunningId)
+/// <summary>
+/// The result of asking for a run: the new run's id, or the id of the one already running (null when unknown), or
+/// the connector's status when that status allows no such run (a sync needs <c>connected</c>; nothing runs once
+/// <c>disconnected</c>).
+/// </summary>
+/// <param name="StartedId">The new run's id.</param>
+/// <param name="RunningId">The id of the run already running.</param>
+/// <param name="RefusedStatus">The connector status that refused the run.</param>
+public sealed record RunStartResult(string? StartedId, string? RunningId, string? RefusedStatus = null)
 {
+    /// <summary>Whether a new run started.</summary>
     public bool Started => StartedId is not null;
 }
 
@@ -46,7 +54,7 @@ public sealed class SyncCoordinator(
     {
         ArgumentNullException.ThrowIfNull(connector);
         var result = await StartAsync(connector, SyncKind.Delta, cancellationToken);
-        if (!result.Started)
+        if (!result.Started && result.RefusedStatus is null)
         {
             _pendingDeltas[connector.Id] = true;
         }
@@ -77,6 +85,26 @@ public sealed class SyncCoordinator(
             return new RunStartResult(null, _jobs.TryGetValue(key, out var running) ? await running.RunId.Task.WaitAsync(StartTimeout, cancellationToken) : null);
         }
 
+        // Checked after the job is registered: a disconnect sets the status first and then cancels the registered
+        // jobs, so a start racing with it either sees "disconnected" here or is cancelled by it.
+        ConnectorRecord? current;
+        try
+        {
+            current = await connectors.GetByIdAsync(connector.Id, cancellationToken);
+        }
+        catch
+        {
+            Unregister(key, job);
+            throw;
+        }
+
+        if (current is null || !CanRun(current.Status, kind))
+        {
+            Unregister(key, job);
+            return new RunStartResult(null, null, current?.Status ?? ConnectorStatuses.Disconnected);
+        }
+
+        connector = current;
         job.Completion = Task.Run(() => ExecuteAsync(connector, kind, job), CancellationToken.None);
         var runId = await job.RunId.Task.WaitAsync(StartTimeout, cancellationToken);
         if (runId is not null)
@@ -94,6 +122,16 @@ public sealed class SyncCoordinator(
             { } failure => throw new InvalidOperationException("The run could not start.", failure),
             null => new RunStartResult(null, busy?.Id),
         };
+    }
+
+    private static bool CanRun(string status, SyncKind kind)
+        => kind == SyncKind.Ingestion ? status != ConnectorStatuses.Disconnected : status == ConnectorStatuses.Connected;
+
+    private void Unregister(string key, Job job)
+    {
+        _jobs.TryRemove(new KeyValuePair<string, Job>(key, job));
+        job.RunId.TrySetResult(null);
+        job.Dispose();
     }
 
     private async Task ExecuteAsync(ConnectorRecord connector, SyncKind kind, Job job)
@@ -219,7 +257,12 @@ public sealed class SyncCoordinator(
 
     private async Task MarkExpiredAsync(ConnectorRecord connector, string? runId, string message)
     {
-        await connectors.SetStatusAsync(connector.Id, ConnectorStatuses.Expired, message, CancellationToken.None);
+        // Only connected → expired: a connector disconnected meanwhile stays disconnected.
+        if (!await connectors.TransitionStatusAsync(connector.Id, [ConnectorStatuses.Connected], ConnectorStatuses.Expired, message, CancellationToken.None))
+        {
+            return;
+        }
+
         hub.Publish(connector.TenantId, new ProgressMessage("connector_status", connector.Id, runId, ConnectorStatuses.Expired, null, null, 0, null, null, message, time.GetUtcNow()));
     }
 

@@ -72,9 +72,9 @@ public sealed class WebhookProcessor(
         var touched = new List<string>();
         foreach (var connector in await ConnectorsOfAsync(webhook, includeResource: true, cancellationToken))
         {
-            if (connector.Status is ConnectorStatuses.Connected or ConnectorStatuses.Error)
+            if (connector.Status is ConnectorStatuses.Connected or ConnectorStatuses.Error
+                && await MarkExpiredAsync(connector, "Carbon Voice reported that the refresh token expired; reconnect.", cancellationToken))
             {
-                await MarkExpiredAsync(connector, "Carbon Voice reported that the refresh token expired; reconnect.", cancellationToken);
                 touched.Add(connector.Id);
             }
         }
@@ -82,10 +82,16 @@ public sealed class WebhookProcessor(
         return new WebhookOutcome(touched.Count > 0 ? "processed" : "ignored", touched);
     }
 
-    private async Task MarkExpiredAsync(ConnectorRecord connector, string message, CancellationToken cancellationToken)
+    private async Task<bool> MarkExpiredAsync(ConnectorRecord connector, string message, CancellationToken cancellationToken)
     {
-        await connectors.SetStatusAsync(connector.Id, ConnectorStatuses.Expired, message, cancellationToken);
+        // Conditional: a connector disconnected since it was read stays disconnected.
+        if (!await connectors.TransitionStatusAsync(connector.Id, [ConnectorStatuses.Connected, ConnectorStatuses.Error], ConnectorStatuses.Expired, message, cancellationToken))
+        {
+            return false;
+        }
+
         hub.Publish(connector.TenantId, new ProgressMessage("connector_status", connector.Id, null, ConnectorStatuses.Expired, null, null, 0, null, null, message, time.GetUtcNow()));
+        return true;
     }
 
     private async Task<IReadOnlyList<ConnectorRecord>> ConnectorsOfAsync(WebhookEvent webhook, bool includeResource, CancellationToken cancellationToken)

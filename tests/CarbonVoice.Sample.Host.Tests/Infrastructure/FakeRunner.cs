@@ -16,6 +16,9 @@ public sealed class FakeRunner(ISyncStateStore state) : IConnectorRunner
 
     public Exception? Throw { get; set; }
 
+    /// <summary>Keeps running when cancelled (until released), like a call already on the wire.</summary>
+    public bool IgnoreCancellation { get; set; }
+
     public void Hold()
     {
         _gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -30,7 +33,7 @@ public sealed class FakeRunner(ISyncStateStore state) : IConnectorRunner
         var run = await state.StartRunAsync(connector.TenantId, connector.Id, kind, null, cancellationToken);
         progress.Report(new RunProgress(run.Id, "messages", "message", 5, 10, null));
         Started.TrySetResult();
-        await _gate.Task.WaitAsync(cancellationToken);
+        await (IgnoreCancellation ? _gate.Task : _gate.Task.WaitAsync(cancellationToken));
         if (Throw is { } exception)
         {
             throw exception;
