@@ -26,4 +26,57 @@ public sealed class IngestionReviewTests
         await h.IngestAsync();
         Assert.Empty(await h.AllChunksAsync());
     }
+
+    [Fact]
+    public async Task A_single_grouped_message_that_does_not_fit_with_the_header_is_split_within_the_limit()
+    {
+        var h = new IngestionHarness(new IngestionOptions { MaxTokens = 128, OverlapTokens = 16, GroupMessageMaxTokens = 128 });
+        var text = string.Join(" ", Enumerable.Repeat("cat", 105));
+        await h.Raw.UpsertAsync([Channel("conv1", "A rather long conversation name for the header here"), Message("m1", "conv1", 1, text, "u1", 0)]);
+        var run = await h.IngestAsync();
+        Assert.Equal(SyncRunStatus.Succeeded, run.Status);
+        var chunks = await h.AllChunksAsync();
+        Assert.NotEmpty(chunks);
+        Assert.All(chunks, c => Assert.True(Reference.CountTokens(c.Chunk.Text) <= 128, $"{Reference.CountTokens(c.Chunk.Text)} tokens: {c.Chunk.Text}"));
+        Assert.All(chunks, c => Assert.Equal("m1", c.Chunk.Metadata["message_id"]));
+    }
+
+    [Theory]
+    [InlineData(128, 16, 0)]
+    [InlineData(128, 16, 128)]
+    [InlineData(128, 0, 100)]
+    [InlineData(64, 8, 64)]
+    [InlineData(96, 32, 90)]
+    [InlineData(256, 32, 256)]
+    [InlineData(512, 64, 0)]
+    public async Task No_chunk_exceeds_the_limit_whatever_the_options(int maxTokens, int overlap, int groupLimit)
+    {
+        var h = new IngestionHarness(new IngestionOptions { MaxTokens = maxTokens, OverlapTokens = overlap, GroupMessageMaxTokens = groupLimit, ConversationFlushThreshold = 3 });
+        var random = new Random(maxTokens + overlap + groupLimit);
+        var records = new List<RawRecordUpsert>();
+        var texts = Corpus.Varied().ToList();
+        for (var c = 0; c < 4; c++)
+        {
+            records.Add(Channel($"conv{c}", $"Conversation {c} with a name long enough to weigh on the header " + new string('é', c * 10)));
+            for (var m = 0; m < 25; m++)
+            {
+                var text = random.Next(3) switch
+                {
+                    0 => string.Join(" ", Enumerable.Repeat("cat", random.Next(20, maxTokens))),
+                    1 => texts[random.Next(texts.Count)],
+                    _ => Corpus.Sentences(random.Next(), random.Next(1, 6)),
+                };
+                records.Add(Message($"c{c}m{m}", $"conv{c}", m + 1, text, random.Next(2) == 0 ? "u1" : "u2", m * 7));
+            }
+
+            records.Add(ActionItem($"a{c}", Corpus.Sentences(c, 2), Corpus.Sentences(c + 100, random.Next(1, 30)), $"conv{c}"));
+            records.Add(Summary($"conv{c}", Corpus.Sentences(c + 200, random.Next(1, 30))));
+        }
+
+        await h.Raw.UpsertAsync(records);
+        var run = await h.IngestAsync();
+        Assert.Equal(SyncRunStatus.Succeeded, run.Status);
+        var chunks = await h.AllChunksAsync();
+        Assert.All(chunks, c => Assert.True(Reference.CountTokens(c.Chunk.Text) <= maxTokens, $"{c.Chunk.SourceKey}#{c.Chunk.Index}: {Reference.CountTokens(c.Chunk.Text)} > {maxTokens}"));
+    }
 }

@@ -82,6 +82,15 @@ internal sealed class ConversationTranscriptBuilder(TokenChunker chunker, Ingest
                 text = GroupText(conversation, group.GetRange(0, take));
             }
 
+            if (take == 1 && chunker.Counter.CountTokens(text) > options.MaxTokens)
+            {
+                // One message whose line fits the group limit but not with the group header: split it like a long message.
+                var message = group[0].Message;
+                AddLongMessage(conversation, message, conversation.Speaker(message.CreatorId), message.Transcript!.Trim(), drafts);
+                group.RemoveAt(0);
+                continue;
+            }
+
             var members = group.GetRange(0, take).Select(g => g.Message).ToList();
             var metadata = Metadata(conversation, members);
             metadata["message_count"] = members.Count.ToString(CultureInfo.InvariantCulture);
