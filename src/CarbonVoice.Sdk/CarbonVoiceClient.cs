@@ -64,15 +64,7 @@ public class CarbonVoiceClient : ICarbonVoiceClient, IDisposable
         _rateLimits = tracker;
         ConnectionId = connectionId;
         OAuth = new OAuthClient(oauthHttp, monitor, time, loggerFactory?.CreateLogger<OAuthClient>());
-        var connection = new CarbonVoiceConnection(apiHttp, monitor, connectionId);
-        (Workspaces, Conversations, Messages, CarbonLinks, Users, ActionItems, DataExports) = Areas(connection);
-    }
-
-    internal CarbonVoiceClient(CarbonVoiceConnection connection, IOAuthClient oauth, IRateLimitState rateLimits)
-    {
-        _rateLimits = rateLimits;
-        ConnectionId = connection.ConnectionId;
-        OAuth = oauth;
+        var connection = new CarbonVoiceConnection(apiHttp, monitor, connectionId, time);
         (Workspaces, Conversations, Messages, CarbonLinks, Users, ActionItems, DataExports) = Areas(connection);
     }
 
@@ -130,7 +122,7 @@ public class CarbonVoiceClient : ICarbonVoiceClient, IDisposable
         _owned.Clear();
     }
 
-    private static (IWorkspacesClient, IConversationsClient, IMessagesClient, ICarbonLinksClient, IUsersClient, IActionItemsClient, IDataExportsClient) Areas(CarbonVoiceConnection connection)
+    internal static (IWorkspacesClient, IConversationsClient, IMessagesClient, ICarbonLinksClient, IUsersClient, IActionItemsClient, IDataExportsClient) Areas(CarbonVoiceConnection connection)
         => (new WorkspacesClient(connection), new ConversationsClient(connection), new MessagesClient(connection), new CarbonLinksClient(connection),
             new UsersClient(connection), new ActionItemsClient(connection), new DataExportsClient(connection));
 

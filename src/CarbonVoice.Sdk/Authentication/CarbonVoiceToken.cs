@@ -23,13 +23,37 @@ public sealed record CarbonVoiceToken
     /// <summary>The token type (normally <c>Bearer</c>).</summary>
     public string TokenType { get; init; } = "Bearer";
 
+    /// <summary>When the token was issued (taken from the SDK's <see cref="TimeProvider"/> when it was received); null when unknown.</summary>
+    public DateTimeOffset? IssuedAt { get; init; }
+
     /// <summary>Whether the access token expires within <paramref name="buffer"/> of <paramref name="now"/>.</summary>
+    /// <param name="buffer">How long before the expiry counts as expiring.</param>
+    /// <param name="now">The current time.</param>
     public bool ExpiresWithin(TimeSpan buffer, DateTimeOffset now) => ExpiresAt is { } expiry && expiry - buffer <= now;
+
+    /// <summary>
+    /// Whether the token should be refreshed now: it expires within <paramref name="buffer"/>, capped at half its
+    /// lifetime when <see cref="IssuedAt"/> is known, so a token that lives no longer than the buffer is not
+    /// refreshed on every call.
+    /// </summary>
+    /// <param name="buffer">The configured refresh buffer.</param>
+    /// <param name="now">The current time.</param>
+    public bool NeedsRefresh(TimeSpan buffer, DateTimeOffset now)
+    {
+        if (IssuedAt is { } issued && ExpiresAt is { } expiry && expiry > issued)
+        {
+            var half = (expiry - issued) / 2;
+            buffer = buffer < half ? buffer : half;
+        }
+
+        return ExpiresWithin(buffer, now);
+    }
 
     private bool PrintMembers(StringBuilder builder)
     {
         builder.Append("AccessToken = ").Append("***")
             .Append(", RefreshToken = ").Append(RefreshToken is null ? "null" : "***")
+            .Append(", IssuedAt = ").Append(IssuedAt?.ToString("O", System.Globalization.CultureInfo.InvariantCulture) ?? "null")
             .Append(", ExpiresAt = ").Append(ExpiresAt?.ToString("O", System.Globalization.CultureInfo.InvariantCulture) ?? "null")
             .Append(", Scopes = [").Append(string.Join(' ', Scopes)).Append("], TokenType = ").Append(TokenType);
         return true;

@@ -21,7 +21,7 @@ public class OAuthClient : IOAuthClient
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _metadataGate = new(1, 1);
-    private (AuthorizationServerMetadata Metadata, DateTimeOffset FetchedAt, Uri BaseAddress)? _metadata;
+    private volatile CachedMetadata? _metadata;
 
     /// <summary>For mocking.</summary>
     protected OAuthClient()
@@ -79,7 +79,7 @@ public class OAuthClient : IOAuthClient
             }
 
             var metadata = await FetchMetadataAsync(options, cancellationToken).ConfigureAwait(false);
-            _metadata = (metadata, _time.GetUtcNow(), options.BaseAddress);
+            _metadata = new CachedMetadata(metadata, _time.GetUtcNow(), options.BaseAddress);
             return metadata;
         }
         finally
@@ -234,12 +234,14 @@ public class OAuthClient : IOAuthClient
             throw new CarbonVoiceMalformedResponseException($"Carbon Voice {endpoint} answered without an access_token.", new CarbonVoiceErrorDetails(HttpStatusCode.OK, endpoint));
         }
 
+        var now = _time.GetUtcNow();
         return new CarbonVoiceToken
         {
             AccessToken = response.AccessToken,
+            IssuedAt = now,
             RefreshToken = string.IsNullOrEmpty(response.RefreshToken) ? null : response.RefreshToken,
             TokenType = response.TokenType ?? "Bearer",
-            ExpiresAt = ExpiresIn(response.ExpiresIn) is { } seconds ? _time.GetUtcNow().AddSeconds(seconds) : JwtExpiry.TryRead(response.AccessToken),
+            ExpiresAt = ExpiresIn(response.ExpiresIn) is { } seconds ? now.AddSeconds(seconds) : JwtExpiry.TryRead(response.AccessToken),
             Scopes = response.Scope?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [],
         };
     }
@@ -277,4 +279,7 @@ public class OAuthClient : IOAuthClient
 
     private static Uri Endpoint(CarbonVoiceOptions options, string path)
         => new(new Uri(options.BaseAddress.AbsoluteUri.EndsWith('/') ? options.BaseAddress.AbsoluteUri : options.BaseAddress.AbsoluteUri + "/"), path);
+
+    /// <summary>An immutable cache entry, swapped atomically.</summary>
+    private sealed record CachedMetadata(AuthorizationServerMetadata Metadata, DateTimeOffset FetchedAt, Uri BaseAddress);
 }

@@ -74,18 +74,37 @@ public sealed class StoredTokenProvider : IAccessTokenProvider
         return refreshed.AccessToken;
     }
 
-    private bool NeedsRefresh(CarbonVoiceToken token)
-        => token.ExpiresWithin(_options.CurrentValue.TokenRefreshBuffer, _time.GetUtcNow());
+    private bool NeedsRefresh(CarbonVoiceToken token) => token.NeedsRefresh(_options.CurrentValue.TokenRefreshBuffer, _time.GetUtcNow());
 
     private async Task<CarbonVoiceToken> RefreshAsync(string connectionId, string staleAccessToken, CancellationToken cancellationToken)
     {
         var gate = _locks.GetOrAdd(connectionId, static _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        Task<CarbonVoiceToken> refresh;
         try
         {
+            refresh = RefreshHoldingGateAsync(connectionId, staleAccessToken, gate);
+        }
+        catch
+        {
+            gate.Release();
+            throw;
+        }
+
+        // A caller that gives up only stops waiting: the refresh itself runs to the end and stores its result,
+        // because the server has already rotated the refresh token once it answered.
+        return await refresh.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<CarbonVoiceToken> RefreshHoldingGateAsync(string connectionId, string staleAccessToken, SemaphoreSlim gate)
+    {
+        try
+        {
+            using var budget = new CancellationTokenSource(_options.CurrentValue.Timeout, _time);
+            var cancellationToken = budget.Token;
             var current = await _store.GetAsync(connectionId, cancellationToken).ConfigureAwait(false)
                 ?? throw new CarbonVoiceAuthenticationException($"No Carbon Voice token is stored for connection '{connectionId}'; complete the OAuth flow first.");
-            if (!string.Equals(current.AccessToken, staleAccessToken, StringComparison.Ordinal) && !NeedsRefresh(current))
+            if (!string.Equals(current.AccessToken, staleAccessToken, StringComparison.Ordinal) && !current.ExpiresWithin(TimeSpan.Zero, _time.GetUtcNow()))
             {
                 Log.TokenAlreadyRefreshed(_logger, connectionId);
                 return current;

@@ -53,6 +53,13 @@ internal static class CarbonVoiceEnvironmentConfiguration
         }
     }
 
+    /// <summary>
+    /// A root key of the configuration; when only a section was given (it cannot see root keys), the process
+    /// environment variable of the same name.
+    /// </summary>
     private static string? Value(IConfiguration configuration, string key)
-        => configuration[key] is { Length: > 0 } value ? value : null;
+    {
+        var value = configuration is IConfigurationSection ? Environment.GetEnvironmentVariable(key) : configuration[key];
+        return string.IsNullOrEmpty(value) ? null : value;
+    }
 }

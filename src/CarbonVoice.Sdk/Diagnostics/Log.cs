@@ -26,8 +26,6 @@ internal static partial class Log
     [LoggerMessage(7, LogLevel.Warning, "Carbon Voice {Endpoint} answered 401; refreshing the token of connection {ConnectionId} and retrying once")]
     public static partial void RetryingAfterUnauthorized(ILogger logger, string endpoint, string connectionId);
 
-    [LoggerMessage(8, LogLevel.Warning, "Retrying Carbon Voice {Endpoint} after a transient fault (attempt {Attempt})")]
-    public static partial void RetryingTransientFault(ILogger logger, string endpoint, int attempt);
 
     [LoggerMessage(9, LogLevel.Debug, "Fetched the OAuth authorization server metadata of {Issuer}")]
     public static partial void MetadataFetched(ILogger logger, string issuer);

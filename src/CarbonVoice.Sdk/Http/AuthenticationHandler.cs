@@ -55,7 +55,17 @@ internal sealed class AuthenticationHandler : DelegatingHandler
         }
 
         Log.RetryingAfterUnauthorized(_logger, CarbonVoiceRequestOptions.GetEndpoint(request), connectionId);
-        var refreshed = await tokens.RefreshAccessTokenAsync(connectionId, token, cancellationToken).ConfigureAwait(false);
+        string refreshed;
+        try
+        {
+            refreshed = await tokens.RefreshAccessTokenAsync(connectionId, token, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+
         if (string.Equals(refreshed, token, StringComparison.Ordinal))
         {
             return response;

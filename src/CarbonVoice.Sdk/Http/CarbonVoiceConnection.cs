@@ -18,14 +18,18 @@ internal sealed class CarbonVoiceConnection
     private readonly HttpClient _http;
     private readonly IOptionsMonitor<CarbonVoiceOptions> _options;
 
-    public CarbonVoiceConnection(HttpClient http, IOptionsMonitor<CarbonVoiceOptions> options, string connectionId)
+    public CarbonVoiceConnection(HttpClient http, IOptionsMonitor<CarbonVoiceOptions> options, string connectionId, TimeProvider time)
     {
         _http = http;
         _options = options;
         ConnectionId = connectionId;
+        Time = time;
     }
 
     public string ConnectionId { get; }
+
+    /// <summary>The SDK's clock, for area clients that wait (export polling).</summary>
+    public TimeProvider Time { get; }
 
     public Task<T> GetAsync<T>(string endpoint, PathBuilder path, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken, string? wrapper = null)
         => SendAsync(HttpMethod.Get, endpoint, path, null, typeInfo, idempotent: true, cancellationToken, wrapper);

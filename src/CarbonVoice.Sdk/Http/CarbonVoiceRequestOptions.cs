@@ -15,6 +15,9 @@ internal static class CarbonVoiceRequestOptions
     /// <summary>When set, the request is sent without credentials (OAuth token endpoint, metadata).</summary>
     public static readonly HttpRequestOptionsKey<bool> Anonymous = new("CarbonVoice.Anonymous");
 
+    /// <summary>The time left of the call's budget (<see cref="CarbonVoiceOptions.Timeout"/>), set by the rate-limit handler.</summary>
+    public static readonly HttpRequestOptionsKey<Func<TimeSpan>> RemainingBudget = new("CarbonVoice.RemainingBudget");
+
     public static string GetConnectionId(HttpRequestMessage request)
         => request.Options.TryGetValue(ConnectionId, out var id) ? id : CarbonVoiceClient.DefaultConnectionId;
 

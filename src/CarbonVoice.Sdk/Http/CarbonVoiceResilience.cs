@@ -23,7 +23,11 @@ public static class CarbonVoiceResilience
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(options);
-        builder.AddTimeout(options.Timeout);
+        builder.AddTimeout(new TimeoutStrategyOptions
+        {
+            // The whole call's budget: after a rate-limit wait, a new pass gets only the time that is left.
+            TimeoutGenerator = args => ValueTask.FromResult(RemainingBudget(args.Context) ?? options.Timeout),
+        });
         if (options.MaxRetryAttempts > 0)
         {
             builder.AddRetry(new HttpRetryStrategyOptions
@@ -33,7 +37,7 @@ public static class CarbonVoiceResilience
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 ShouldRetryAfterHeader = true,
-                ShouldHandle = args => ValueTask.FromResult(IsRetryable(args.Outcome, args.Context)),
+                ShouldHandle = args => ValueTask.FromResult(IsRetryable(args.Outcome, args.Context) && !WaitTooLong(args.Outcome, args.Context, options)),
                 OnRetry = args =>
                 {
                     CarbonVoiceTelemetry.Retries.Add(1);
@@ -43,6 +47,33 @@ public static class CarbonVoiceResilience
         }
 
         builder.AddTimeout(options.AttemptTimeout);
+    }
+
+    /// <summary>
+    /// Whether a <c>Retry-After</c> on a transient fault asks for a longer wait than allowed (<see cref="CarbonVoiceRateLimitOptions.MaxWait"/>)
+    /// or than the call's time left: then the fault is surfaced at once instead of ending as a timeout.
+    /// </summary>
+    private static bool WaitTooLong(Outcome<HttpResponseMessage> outcome, ResilienceContext context, CarbonVoiceOptions options)
+    {
+        if (Internal.ErrorResponseMapper.RetryAfter(outcome.Result) is not { } retryAfter)
+        {
+            return false;
+        }
+
+        return retryAfter > options.RateLimit.MaxWait || retryAfter >= (RemainingBudget(context) ?? options.Timeout);
+    }
+
+    /// <summary>The time left of the call's budget, as the rate-limit handler recorded it on the request (never below 1 ms).</summary>
+    private static TimeSpan? RemainingBudget(ResilienceContext context)
+    {
+        var request = context.GetRequestMessage();
+        if (request is null || !request.Options.TryGetValue(Internal.CarbonVoiceRequestOptions.RemainingBudget, out var remaining))
+        {
+            return null;
+        }
+
+        var left = remaining();
+        return left > TimeSpan.Zero ? left : TimeSpan.FromMilliseconds(1);
     }
 
     /// <summary>Whether an outcome is a transient fault of an idempotent request (the SDK's retry predicate).</summary>

@@ -33,6 +33,9 @@ internal sealed class RateLimitHandler : DelegatingHandler
         var connectionId = CarbonVoiceRequestOptions.GetConnectionId(request);
         var endpoint = CarbonVoiceRequestOptions.GetEndpoint(request);
         var deadline = _time.GetUtcNow() + options.Timeout;
+
+        // One budget for the whole call: the resilience pipeline's total timeout of each pass is what is left of it.
+        request.Options.Set(CarbonVoiceRequestOptions.RemainingBudget, () => deadline - _time.GetUtcNow());
         for (var attempt = 0; ; attempt++)
         {
             if (policy.WaitWhenExhausted && _tracker.Get(connectionId) is { Remaining: <= 0, ResetAt: { } reset } exhausted)

@@ -16,8 +16,7 @@ internal static class IdBatchPaging
             async (cursor, size, cancellationToken) =>
             {
                 var ids = await fetchIds(cursor, size, cancellationToken).ConfigureAwait(false);
-                // Same rule as cursor envelopes: a cursor without has_more means more; an explicit has_more=false ends the list.
-                var next = (ids.HasMore ?? true) && !string.IsNullOrEmpty(ids.NextCursor) ? ids.NextCursor : null;
+                var next = CursorPaging.NextCursor(ids, ids.Items.Count > 0 ? ids.Items[^1] : null);
                 var items = await FetchInBatchesAsync(ids.Items, batchSize, fetchBatch, key, cancellationToken).ConfigureAwait(false);
                 return new CarbonVoicePage<T>(items, next);
             },

@@ -64,7 +64,7 @@ public class DataExportsClient : IDataExportsClient
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(exportId);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(pollInterval, TimeSpan.Zero);
-        var time = timeProvider ?? TimeProvider.System;
+        var time = timeProvider ?? _connection.Time;
         while (true)
         {
             var job = await GetAsync(exportId, cancellationToken).ConfigureAwait(false);

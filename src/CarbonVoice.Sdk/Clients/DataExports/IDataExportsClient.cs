@@ -30,7 +30,7 @@ public interface IDataExportsClient
     /// </summary>
     /// <param name="exportId">The export id.</param>
     /// <param name="pollInterval">The delay between polls (positive).</param>
-    /// <param name="timeProvider">The clock the delays are taken from; <see cref="TimeProvider.System"/> when null (pass a fake clock in tests).</param>
+    /// <param name="timeProvider">The clock the delays are taken from; the client's own clock (the registered <see cref="TimeProvider"/>) when null.</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <exception cref="ArgumentException"><paramref name="exportId"/> is null or blank.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="pollInterval"/> is not positive.</exception>
