@@ -62,7 +62,8 @@ public sealed class CarbonVoiceIngestionService : ICarbonVoiceIngestionService
             SyncRun final;
             try
             {
-                await RunAsync(tenantId, connectorId, tracker, lease, cancellationToken).ConfigureAwait(false);
+                var runToken = lease.StartRenewing(cancellationToken);
+                await RunAsync(tenantId, connectorId, tracker, lease, runToken).ConfigureAwait(false);
                 final = tracker.Snapshot(SyncRunStatus.Succeeded, finished: true);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -61,6 +61,9 @@ public sealed class CarbonVoiceSyncService : ICarbonVoiceSyncService
         var lease = await LeaseKeeper.AcquireAsync(_state, tenant, connector, _options.LeaseDuration, _time, cancellationToken).ConfigureAwait(false);
         await using (lease.ConfigureAwait(false))
         {
+            // The lease is renewed in the background for the whole run; losing it cancels the run.
+            var callerToken = cancellationToken;
+            cancellationToken = lease.StartRenewing(callerToken);
             var enabled = request.EnabledEntities ?? await GetEnabledEntitiesAsync(tenant, connector, cancellationToken).ConfigureAwait(false);
             var last = ParseTime(await _state.GetCheckpointAsync(tenant, connector, SyncScopes.HighWaterMark, cancellationToken).ConfigureAwait(false));
             var pendingFull = ParseTime(await _state.GetCheckpointAsync(tenant, connector, SyncScopes.FullPending, cancellationToken).ConfigureAwait(false));
@@ -80,7 +83,7 @@ public sealed class CarbonVoiceSyncService : ICarbonVoiceSyncService
             var run = await _state.StartRunAsync(tenant, connector, isDelta ? SyncKind.Delta : SyncKind.Full, highWaterMark, cancellationToken).ConfigureAwait(false);
             var tracker = new RunTracker(run, _options.MaxRecordedErrors, _time);
             var pass = new SyncPass(tenant, connector, client, _raw, _state, _options, tracker, lease, enabled, isDelta, resume: pendingFull is not null, last, progress, _time, _logger);
-            var final = await ExecuteAsync(pass, tracker, request, highWaterMark, cancellationToken).ConfigureAwait(false);
+            var final = await ExecuteAsync(pass, tracker, lease, request, highWaterMark, callerToken, cancellationToken).ConfigureAwait(false);
             await _state.SaveRunAsync(final, CancellationToken.None).ConfigureAwait(false);
             progress?.Report(new SyncProgress(final.Id, SyncPhase.Completed) { Counts = final.Counts, ErrorCount = final.ErrorCount, Status = final.Status, Message = final.StatusMessage, Percent = final.Status == SyncRunStatus.Succeeded ? 100 : null });
             Log.SyncFinished(_logger, final.Kind, tenant, connector, final.Status, final.ErrorCount);
@@ -113,7 +116,7 @@ public sealed class CarbonVoiceSyncService : ICarbonVoiceSyncService
         return _state.SetCheckpointAsync(tenantId, connectorId, SyncScopes.EnabledEntities, string.Join(',', keys), cancellationToken);
     }
 
-    private async Task<SyncRun> ExecuteAsync(SyncPass pass, RunTracker tracker, SyncRequest request, DateTimeOffset highWaterMark, CancellationToken cancellationToken)
+    private async Task<SyncRun> ExecuteAsync(SyncPass pass, RunTracker tracker, LeaseKeeper lease, SyncRequest request, DateTimeOffset highWaterMark, CancellationToken callerToken, CancellationToken cancellationToken)
     {
         try
         {
@@ -123,13 +126,20 @@ public sealed class CarbonVoiceSyncService : ICarbonVoiceSyncService
                 return tracker.Snapshot(SyncRunStatus.Failed, $"{pass.ContainerFailures} workspace or conversation listings failed; the next run resumes them.", finished: true);
             }
 
+            // Only the run that still holds the lease may commit the high-water mark.
+            await lease.EnsureHeldAsync(cancellationToken).ConfigureAwait(false);
             await _state.SetCheckpointAsync(request.TenantId, request.ConnectorId, SyncScopes.HighWaterMark, Format(highWaterMark), cancellationToken).ConfigureAwait(false);
             await _state.SetCheckpointAsync(request.TenantId, request.ConnectorId, SyncScopes.FullPending, null, cancellationToken).ConfigureAwait(false);
             return tracker.Snapshot(SyncRunStatus.Succeeded, finished: true);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (callerToken.IsCancellationRequested)
         {
             return tracker.Snapshot(SyncRunStatus.Cancelled, "Cancelled; the next run resumes from the checkpoints.", finished: true);
+        }
+        catch (Exception ex) when (lease.IsLost && ex is OperationCanceledException or ConnectorBusyException)
+        {
+            tracker.Error("lease", null, null, "The connector's lease was lost to another run.");
+            return tracker.Snapshot(SyncRunStatus.Failed, "The connector's lease was lost to another run; the next run resumes from the checkpoints.", finished: true);
         }
         catch (CarbonVoiceAuthenticationException ex)
         {
