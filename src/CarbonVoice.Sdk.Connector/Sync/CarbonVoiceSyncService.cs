@@ -82,7 +82,7 @@ public sealed class CarbonVoiceSyncService : ICarbonVoiceSyncService
 
             var run = await _state.StartRunAsync(tenant, connector, isDelta ? SyncKind.Delta : SyncKind.Full, highWaterMark, cancellationToken).ConfigureAwait(false);
             var tracker = new RunTracker(run, _options.MaxRecordedErrors, _time);
-            var pass = new SyncPass(tenant, connector, client, _raw, _state, _options, tracker, lease, enabled, isDelta, resume: pendingFull is not null, last, progress, _time, _logger);
+            var pass = new SyncPass(tenant, connector, client, _raw, _state, _options, tracker, lease, enabled, isDelta, resume: pendingFull is not null, fullMarker: isDelta ? null : Format(highWaterMark), last, progress, _time, _logger);
             var final = await ExecuteAsync(pass, tracker, lease, request, highWaterMark, callerToken, cancellationToken).ConfigureAwait(false);
             await _state.SaveRunAsync(final, CancellationToken.None).ConfigureAwait(false);
             progress?.Report(new SyncProgress(final.Id, SyncPhase.Completed) { Counts = final.Counts, ErrorCount = final.ErrorCount, Status = final.Status, Message = final.StatusMessage, Percent = final.Status == SyncRunStatus.Succeeded ? 100 : null });

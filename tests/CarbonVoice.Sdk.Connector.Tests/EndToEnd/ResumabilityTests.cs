@@ -56,6 +56,45 @@ public sealed class ResumabilityTests
     }
 
     [Fact]
+    public async Task A_message_deleted_between_a_cancelled_full_sync_and_its_resumption_is_tombstoned()
+    {
+        await using var h = new EmulatorHarness(sync: s => s.MaxConcurrency = 1);
+        for (var boundary = 1; boundary < 60; boundary++)
+        {
+            var raw = new InMemoryRawDataStore(h.Time);
+            var state = new InMemorySyncStateStore(h.Time);
+            using var cts = new CancellationTokenSource();
+            var first = await new CarbonVoiceSyncService(new CancellingRawDataStore(raw, boundary, cts), state, Options.Create(h.SyncOptions), h.Time)
+                .SyncAsync(h.Client, new SyncRequest(TenantId, ConnectorId), cancellationToken: cts.Token);
+            Assert.Equal(SyncRunStatus.Cancelled, first.Status);
+
+            // A conversation whose listing the first attempt started but did not finish.
+            var partial = h.Emulator.Data.WorkspacesOf(h.UserId)
+                .SelectMany(w => h.Emulator.Data.ConversationsIn(w.Id))
+                .FirstOrDefault(c => state.GetCheckpointAsync(TenantId, ConnectorId, "messages:" + c.Id).Result is not null
+                    && state.GetCheckpointAsync(TenantId, ConnectorId, "full-swept:" + c.Id).Result is null
+                    && h.Emulator.Data.MessagesIn(c.Id).Count > h.SyncOptions.MessageWindowSize);
+            if (partial is null)
+            {
+                continue;
+            }
+
+            var victim = h.Emulator.Data.MessagesIn(partial.Id)[0];
+            Assert.False((await raw.GetAsync(new RawRecordKey(TenantId, ConnectorId, CarbonVoiceEntities.Message, victim.Id)))!.IsDeleted);
+            h.Emulator.Control.DeleteMessage(victim.Id);
+            h.Time.Advance(TimeSpan.FromMinutes(1));
+
+            var resumed = await new CarbonVoiceSyncService(raw, state, Options.Create(h.SyncOptions), h.Time).SyncAsync(h.Client, new SyncRequest(TenantId, ConnectorId));
+            Assert.True(resumed.Status == SyncRunStatus.Succeeded, resumed.StatusMessage + string.Join("; ", resumed.Errors));
+            Assert.Equal(SyncKind.Full, resumed.Kind);
+            Assert.True((await raw.GetAsync(new RawRecordKey(TenantId, ConnectorId, CarbonVoiceEntities.Message, victim.Id)))!.IsDeleted, $"boundary {boundary}: the deleted message is still live");
+            return;
+        }
+
+        Assert.Fail("no cancellation point left a conversation partially listed");
+    }
+
+    [Fact]
     public async Task Injected_faults_are_ridden_out_and_the_data_matches_a_clean_run()
     {
         await using var h = new EmulatorHarness(sync: s => s.MaxConcurrency = 1);

@@ -38,7 +38,13 @@ internal sealed partial class SyncPass
     {
         var scope = SyncScopes.Messages(conversationId);
         var saved = await _state.GetCheckpointAsync(_tenantId, _connectorId, scope, cancellationToken).ConfigureAwait(false);
-        var fromStart = saved is null || (!IsDelta && !Resume);
+        // A full sync lists every conversation from the start and sweeps it, once: a resumed attempt re-lists from the start
+        // each conversation whose listing did not complete (and get swept) in an earlier attempt of the same full sync.
+        var sweptScope = SyncScopes.FullSwept(conversationId);
+        var alreadySwept = FullMarker is not null
+            && Resume
+            && await _state.GetCheckpointAsync(_tenantId, _connectorId, sweptScope, cancellationToken).ConfigureAwait(false) == FullMarker;
+        var fromStart = saved is null || (!IsDelta && !alreadySwept);
         var startToken = fromStart || saved!.Length == 0 ? null : saved;
         HashSet<string>? seenIds = fromStart ? new(StringComparer.Ordinal) : null;
         var seenSequences = new HashSet<long>();
@@ -67,6 +73,10 @@ internal sealed partial class SyncPass
         if (seenIds is not null)
         {
             await SweepAsync(CarbonVoiceEntities.Message, conversationId, seenIds, cancellationToken).ConfigureAwait(false);
+            if (FullMarker is not null)
+            {
+                await _state.SetCheckpointAsync(_tenantId, _connectorId, sweptScope, FullMarker, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         await RecheckPendingTranscriptsAsync(conversationId, seenSequences, pending, cancellationToken).ConfigureAwait(false);

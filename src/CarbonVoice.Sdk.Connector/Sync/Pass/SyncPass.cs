@@ -22,7 +22,7 @@ internal sealed partial class SyncPass
     private int _containerFailures;
     private SyncPhase _currentPhase = SyncPhase.Starting;
 
-    public SyncPass(string tenantId, string connectorId, ICarbonVoiceClient client, IRawDataStore raw, ISyncStateStore state, SyncOptions options, RunTracker tracker, LeaseKeeper lease, IReadOnlySet<string> enabled, bool isDelta, bool resume, DateTimeOffset? since, IProgress<SyncProgress>? progress, TimeProvider time, ILogger logger)
+    public SyncPass(string tenantId, string connectorId, ICarbonVoiceClient client, IRawDataStore raw, ISyncStateStore state, SyncOptions options, RunTracker tracker, LeaseKeeper lease, IReadOnlySet<string> enabled, bool isDelta, bool resume, string? fullMarker, DateTimeOffset? since, IProgress<SyncProgress>? progress, TimeProvider time, ILogger logger)
     {
         _tenantId = tenantId;
         _connectorId = connectorId;
@@ -35,6 +35,7 @@ internal sealed partial class SyncPass
         _enabled = enabled;
         IsDelta = isDelta;
         Resume = resume;
+        FullMarker = fullMarker;
         Since = since;
         _progress = progress;
         _time = time;
@@ -46,6 +47,9 @@ internal sealed partial class SyncPass
     public bool Resume { get; }
 
     public DateTimeOffset? Since { get; }
+
+    /// <summary>The full sync's marker (its first attempt's high-water mark), recorded per conversation once swept; null for a delta.</summary>
+    public string? FullMarker { get; }
 
     public int ContainerFailures => Volatile.Read(ref _containerFailures);
 

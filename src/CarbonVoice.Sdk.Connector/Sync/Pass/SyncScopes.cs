@@ -15,6 +15,12 @@ internal static class SyncScopes
     /// <summary>The messages cursor of a conversation: the continuation token that read its last non-empty window ("" for the start).</summary>
     public static string Messages(string conversationId) => "messages:" + conversationId;
 
+    /// <summary>
+    /// Set to the full sync's marker (its <see cref="FullPending"/> value) once a conversation's complete listing was read and
+    /// swept during that full sync: a resumed attempt skips the sweep only for these, and re-lists the others from the start.
+    /// </summary>
+    public static string FullSwept(string conversationId) => "full-swept:" + conversationId;
+
     /// <summary>Messages of a conversation stored without a transcript: <c>sequence:createdUnixSeconds</c>, comma separated.</summary>
     public static string PendingTranscripts(string conversationId) => "pending:" + conversationId;
 }
