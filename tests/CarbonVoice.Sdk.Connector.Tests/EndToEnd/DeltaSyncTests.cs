@@ -62,6 +62,52 @@ public sealed class DeltaSyncTests
     }
 
     [Fact]
+    public async Task A_message_edited_during_a_sync_is_caught_by_the_next_delta()
+    {
+        await using var h = new EmulatorHarness(sync: s => s.MaxConcurrency = 1);
+        var conversations = h.Emulator.Data.WorkspacesOf(h.UserId).SelectMany(w => h.Emulator.Data.ConversationsIn(w.Id)).ToList();
+        var edited = new List<string>();
+
+        // Once the first conversation's messages are stored, one message of every conversation is edited: the run has
+        // already read the first one, so only the next delta (since the high-water mark taken before the run) can see it.
+        var progress = new CallbackProgress(p =>
+        {
+            if (edited.Count == 0 && p.Phase == SyncPhase.Messages && p.Percent > 0)
+            {
+                h.Time.Advance(TimeSpan.FromSeconds(10));
+                foreach (var conversation in conversations)
+                {
+                    var message = h.Emulator.Data.MessagesIn(conversation.Id)[0];
+                    h.Emulator.Control.EditMessage(message.Id, "Edited while the sync ran " + message.Id);
+                    edited.Add(message.Id);
+                }
+            }
+        });
+        var first = await h.SyncAsync(progress: progress);
+        Assert.Equal(SyncRunStatus.Succeeded, first.Status);
+        Assert.Equal(conversations.Count, edited.Count);
+        var missed = new List<string>();
+        foreach (var id in edited)
+        {
+            if (!(await h.Raw.GetAsync(Key(CarbonVoiceEntities.Message, id)))!.Payload.Contains("Edited while the sync ran", StringComparison.Ordinal))
+            {
+                missed.Add(id);
+            }
+        }
+
+        Assert.NotEmpty(missed);
+
+        h.Time.Advance(TimeSpan.FromMinutes(1));
+        var delta = await h.SyncAsync();
+        Assert.Equal(SyncKind.Delta, delta.Kind);
+        Assert.Equal(SyncRunStatus.Succeeded, delta.Status);
+        foreach (var id in edited)
+        {
+            Assert.Contains("Edited while the sync ran " + id, (await h.Raw.GetAsync(Key(CarbonVoiceEntities.Message, id)))!.Payload, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task A_message_synced_before_its_transcript_gets_it_on_a_later_delta()
     {
         await using var h = new EmulatorHarness(emulator: Quirks);

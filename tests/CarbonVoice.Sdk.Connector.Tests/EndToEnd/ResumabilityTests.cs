@@ -50,8 +50,14 @@ public sealed class ResumabilityTests
         h.Time.Advance(TimeSpan.FromMinutes(30));
         var resumed = await new CarbonVoiceSyncService(raw, h.State, Options.Create(h.SyncOptions), h.Time).SyncAsync(h.Client, new SyncRequest(TenantId, ConnectorId));
         Assert.True(resumed.Status == SyncRunStatus.Succeeded, resumed.Status + " " + resumed.StatusMessage + string.Join("; ", resumed.Errors));
+        Assert.Equal(SyncRunStatus.Cancelled, cancelled.Status);
+        Assert.Equal(SyncKind.Full, resumed.Kind);
+        Assert.NotNull(cancelled.HighWaterMark);
         Assert.Equal(cancelled.HighWaterMark, resumed.HighWaterMark);
-        Assert.True(resumed.Status == SyncRunStatus.Succeeded, resumed.StatusMessage + string.Join("; ", resumed.Errors));
+
+        // The committed high-water mark is the first attempt's, not the (30 minutes later) resumed run's own.
+        var committed = await h.State.GetCheckpointAsync(TenantId, ConnectorId, "sync:hwm");
+        Assert.Equal(cancelled.HighWaterMark, DateTimeOffset.Parse(committed!, System.Globalization.CultureInfo.InvariantCulture));
         Assert.True(resumed.Counts[CarbonVoiceEntities.Message].Unchanged > 0);
     }
 
