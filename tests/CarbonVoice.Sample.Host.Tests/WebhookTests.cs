@@ -1,3 +1,6 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -128,6 +131,86 @@ public sealed class WebhookTests : IDisposable
         using var response = await PostAsync(Payload("refresh_token.expired", "User", "someone-else", "{}"), SampleHostFactory.WebhookSecret);
         Assert.Equal("ignored", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
         Assert.Equal("connected", await StatusAsync(mine));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_chunked_body_over_one_megabyte_is_413_and_changes_nothing(bool kestrel)
+    {
+        // On the TestServer the recording middleware removes Content-Length (as a chunked request has none); on Kestrel
+        // the body really goes chunked over a socket.
+        long? seenLength = -1;
+        Action<SampleHostFactory> configure = factory => factory.TestServices = services => services
+            .AddSingleton<FakeRunner>().AddSingleton<IConnectorRunner>(sp => sp.GetRequiredService<FakeRunner>())
+            .AddSingleton<IStartupFilter>(new RecordingFilter(request =>
+            {
+                request.ContentLength = null;
+                seenLength = request.ContentLength;
+            }));
+        await using var loopback = kestrel ? LoopbackHost.Start(configure) : null;
+        using var testServer = kestrel ? null : new SampleHostFactory();
+        if (testServer is not null)
+        {
+            configure(testServer);
+        }
+
+        var host = loopback?.Factory ?? testServer!;
+        if (!kestrel)
+        {
+            await host.ConnectAsync(); // a connector the delivery would sync (the factory's own clients do not reach Kestrel)
+        }
+
+        var userId = host.Emulator.Data.Users[0].Id;
+        var padding = new string('x', 1100 * 1024);
+        var body = "{\"eventName\":\"message.created\",\"subscribedUserIds\":[\"" + userId + "\"],\"data\":{\"eventName\":\"message.created\",\"resourceType\":\"Message\",\"resourceId\":\"m-big\",\"resource\":{\"padding\":\"" + padding + "\"}}}";
+        using var client = loopback is null ? host.CreateClient() : new HttpClient { BaseAddress = loopback.BaseAddress };
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"{Api}/webhook") { Content = new UnknownLengthContent(Encoding.UTF8.GetBytes(body)) };
+        request.Headers.Add("X-Webhook-Secret", SampleHostFactory.WebhookSecret);
+        using var response = await client.SendAsync(request);
+        await HttpAssert.ProblemAsync(response, HttpStatusCode.RequestEntityTooLarge);
+        Assert.Null(seenLength);
+        Assert.Empty(host.Services.GetRequiredService<FakeRunner>().Calls);
+    }
+
+    [Fact]
+    public async Task A_huge_list_of_subscribed_users_is_a_400_problem_not_a_500()
+    {
+        var users = string.Join(",", Enumerable.Range(0, 40_000).Select(i => "\"u" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "\""));
+        var body = "{\"eventName\":\"message.created\",\"subscribedUserIds\":[" + users + "],\"data\":{\"eventName\":\"message.created\",\"resourceType\":\"Message\",\"resourceId\":\"m1\",\"resource\":{}}}";
+        Assert.True(body.Length < 1024 * 1024);
+        using var response = await PostAsync(body, SampleHostFactory.WebhookSecret);
+        var problem = await HttpAssert.ProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("subscribedUserIds", out _));
+    }
+
+    private sealed class RecordingFilter(Action<HttpRequest> record) : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use(async (context, proceed) =>
+            {
+                if (context.Request.Path.Value?.EndsWith("/webhook", StringComparison.Ordinal) == true)
+                {
+                    record(context.Request);
+                }
+
+                await proceed(context);
+            });
+            next(app);
+        };
+    }
+
+    /// <summary>Content without a length: sent chunked, as a client that streams its body would.</summary>
+    private sealed class UnknownLengthContent(byte[] bytes) : HttpContent
+    {
+        protected override Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context) => stream.WriteAsync(bytes).AsTask();
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = -1;
+            return false;
+        }
     }
 
     private static string Payload(string eventName, string resourceType, string resourceId, string resource)

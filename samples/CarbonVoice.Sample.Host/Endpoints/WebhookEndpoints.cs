@@ -3,6 +3,7 @@ using CarbonVoice.Sample.Host.ErrorHandling;
 using CarbonVoice.Sample.Host.Persistence;
 using CarbonVoice.Sample.Host.Webhooks;
 using CarbonVoice.Sdk;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -17,6 +18,9 @@ public sealed record WebhookResponse(string Status, string? EventName, IReadOnly
 internal static class WebhookEndpoints
 {
     private const int MaxBodyBytes = 1024 * 1024;
+
+    /// <summary>The most subscribed users a delivery may name (they and the resource id become SQL parameters).</summary>
+    private const int MaxSubscribedUsers = ConnectorRepository.MaxExternalUserIds - 1;
 
     public static RouteGroupBuilder MapWebhookApi(this RouteGroupBuilder group)
     {
@@ -40,14 +44,23 @@ internal static class WebhookEndpoints
             return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Invalid webhook signature", detail: $"The {validator.HeaderName} header is missing or wrong.");
         }
 
-        if (request.ContentLength > MaxBodyBytes)
+        // The limit holds for chunked bodies too: the server stops reading past it (Kestrel), and so does the loop below.
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Webhook body too large");
+            limit.MaxRequestBodySize = MaxBodyBytes;
         }
 
-        using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer, cancellationToken);
-        var body = buffer.ToArray();
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            return TooLarge();
+        }
+
+        var body = await ReadBoundedAsync(request.Body, MaxBodyBytes, cancellationToken);
+        if (body is null)
+        {
+            return TooLarge();
+        }
+
         WebhookEvent webhook;
         try
         {
@@ -56,6 +69,11 @@ internal static class WebhookEndpoints
         catch (CarbonVoiceMalformedResponseException exception)
         {
             return Problems.Validation("body", exception.Message);
+        }
+
+        if (webhook.SubscribedUserIds.Count > MaxSubscribedUsers)
+        {
+            return Problems.Validation("subscribedUserIds", $"A delivery names at most {MaxSubscribedUsers} subscribed users.");
         }
 
         if (!await deliveries.TryRecordAsync(body, webhook.EventName, time.GetUtcNow(), options.Value.WebhookReplayWindow, cancellationToken))
@@ -75,5 +93,34 @@ internal static class WebhookEndpoints
         }
 
         return TypedResults.Ok(new WebhookResponse(outcome.Status, webhook.EventName, outcome.ConnectorIds));
+    }
+
+    private static ProblemHttpResult TooLarge()
+        => TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Webhook body too large", detail: $"A webhook body is at most {MaxBodyBytes} bytes.");
+
+    /// <summary>Reads at most <paramref name="limit"/> bytes; null when the body is longer.</summary>
+    private static async Task<byte[]?> ReadBoundedAsync(Stream body, int limit, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        try
+        {
+            while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+            {
+                if (buffer.Length + read > limit)
+                {
+                    return null;
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return null; // Kestrel's own limit
+        }
+
+        return buffer.ToArray();
     }
 }

@@ -6,6 +6,9 @@ namespace CarbonVoice.Sample.Host.Persistence;
 /// <summary>Reads and writes connectors. Every tenant-facing read filters by tenant in SQL.</summary>
 public sealed class ConnectorRepository(SampleDatabase database, TimeProvider time)
 {
+    /// <summary>The most external user ids <see cref="ListByExternalUsersAsync"/> accepts (one SQL parameter each).</summary>
+    public const int MaxExternalUserIds = 1000;
+
     private const string Columns = "id, tenant_id, company_id, name, status, status_message, external_user_id, external_user_email, external_company_id, external_company_name, enabled_entities, token_protected IS NOT NULL AS has_token, token_expires_at, last_sync_log_id, last_sync_at, created_at, updated_at";
 
     public async Task InsertAsync(ConnectorRecord record, CancellationToken cancellationToken = default)
@@ -45,6 +48,7 @@ public sealed class ConnectorRepository(SampleDatabase database, TimeProvider ti
     public Task<IReadOnlyList<ConnectorRecord>> ListByExternalUsersAsync(IReadOnlyCollection<string> externalUserIds, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(externalUserIds);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(externalUserIds.Count, MaxExternalUserIds, nameof(externalUserIds));
         if (externalUserIds.Count == 0)
         {
             return Task.FromResult<IReadOnlyList<ConnectorRecord>>([]);
