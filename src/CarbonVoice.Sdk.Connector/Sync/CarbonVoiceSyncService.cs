@@ -55,6 +55,11 @@ public sealed class CarbonVoiceSyncService : ICarbonVoiceSyncService
         ArgumentException.ThrowIfNullOrWhiteSpace(request.TenantId);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.ConnectorId);
         var (tenant, connector) = (request.TenantId, request.ConnectorId);
+        var scope = request.ConversationIds?.Where(id => !string.IsNullOrWhiteSpace(id)).ToHashSet(StringComparer.Ordinal);
+        if (scope is { Count: 0 })
+        {
+            throw new ArgumentException("ConversationIds must name at least one conversation; use null for all.", nameof(request));
+        }
 
         // The high-water mark is taken before anything is read, so writes made during the sync are caught by the next one.
         var highWaterMark = _time.GetUtcNow() - _options.HighWaterMarkSafetyMargin;
@@ -67,8 +72,9 @@ public sealed class CarbonVoiceSyncService : ICarbonVoiceSyncService
             var enabled = request.EnabledEntities ?? await GetEnabledEntitiesAsync(tenant, connector, cancellationToken).ConfigureAwait(false);
             var last = ParseTime(await _state.GetCheckpointAsync(tenant, connector, SyncScopes.HighWaterMark, cancellationToken).ConfigureAwait(false));
             var pendingFull = ParseTime(await _state.GetCheckpointAsync(tenant, connector, SyncScopes.FullPending, cancellationToken).ConfigureAwait(false));
-            var isDelta = request.Mode != SyncMode.Full && last is not null && pendingFull is null;
-            if (!isDelta)
+            // A conversation-scoped run never finishes (nor starts) a connector-wide full sync.
+            var isDelta = request.Mode != SyncMode.Full && last is not null && (pendingFull is null || scope is not null);
+            if (!isDelta && scope is null)
             {
                 if (pendingFull is { } earlier && earlier < highWaterMark)
                 {
@@ -82,7 +88,7 @@ public sealed class CarbonVoiceSyncService : ICarbonVoiceSyncService
 
             var run = await _state.StartRunAsync(tenant, connector, isDelta ? SyncKind.Delta : SyncKind.Full, highWaterMark, cancellationToken).ConfigureAwait(false);
             var tracker = new RunTracker(run, _options.MaxRecordedErrors, _time);
-            var pass = new SyncPass(tenant, connector, client, _raw, _state, _options, tracker, lease, enabled, isDelta, resume: pendingFull is not null, fullMarker: isDelta ? null : Format(highWaterMark), last, progress, _time, _logger);
+            var pass = new SyncPass(tenant, connector, client, _raw, _state, _options, tracker, lease, enabled, scope, isDelta, resume: pendingFull is not null && scope is null, fullMarker: isDelta || scope is not null ? null : Format(highWaterMark), last, progress, _time, _logger);
             var final = await ExecuteAsync(pass, tracker, lease, request, highWaterMark, callerToken, cancellationToken).ConfigureAwait(false);
             await _state.SaveRunAsync(final, CancellationToken.None).ConfigureAwait(false);
             progress?.Report(new SyncProgress(final.Id, SyncPhase.Completed) { Counts = final.Counts, ErrorCount = final.ErrorCount, Status = final.Status, Message = final.StatusMessage, Percent = final.Status == SyncRunStatus.Succeeded ? 100 : null });
@@ -126,8 +132,13 @@ public sealed class CarbonVoiceSyncService : ICarbonVoiceSyncService
                 return tracker.Snapshot(SyncRunStatus.Failed, $"{pass.ContainerFailures} workspace or conversation listings failed; the next run resumes them.", finished: true);
             }
 
-            // Only the run that still holds the lease may commit the high-water mark.
+            // Only the run that still holds the lease may commit the high-water mark; a conversation-scoped run never does.
             await lease.EnsureHeldAsync(cancellationToken).ConfigureAwait(false);
+            if (request.ConversationIds is not null)
+            {
+                return tracker.Snapshot(SyncRunStatus.Succeeded, finished: true);
+            }
+
             await _state.SetCheckpointAsync(request.TenantId, request.ConnectorId, SyncScopes.HighWaterMark, Format(highWaterMark), cancellationToken).ConfigureAwait(false);
             await _state.SetCheckpointAsync(request.TenantId, request.ConnectorId, SyncScopes.FullPending, null, cancellationToken).ConfigureAwait(false);
             return tracker.Snapshot(SyncRunStatus.Succeeded, finished: true);

@@ -108,6 +108,53 @@ public sealed class DeltaSyncTests
     }
 
     [Fact]
+    public async Task A_conversation_scoped_delta_syncs_only_those_conversations_and_keeps_the_high_water_mark()
+    {
+        await using var h = new EmulatorHarness();
+        Assert.Equal(SyncRunStatus.Succeeded, (await h.SyncAsync()).Status);
+        var hwm = await h.State.GetCheckpointAsync(TenantId, ConnectorId, "sync:hwm");
+        var workspace = h.Emulator.Data.WorkspacesOf(h.UserId)[0].Id;
+        var (a, b) = (h.Emulator.Data.ConversationsIn(workspace)[0].Id, h.Emulator.Data.ConversationsIn(workspace)[1].Id);
+        var (editedA, editedB) = (h.Emulator.Data.MessagesIn(a)[0].Id, h.Emulator.Data.MessagesIn(b)[0].Id);
+        var deletedA = h.Emulator.Data.MessagesIn(a)[1].Id;
+
+        h.Time.Advance(TimeSpan.FromMinutes(1));
+        var postedA = h.Emulator.Control.PostMessage(a, h.UserId, "New in A.");
+        var postedB = h.Emulator.Control.PostMessage(b, h.UserId, "New in B.");
+        h.Emulator.Control.EditMessage(editedA, "Edited in A.");
+        h.Emulator.Control.EditMessage(editedB, "Edited in B.");
+        h.Emulator.Control.DeleteMessage(deletedA);
+        h.Time.Advance(TimeSpan.FromSeconds(30));
+        h.Emulator.ClearRequests();
+
+        var scoped = await h.Sync.SyncAsync(h.Client, new SyncRequest(TenantId, ConnectorId) { ConversationIds = [a] });
+        Assert.True(scoped.Status == SyncRunStatus.Succeeded, scoped.StatusMessage + string.Join("; ", scoped.Errors));
+        Assert.Equal(SyncKind.Delta, scoped.Kind);
+        Assert.Contains(h.Emulator.Requests, r => r.PathAndQuery.Contains(a, StringComparison.Ordinal));
+        Assert.DoesNotContain(h.Emulator.Requests, r => r.PathAndQuery.Contains(b, StringComparison.Ordinal));
+        Assert.Contains("New in A.", (await h.Raw.GetAsync(Key(CarbonVoiceEntities.Message, postedA)))!.Payload, StringComparison.Ordinal);
+        Assert.Contains("Edited in A.", (await h.Raw.GetAsync(Key(CarbonVoiceEntities.Message, editedA)))!.Payload, StringComparison.Ordinal);
+        Assert.True((await h.Raw.GetAsync(Key(CarbonVoiceEntities.Message, deletedA)))!.IsDeleted);
+        Assert.Null(await h.Raw.GetAsync(Key(CarbonVoiceEntities.Message, postedB)));
+        Assert.DoesNotContain("Edited in B.", (await h.Raw.GetAsync(Key(CarbonVoiceEntities.Message, editedB)))!.Payload, StringComparison.Ordinal);
+        Assert.Equal(hwm, await h.State.GetCheckpointAsync(TenantId, ConnectorId, "sync:hwm"));
+
+        // The next connector-wide delta still catches B's changes (the high-water mark did not move).
+        var delta = await h.SyncAsync();
+        Assert.Equal(SyncRunStatus.Succeeded, delta.Status);
+        Assert.Contains("New in B.", (await h.Raw.GetAsync(Key(CarbonVoiceEntities.Message, postedB)))!.Payload, StringComparison.Ordinal);
+        Assert.Contains("Edited in B.", (await h.Raw.GetAsync(Key(CarbonVoiceEntities.Message, editedB)))!.Payload, StringComparison.Ordinal);
+        Assert.NotEqual(hwm, await h.State.GetCheckpointAsync(TenantId, ConnectorId, "sync:hwm"));
+    }
+
+    [Fact]
+    public async Task An_empty_conversation_scope_is_refused()
+    {
+        await using var h = new EmulatorHarness();
+        await Assert.ThrowsAsync<ArgumentException>(() => h.Sync.SyncAsync(h.Client, new SyncRequest(TenantId, ConnectorId) { ConversationIds = [] }));
+    }
+
+    [Fact]
     public async Task A_message_synced_before_its_transcript_gets_it_on_a_later_delta()
     {
         await using var h = new EmulatorHarness(emulator: Quirks);

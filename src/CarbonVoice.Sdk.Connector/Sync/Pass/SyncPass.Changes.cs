@@ -18,13 +18,22 @@ internal sealed partial class SyncPass
                     continue;
                 }
 
+                var conversationId = message.ChannelIds?.FirstOrDefault();
                 if (message.DeletedAt is not null || string.Equals(message.Status, "deleted", StringComparison.OrdinalIgnoreCase))
                 {
-                    deleted.Add(Key(CarbonVoiceEntities.Message, message.Id));
+                    if (Scope is null || await InScopeAsync(message.Id, conversationId, cancellationToken).ConfigureAwait(false))
+                    {
+                        deleted.Add(Key(CarbonVoiceEntities.Message, message.Id));
+                    }
+
                     continue;
                 }
 
-                var conversationId = message.ChannelIds?.FirstOrDefault();
+                if (Scope is not null && (conversationId is null || !Scope.Contains(conversationId)))
+                {
+                    continue;
+                }
+
                 if (string.IsNullOrWhiteSpace(conversationId))
                 {
                     RecordError("changes", CarbonVoiceEntities.Message, message.Id, "The changed message names no conversation.", container: false);
@@ -41,5 +50,16 @@ internal sealed partial class SyncPass
             await TombstoneAsync(CarbonVoiceEntities.Message, deleted, cancellationToken).ConfigureAwait(false);
             Report(SyncPhase.Changes, CarbonVoiceEntities.Message);
         }
+    }
+
+    /// <summary>Whether a deleted message belongs to the scoped conversations (by the feed's channel, else by the stored record's parent).</summary>
+    private async Task<bool> InScopeAsync(string messageId, string? conversationId, CancellationToken cancellationToken)
+    {
+        if (conversationId is null)
+        {
+            conversationId = (await _raw.GetAsync(Key(CarbonVoiceEntities.Message, messageId), cancellationToken).ConfigureAwait(false))?.ParentId;
+        }
+
+        return conversationId is not null && Scope!.Contains(conversationId);
     }
 }

@@ -81,7 +81,7 @@ internal sealed partial class SyncPass
             RecordError("conversations", CarbonVoiceEntities.Channel, workspaceId, ex.Message, container: true);
         }
 
-        if (_enabled.Contains(CarbonVoiceEntities.ActionItem))
+        if (_enabled.Contains(CarbonVoiceEntities.ActionItem) && Scope is null)
         {
             await SyncActionItemsAsync(workspaceId, cancellationToken).ConfigureAwait(false);
         }

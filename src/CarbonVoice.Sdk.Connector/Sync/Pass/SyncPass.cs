@@ -22,7 +22,7 @@ internal sealed partial class SyncPass
     private int _containerFailures;
     private SyncPhase _currentPhase = SyncPhase.Starting;
 
-    public SyncPass(string tenantId, string connectorId, ICarbonVoiceClient client, IRawDataStore raw, ISyncStateStore state, SyncOptions options, RunTracker tracker, LeaseKeeper lease, IReadOnlySet<string> enabled, bool isDelta, bool resume, string? fullMarker, DateTimeOffset? since, IProgress<SyncProgress>? progress, TimeProvider time, ILogger logger)
+    public SyncPass(string tenantId, string connectorId, ICarbonVoiceClient client, IRawDataStore raw, ISyncStateStore state, SyncOptions options, RunTracker tracker, LeaseKeeper lease, IReadOnlySet<string> enabled, IReadOnlySet<string>? scope, bool isDelta, bool resume, string? fullMarker, DateTimeOffset? since, IProgress<SyncProgress>? progress, TimeProvider time, ILogger logger)
     {
         _tenantId = tenantId;
         _connectorId = connectorId;
@@ -33,6 +33,7 @@ internal sealed partial class SyncPass
         _tracker = tracker;
         _lease = lease;
         _enabled = enabled;
+        Scope = scope;
         IsDelta = isDelta;
         Resume = resume;
         FullMarker = fullMarker;
@@ -43,6 +44,9 @@ internal sealed partial class SyncPass
     }
 
     public bool IsDelta { get; }
+
+    /// <summary>The conversations a scoped run is limited to; null for all.</summary>
+    public IReadOnlySet<string>? Scope { get; }
 
     public bool Resume { get; }
 
@@ -55,7 +59,7 @@ internal sealed partial class SyncPass
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        Report(SyncPhase.Starting, message: IsDelta ? $"Delta sync since {Since:O}" : Resume ? "Full sync (resuming)" : "Full sync");
+        Report(SyncPhase.Starting, message: (IsDelta ? $"Delta sync since {Since:O}" : Resume ? "Full sync (resuming)" : "Full sync") + (Scope is null ? string.Empty : $" of {Scope.Count} conversation(s)"));
         Report(SyncPhase.User);
         await _client.Users.WhoAmIAsync(cancellationToken).ConfigureAwait(false);
 
@@ -64,6 +68,11 @@ internal sealed partial class SyncPass
         foreach (var workspaceId in workspaces)
         {
             await SyncWorkspaceContentsAsync(workspaceId, conversations, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (Scope is not null)
+        {
+            conversations.RemoveAll(c => !Scope.Contains(c.Id));
         }
 
         if (_enabled.Contains(CarbonVoiceEntities.Message) || _enabled.Contains(CarbonVoiceEntities.ConversationSummary))
