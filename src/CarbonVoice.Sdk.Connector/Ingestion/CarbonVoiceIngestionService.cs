@@ -50,7 +50,11 @@ public sealed class CarbonVoiceIngestionService : ICarbonVoiceIngestionService
     }
 
     /// <inheritdoc />
-    public async Task<SyncRun> IngestAsync(string tenantId, string connectorId, CancellationToken cancellationToken = default)
+    public Task<SyncRun> IngestAsync(string tenantId, string connectorId, CancellationToken cancellationToken)
+        => IngestAsync(tenantId, connectorId, null, cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<SyncRun> IngestAsync(string tenantId, string connectorId, IProgress<IngestionProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(tenantId);
         ArgumentException.ThrowIfNullOrWhiteSpace(connectorId);
@@ -59,11 +63,13 @@ public sealed class CarbonVoiceIngestionService : ICarbonVoiceIngestionService
         {
             var run = await _state.StartRunAsync(tenantId, connectorId, SyncKind.Ingestion, cancellationToken: cancellationToken).ConfigureAwait(false);
             var tracker = new RunTracker(run, _options.MaxRecordedErrors, _time);
+            var reporter = new IngestionReporter(tracker, progress);
+            reporter.Report(IngestionPhase.Starting);
             SyncRun final;
             try
             {
                 var runToken = lease.StartRenewing(cancellationToken);
-                await RunAsync(tenantId, connectorId, tracker, lease, runToken).ConfigureAwait(false);
+                await RunAsync(tenantId, connectorId, tracker, reporter, lease, runToken).ConfigureAwait(false);
                 final = tracker.Snapshot(SyncRunStatus.Succeeded, finished: true);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -78,12 +84,13 @@ public sealed class CarbonVoiceIngestionService : ICarbonVoiceIngestionService
             }
 
             await _state.SaveRunAsync(final, CancellationToken.None).ConfigureAwait(false);
+            reporter.Completed(final);
             Log.IngestionFinished(_logger, tenantId, connectorId, final.Status, final.ErrorCount);
             return final;
         }
     }
 
-    private async Task RunAsync(string tenantId, string connectorId, RunTracker tracker, LeaseKeeper lease, CancellationToken cancellationToken)
+    private async Task RunAsync(string tenantId, string connectorId, RunTracker tracker, IngestionReporter reporter, LeaseKeeper lease, CancellationToken cancellationToken)
     {
         var startWatermark = await _state.GetIngestionWatermarkAsync(tenantId, connectorId, cancellationToken).ConfigureAwait(false);
         var chunker = new TokenChunker(_counter);
@@ -111,12 +118,17 @@ public sealed class CarbonVoiceIngestionService : ICarbonVoiceIngestionService
             }
 
             watermark = page.NextWatermark;
+            reporter.Report(IngestionPhase.Reading);
             if (dirty.Count >= _options.ConversationFlushThreshold || !page.HasMore)
             {
-                foreach (var conversationId in dirty.Order(StringComparer.Ordinal))
+                var done = 0;
+                var batch = dirty.Order(StringComparer.Ordinal).ToList();
+                foreach (var conversationId in batch)
                 {
                     await lease.RenewIfDueAsync(cancellationToken).ConfigureAwait(false);
                     await pass.RebuildConversationAsync(conversationId, cancellationToken).ConfigureAwait(false);
+                    done++;
+                    reporter.Report(IngestionPhase.Conversations, Math.Round(100.0 * done / batch.Count, 1));
                 }
 
                 dirty.Clear();

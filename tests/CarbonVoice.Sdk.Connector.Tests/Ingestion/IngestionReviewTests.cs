@@ -79,4 +79,52 @@ public sealed class IngestionReviewTests
         var chunks = await h.AllChunksAsync();
         Assert.All(chunks, c => Assert.True(Reference.CountTokens(c.Chunk.Text) <= maxTokens, $"{c.Chunk.SourceKey}#{c.Chunk.Index}: {Reference.CountTokens(c.Chunk.Text)} > {maxTokens}"));
     }
+
+    [Fact]
+    public async Task Ingestion_reports_records_read_and_chunks_written_and_deleted_as_it_goes()
+    {
+        var h = new IngestionHarness(new IngestionOptions { ReadPageSize = 5, ConversationFlushThreshold = 2 });
+        var records = new List<RawRecordUpsert>();
+        for (var c = 0; c < 4; c++)
+        {
+            records.Add(Channel($"conv{c}", $"Conversation {c}"));
+            for (var m = 0; m < 4; m++)
+            {
+                records.Add(Message($"c{c}m{m}", $"conv{c}", m + 1, $"Message {m} of conversation {c}.", "u1", m));
+            }
+        }
+
+        records.Add(ActionItem("a1", "Send the invoice"));
+        await h.Raw.UpsertAsync(records);
+
+        var events = new List<IngestionProgress>();
+        var run = await h.Service.IngestAsync(TenantId, ConnectorId, new SyncProgressCollector(events));
+        Assert.Equal(SyncRunStatus.Succeeded, run.Status);
+        Assert.Equal(IngestionPhase.Starting, events[0].Phase);
+        Assert.All(events, e => Assert.Equal(run.Id, e.RunId));
+        Assert.True(events.Count(e => e.Phase == IngestionPhase.Reading) >= 4, string.Join(", ", events.Select(e => e.Phase)));
+        Assert.Contains(events, e => e.Phase == IngestionPhase.Conversations && e.Percent is > 0 and <= 100);
+        var reads = events.Select(e => e.RecordsRead).ToList();
+        Assert.Equal(reads.Order(), reads);
+        Assert.Contains(events, e => e.Phase != IngestionPhase.Completed && e.RecordsRead > 0 && e.RecordsRead < records.Count);
+        Assert.Contains(events, e => e.Phase != IngestionPhase.Completed && e.ChunksWritten > 0 && e.ChunksWritten < 5);
+        var last = events[^1];
+        Assert.Equal(IngestionPhase.Completed, last.Phase);
+        Assert.Equal(SyncRunStatus.Succeeded, last.Status);
+        Assert.Equal(100, last.Percent);
+        Assert.Equal(records.Count, last.RecordsRead);
+        Assert.Equal(5, last.ChunksWritten);
+        Assert.Equal(0, last.ChunksDeleted);
+
+        await h.Raw.TombstoneAsync([Key(CarbonVoiceEntities.ActionItem, "a1")]);
+        events.Clear();
+        await h.Service.IngestAsync(TenantId, ConnectorId, new SyncProgressCollector(events));
+        Assert.Equal(1, events[^1].ChunksDeleted);
+        Assert.Equal(1, events[^1].RecordsRead);
+    }
+
+    private sealed class SyncProgressCollector(List<IngestionProgress> events) : IProgress<IngestionProgress>
+    {
+        public void Report(IngestionProgress value) => events.Add(value);
+    }
 }

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CarbonVoice.Sdk.Connector;
 
-/// <summary>A hosted worker that runs <see cref="ICarbonVoiceIngestionService.IngestAsync"/> for each queued request, one at a time.</summary>
+/// <summary>A hosted worker that runs <see cref="ICarbonVoiceIngestionService.IngestAsync(string, string, IProgress{IngestionProgress}?, CancellationToken)"/> for each queued request, one at a time.</summary>
 public sealed class IngestionWorker : BackgroundService
 {
     private readonly IIngestionQueue _queue;
