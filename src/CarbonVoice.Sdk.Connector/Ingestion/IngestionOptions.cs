@@ -35,5 +35,8 @@ public sealed class IngestionOptions
     /// <summary>How long the ingestion lease of a connector lasts between renewals. 5 minutes by default.</summary>
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>How long the <see cref="IngestionWorker"/> waits before queuing again a request refused because another run held the lease. 30 seconds by default.</summary>
+    public TimeSpan BusyRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+
     internal int EffectiveGroupMessageMaxTokens => GroupMessageMaxTokens > 0 ? Math.Min(GroupMessageMaxTokens, MaxTokens) : MaxTokens / 2;
 }

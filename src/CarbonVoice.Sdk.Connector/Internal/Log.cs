@@ -31,4 +31,13 @@ internal static partial class Log
 
     [LoggerMessage(9, LogLevel.Information, "Skipped a request for {TenantId}/{ConnectorId}: another run holds the connector's lease.")]
     public static partial void Busy(ILogger logger, string tenantId, string connectorId);
+
+    [LoggerMessage(10, LogLevel.Warning, "Sync of {TenantId}/{ConnectorId} finished but its ingestion request could not be queued ({Reason}); the next sync or a manual ingestion picks the changes up.")]
+    public static partial void EnqueueSkipped(ILogger logger, string tenantId, string connectorId, string reason);
+
+    [LoggerMessage(11, LogLevel.Information, "Another run holds the lease of {TenantId}/{ConnectorId}: its ingestion request is queued again in {Delay}.")]
+    public static partial void BusyRequeued(ILogger logger, string tenantId, string connectorId, TimeSpan delay);
+
+    [LoggerMessage(12, LogLevel.Warning, "The ingestion request for {TenantId}/{ConnectorId} could not be queued again.")]
+    public static partial void RequeueFailed(ILogger logger, Exception exception, string tenantId, string connectorId);
 }

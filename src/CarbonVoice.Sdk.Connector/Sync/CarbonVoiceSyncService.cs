@@ -95,7 +95,7 @@ public sealed class CarbonVoiceSyncService : ICarbonVoiceSyncService
             Log.SyncFinished(_logger, final.Kind, tenant, connector, final.Status, final.ErrorCount);
             if (_options.EnqueueIngestionAfterSync && _queue is not null && final.Status is SyncRunStatus.Succeeded or SyncRunStatus.Failed)
             {
-                await _queue.EnqueueAsync(new IngestionRequest(tenant, connector) { RequestedAt = _time.GetUtcNow(), CorrelationId = final.Id }, CancellationToken.None).ConfigureAwait(false);
+                await EnqueueIngestionAsync(_queue, new IngestionRequest(tenant, connector) { RequestedAt = _time.GetUtcNow(), CorrelationId = final.Id }, callerToken).ConfigureAwait(false);
             }
 
             return final;
@@ -163,6 +163,26 @@ public sealed class CarbonVoiceSyncService : ICarbonVoiceSyncService
             Log.SyncFailed(_logger, ex, request.TenantId, request.ConnectorId);
             tracker.Error("sync", null, null, ex.Message);
             return tracker.Snapshot(SyncRunStatus.Failed, ex.Message, finished: true);
+        }
+    }
+
+    /// <summary>Queues the post-sync ingestion request, waiting at most <see cref="SyncOptions.IngestionEnqueueTimeout"/> for room (never failing the finished run).</summary>
+    private async Task EnqueueIngestionAsync(IIngestionQueue queue, IngestionRequest request, CancellationToken cancellationToken)
+    {
+        using var timeout = new CancellationTokenSource(_options.IngestionEnqueueTimeout, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        try
+        {
+            await queue.EnqueueAsync(request, linked.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (linked.IsCancellationRequested)
+        {
+            var reason = cancellationToken.IsCancellationRequested ? "cancelled" : $"the queue stayed full for {_options.IngestionEnqueueTimeout}";
+            Log.EnqueueSkipped(_logger, request.TenantId, request.ConnectorId, reason);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or System.Threading.Channels.ChannelClosedException)
+        {
+            Log.EnqueueSkipped(_logger, request.TenantId, request.ConnectorId, ex.Message);
         }
     }
 

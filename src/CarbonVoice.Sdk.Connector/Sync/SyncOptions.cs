@@ -29,4 +29,10 @@ public sealed class SyncOptions
 
     /// <summary>Whether a finished sync queues an ingestion request. True by default.</summary>
     public bool EnqueueIngestionAfterSync { get; set; } = true;
+
+    /// <summary>
+    /// How long a finished sync waits for room in a full ingestion queue before it gives up on queuing (with a warning in
+    /// the log); the changes are ingested by the next request. 5 seconds by default.
+    /// </summary>
+    public TimeSpan IngestionEnqueueTimeout { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -46,3 +46,118 @@ public sealed class IngestionQueueTests
         Assert.Single(await h.AllChunksAsync());
     }
 }
+
+public sealed class IngestionQueueReviewTests
+{
+    [Fact]
+    public async Task A_busy_request_is_queued_again_after_the_retry_delay()
+    {
+        var h = new IngestionHarness();
+        await h.Raw.UpsertAsync([Channel("conv1", "C"), Message("m1", "conv1", 1, "Retried hello.")]);
+        var held = await h.State.TryAcquireLeaseAsync(TenantId, ConnectorId + "#ingestion", "someone-else", TimeSpan.FromHours(1));
+        Assert.NotNull(held);
+        var counting = new CountingIngestion(h.Service);
+        var queue = new ChannelIngestionQueue();
+        using var worker = new IngestionWorker(queue, counting, null, h.Time, Microsoft.Extensions.Options.Options.Create(new IngestionOptions { BusyRetryDelay = TimeSpan.FromSeconds(30) }));
+        var done = new TaskCompletionSource<SyncRun>(TaskCreationOptions.RunContinuationsAsynchronously);
+        worker.RunCompleted += (_, run) => done.TrySetResult(run);
+        await worker.StartAsync(CancellationToken.None);
+        try
+        {
+            await queue.EnqueueAsync(new IngestionRequest(TenantId, ConnectorId));
+            await WaitUntilAsync(() => counting.Calls >= 1);
+            await h.State.ReleaseLeaseAsync(held!);
+            h.Time.Advance(TimeSpan.FromSeconds(29));
+            await Task.Delay(100);
+            Assert.Equal(1, counting.Calls);
+            h.Time.Advance(TimeSpan.FromSeconds(1));
+            var completed = await done.Task.WaitAsync(TimeSpan.FromSeconds(20));
+            Assert.Equal(SyncRunStatus.Succeeded, completed.Status);
+            Assert.Equal(2, counting.Calls);
+            Assert.Single(await h.AllChunksAsync());
+        }
+        finally
+        {
+            await worker.StopAsync(CancellationToken.None);
+        }
+    }
+
+    [Fact]
+    public async Task A_sync_does_not_wait_forever_on_a_full_ingestion_queue()
+    {
+        await using var h = new EmulatorHarness(sync: s => { s.EnqueueIngestionAfterSync = true; s.IngestionEnqueueTimeout = TimeSpan.FromSeconds(5); });
+        var queue = new FullQueue();
+        var sync = new CarbonVoiceSyncService(h.Raw, h.State, Microsoft.Extensions.Options.Options.Create(h.SyncOptions), h.Time, queue: queue);
+        var running = sync.SyncAsync(h.Client, new SyncRequest(EmulatorHarness.TenantId, EmulatorHarness.ConnectorId));
+        await WaitUntilAsync(() => queue.Attempts > 0 || running.IsCompleted);
+        h.Time.Advance(TimeSpan.FromSeconds(5));
+        var run = await running.WaitAsync(TimeSpan.FromSeconds(20));
+        Assert.Equal(SyncRunStatus.Succeeded, run.Status);
+        Assert.Equal(1, queue.Attempts);
+    }
+
+    [Fact]
+    public async Task The_post_sync_enqueue_honours_the_callers_token()
+    {
+        await using var h = new EmulatorHarness(sync: s => { s.EnqueueIngestionAfterSync = true; s.IngestionEnqueueTimeout = TimeSpan.FromHours(1); });
+        var queue = new FullQueue();
+        using var cts = new CancellationTokenSource();
+        var sync = new CarbonVoiceSyncService(h.Raw, h.State, Microsoft.Extensions.Options.Options.Create(h.SyncOptions), h.Time, queue: queue);
+        var progress = new CallbackProgress(p =>
+        {
+            if (p.Phase == SyncPhase.Completed)
+            {
+                cts.Cancel();
+            }
+        });
+        var run = await sync.SyncAsync(h.Client, new SyncRequest(EmulatorHarness.TenantId, EmulatorHarness.ConnectorId), progress, cts.Token).WaitAsync(TimeSpan.FromSeconds(20));
+        Assert.Equal(SyncRunStatus.Succeeded, run.Status);
+        Assert.Equal(1, queue.Attempts);
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "timed out");
+            await Task.Delay(10);
+        }
+    }
+
+    /// <summary>A queue that never has room: EnqueueAsync waits until its token is cancelled.</summary>
+    private sealed class FullQueue : IIngestionQueue
+    {
+        private int _attempts;
+
+        public int Attempts => Volatile.Read(ref _attempts);
+
+        public async ValueTask EnqueueAsync(IngestionRequest request, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref _attempts);
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+
+        public async IAsyncEnumerable<IngestionRequest> ReadAllAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+            yield break;
+        }
+    }
+
+    private sealed class CountingIngestion(ICarbonVoiceIngestionService inner) : ICarbonVoiceIngestionService
+    {
+        private int _calls;
+
+        public int Calls => Volatile.Read(ref _calls);
+
+        public Task<SyncRun> IngestAsync(string tenantId, string connectorId, CancellationToken cancellationToken)
+            => IngestAsync(tenantId, connectorId, null, cancellationToken);
+
+        public Task<SyncRun> IngestAsync(string tenantId, string connectorId, IProgress<IngestionProgress>? progress = null, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref _calls);
+            return inner.IngestAsync(tenantId, connectorId, progress, cancellationToken);
+        }
+    }
+}
