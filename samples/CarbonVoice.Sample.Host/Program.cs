@@ -12,6 +12,10 @@ if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
 builder.Services.AddSampleHost(builder.Configuration);
 
 var app = builder.Build();
+
+// Before the host starts (the SDK's options, validated on start, need the emulator's port): resolving the back end
+// checks the Carbon Voice settings (all three credentials or none), and the embedded emulator's server is awaited.
+await app.Services.GetRequiredService<CarbonVoice.Sample.Host.Backend.CarbonVoiceBackend>().StartAsync(app.Lifetime.ApplicationStopping);
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseDefaultFiles();
@@ -20,7 +24,7 @@ app.UseWebSockets();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapSampleHost();
-app.Run();
+await app.RunAsync();
 
 /// <summary>The entry point, visible to <c>WebApplicationFactory</c>.</summary>
 public partial class Program;

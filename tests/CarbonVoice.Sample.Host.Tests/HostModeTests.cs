@@ -8,6 +8,7 @@ using CarbonVoice.Sample.Host.Tenancy;
 using CarbonVoice.Sample.Host.Tests.Infrastructure;
 using CarbonVoice.Sdk.Testing;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -72,6 +73,52 @@ public sealed class HostModeTests
         request.Headers.Add("X-Webhook-Secret", "configured-secret");
         using var webhook = await anonymous.SendAsync(request);
         Assert.Equal(HttpStatusCode.OK, webhook.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("CARBONVOICE_CLIENT_ID")]
+    [InlineData("CARBONVOICE_CLIENT_SECRET")]
+    [InlineData("CARBONVOICE_REDIRECT_URI")]
+    public void Only_some_real_credentials_fail_at_start_up_naming_the_missing_ones(string only)
+    {
+        using var host = new SampleHostFactory();
+        host.Settings[only] = only == "CARBONVOICE_REDIRECT_URI" ? "https://bde.example/callback" : "something";
+        var exception = Assert.ThrowsAny<Exception>(() => host.Services);
+        var error = exception as InvalidOperationException ?? Assert.IsType<InvalidOperationException>(exception.InnerException, exactMatch: false);
+        foreach (var name in new[] { "CARBONVOICE_CLIENT_ID", "CARBONVOICE_CLIENT_SECRET", "CARBONVOICE_REDIRECT_URI" }.Where(n => n != only))
+        {
+            Assert.Contains(name, error.Message.Split("missing:")[1], StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain(only, error.Message.Split("missing:")[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Credentials_given_as_configuration_keys_count_like_the_environment_names()
+    {
+        var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["CarbonVoice:ClientId"] = "id",
+            ["CARBONVOICE_CLIENT_SECRET"] = "secret",
+            ["CarbonVoice:RedirectUri"] = "https://bde.example/callback",
+        }).Build();
+        Assert.False(CarbonVoiceBackend.IsEmbeddedMode(configuration));
+        Assert.True(CarbonVoiceBackend.IsEmbeddedMode(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build()));
+    }
+
+    [Fact]
+    public async Task The_emulator_server_is_started_by_an_awaited_call_not_in_the_constructor()
+    {
+        var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build();
+        await using var backend = new CarbonVoiceBackend(
+            configuration,
+            Options.Create(new Configuration.EmulatorSettings { InProcess = false, Workspaces = 1, ConversationsPerWorkspace = 1, MessagesPerConversation = 1 }),
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<CarbonVoiceBackend>.Instance);
+        Assert.True(backend.IsEmbedded);
+        Assert.Throws<InvalidOperationException>(() => backend.ApiAddress); // nothing listens yet
+        await backend.StartAsync(CancellationToken.None);
+        Assert.Equal("127.0.0.1", backend.ApiAddress!.Host);
+        Assert.NotEqual(0, backend.ApiAddress.Port);
     }
 
     [Fact]

@@ -217,4 +217,33 @@ public sealed class SyncRouteTests : IDisposable
         Assert.Equal("expired", run.GetProperty("status").GetString());
         Assert.Equal("disconnected", (await client.GetFromJsonAsync<JsonElement>($"{Api}/{id}")).GetProperty("connector_status").GetString());
     }
+
+    [Fact]
+    public async Task A_run_not_recorded_within_the_start_timeout_is_a_503_problem()
+    {
+        using var host = new SampleHostFactory
+        {
+            TestServices = services => services.AddSingleton<FakeRunner>().AddSingleton<IConnectorRunner>(sp => sp.GetRequiredService<FakeRunner>()),
+        };
+        host.Settings["Sample:IngestAfterSync"] = "false";
+        host.Settings["Sample:RunStartTimeout"] = "00:00:00.300";
+        var runner = host.Services.GetRequiredService<FakeRunner>();
+        var id = await host.ConnectAsync();
+        using var client = host.Tenant(SampleHostFactory.TenantAKey);
+        runner.Hold();
+        runner.HoldBeforeRecording = true;
+        using var response = await client.PostAsync($"{Api}/{id}/sync", null);
+        var problem = await HttpAssert.ProblemAsync(response, HttpStatusCode.ServiceUnavailable);
+        Assert.Equal("The run is still starting", problem.GetProperty("title").GetString());
+
+        // A second start meanwhile is told the same (the first one's id is not known yet), not a 500.
+        using var second = await client.PostAsync($"{Api}/{id}/sync", null);
+        await HttpAssert.ProblemAsync(second, HttpStatusCode.ServiceUnavailable);
+
+        runner.HoldBeforeRecording = false;
+        runner.Release();
+        await SampleHostFactory.WaitUntilAsync(
+            async () => (await client.GetFromJsonAsync<JsonElement>($"{Api}/{id}")).GetProperty("last_sync_log_id").ValueKind == JsonValueKind.String,
+            "the slow run to finish in the background");
+    }
 }

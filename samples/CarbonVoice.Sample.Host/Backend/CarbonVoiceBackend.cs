@@ -19,18 +19,24 @@ public sealed class CarbonVoiceBackend : IAsyncDisposable
     /// <summary>The secret of <see cref="EmulatorClientId"/>.</summary>
     public const string EmulatorClientSecret = "emulator-secret";
 
-    private static readonly string[] RealServiceKeys =
+    /// <summary>The three settings of the real service (environment name, configuration key): all or none.</summary>
+    private static readonly (string Variable, string Key)[] RealServiceSettings =
     [
-        "CARBONVOICE_CLIENT_ID", "CARBONVOICE_CLIENT_SECRET", "CARBONVOICE_REDIRECT_URI",
-        "CarbonVoice:ClientId", "CarbonVoice:ClientSecret", "CarbonVoice:RedirectUri",
+        ("CARBONVOICE_CLIENT_ID", "CarbonVoice:ClientId"),
+        ("CARBONVOICE_CLIENT_SECRET", "CarbonVoice:ClientSecret"),
+        ("CARBONVOICE_REDIRECT_URI", "CarbonVoice:RedirectUri"),
     ];
 
-    private readonly EmulatorServer? _server;
+    private readonly int _port;
+    private EmulatorServer? _server;
+    private Uri? _apiAddress;
 
+    /// <summary>Reads the settings; in embedded mode creates the emulator (its server is started by <see cref="StartAsync"/>).</summary>
     public CarbonVoiceBackend(IConfiguration configuration, IOptions<EmulatorSettings> settings, ILogger<CarbonVoiceBackend> logger)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(settings);
+        _logger = logger;
         IsEmbedded = IsEmbeddedMode(configuration);
         WebhookHeaderName = First(configuration, "CARBONVOICE_WEBHOOK_HEADER", "CarbonVoice:Webhooks:HeaderName") ?? "X-Webhook-Secret";
         if (!IsEmbedded)
@@ -55,22 +61,40 @@ public sealed class CarbonVoiceBackend : IAsyncDisposable
         options.Webhooks.HeaderName = WebhookHeaderName;
         options.Webhooks.HeaderValue = WebhookSecret;
         Emulator = new CarbonVoiceEmulator(options);
+        _port = emulatorSettings.Port;
         if (InProcess)
         {
-            ApiAddress = Emulator.BaseAddress;
-        }
-        else
-        {
-            // Kestrel on 127.0.0.1: the browser must be able to open the emulator's consent page.
-            // Started synchronously because the SDK's options (its base address) depend on the port.
-            _server = Emulator.StartServerAsync(emulatorSettings.Port).GetAwaiter().GetResult();
-            ApiAddress = _server.BaseAddress;
+            _apiAddress = Emulator.BaseAddress;
+            LogEmbedded();
         }
 
-        logger.LogInformation(
-            "No Carbon Voice credentials configured: using the embedded emulator at {Address} ({Workspaces} workspaces, {Conversations} conversations, {Messages} messages).",
-            ApiAddress, Emulator.Data.Workspaces.Count, Emulator.Data.Conversations.Count, Emulator.Data.MessageCount);
+        // Otherwise the emulator's Kestrel is started (awaited) by Program before the host starts: no blocking here.
     }
+
+    private readonly ILogger<CarbonVoiceBackend> _logger;
+
+    /// <summary>
+    /// Starts the emulator's loopback server (embedded, not in-process); a no-op otherwise or when started. Program
+    /// awaits it before the host starts, since the SDK's options (validated on start) need the port.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (Emulator is null || InProcess || _server is not null)
+        {
+            return;
+        }
+
+        // Kestrel on 127.0.0.1: the browser must be able to open the emulator's consent page.
+        _server = await Emulator.StartServerAsync(_port, cancellationToken);
+        _apiAddress = _server.BaseAddress;
+        LogEmbedded();
+    }
+
+    private void LogEmbedded()
+        => _logger.LogInformation(
+            "No Carbon Voice credentials configured: using the embedded emulator at {Address} ({Workspaces} workspaces, {Conversations} conversations, {Messages} messages).",
+            _apiAddress, Emulator!.Data.Workspaces.Count, Emulator.Data.Conversations.Count, Emulator.Data.MessageCount);
 
     /// <summary>True when the emulator is the back end.</summary>
     public bool IsEmbedded { get; }
@@ -82,7 +106,10 @@ public sealed class CarbonVoiceBackend : IAsyncDisposable
     public CarbonVoiceEmulator? Emulator { get; }
 
     /// <summary>The emulator's address (Kestrel or in-process), or null against the real service.</summary>
-    public Uri? ApiAddress { get; }
+    /// <exception cref="InvalidOperationException">The emulator's server has not been started yet.</exception>
+    public Uri? ApiAddress => Emulator is null
+        ? null
+        : _apiAddress ?? throw new InvalidOperationException("The embedded emulator has not started yet: await CarbonVoiceBackend.StartAsync before the host starts (Program does).");
 
     /// <summary>The webhook header name both sides use.</summary>
     public string WebhookHeaderName { get; }
@@ -90,12 +117,32 @@ public sealed class CarbonVoiceBackend : IAsyncDisposable
     /// <summary>In embedded mode, the webhook header value the emulator sends (never logged).</summary>
     public string? WebhookSecret { get; }
 
-    /// <summary>Whether the configuration names real Carbon Voice credentials.</summary>
+    /// <summary>
+    /// True when the configuration names none of the real service's client id, secret and redirect URI (the emulator
+    /// is embedded); false when it names all three.
+    /// </summary>
     /// <param name="configuration">The configuration.</param>
+    /// <exception cref="InvalidOperationException">Only some of the three are set; the message names the missing ones.</exception>
     public static bool IsEmbeddedMode(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        return RealServiceKeys.All(key => string.IsNullOrWhiteSpace(configuration[key]));
+        var missing = RealServiceSettings
+            .Where(s => string.IsNullOrWhiteSpace(configuration[s.Variable]) && string.IsNullOrWhiteSpace(configuration[s.Key]))
+            .ToList();
+        if (missing.Count == RealServiceSettings.Length)
+        {
+            return true;
+        }
+
+        if (missing.Count == 0)
+        {
+            return false;
+        }
+
+        throw new InvalidOperationException(
+            "The real Carbon Voice service needs CARBONVOICE_CLIENT_ID, CARBONVOICE_CLIENT_SECRET and CARBONVOICE_REDIRECT_URI together "
+            + $"(or CarbonVoice:ClientId / ClientSecret / RedirectUri); missing: {string.Join(", ", missing.Select(m => $"{m.Variable} ({m.Key})"))}. "
+            + "Set all three, or none to use the embedded emulator.");
     }
 
     /// <summary>The primary handler of the SDK's HTTP clients.</summary>
@@ -104,6 +151,7 @@ public sealed class CarbonVoiceBackend : IAsyncDisposable
             ? Emulator.CreateHandler()
             : new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2), AutomaticDecompression = DecompressionMethods.All };
 
+    /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
         if (_server is not null)

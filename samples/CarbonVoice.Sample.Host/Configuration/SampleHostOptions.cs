@@ -3,6 +3,7 @@ namespace CarbonVoice.Sample.Host.Configuration;
 /// <summary>Settings of the sample host itself (section <c>Sample</c>).</summary>
 public sealed class SampleHostOptions
 {
+    /// <summary>The configuration section.</summary>
     public const string SectionName = "Sample";
 
     /// <summary>The SQLite file, relative to the content root unless absolute.</summary>
@@ -22,4 +23,7 @@ public sealed class SampleHostOptions
 
     /// <summary>How long an identical webhook delivery is remembered (replays inside it are processed once).</summary>
     public TimeSpan WebhookReplayWindow { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>How long a sync or ingestion start waits for the run to be recorded before answering 503.</summary>
+    public TimeSpan RunStartTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }

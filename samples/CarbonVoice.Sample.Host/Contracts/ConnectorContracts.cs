@@ -21,6 +21,7 @@ public sealed record ConnectorResponse(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt)
 {
+    /// <summary>Maps a stored connector to its API shape (no token).</summary>
     public static ConnectorResponse From(ConnectorRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);

@@ -35,6 +35,7 @@ public sealed record SyncLogResponse(
     long ErrorCount,
     IReadOnlyList<RunErrorResponse> Errors)
 {
+    /// <summary>The API name of a run kind (<c>full</c>, <c>delta</c>, <c>ingestion</c>).</summary>
     public static string KindName(SyncKind kind) => kind switch
     {
         SyncKind.Full => "full",
@@ -42,6 +43,7 @@ public sealed record SyncLogResponse(
         _ => "ingestion",
     };
 
+    /// <summary>Maps a run to its API shape.</summary>
     public static SyncLogResponse From(SyncRun run)
     {
         ArgumentNullException.ThrowIfNull(run);
@@ -70,6 +72,7 @@ public sealed record ChunkResponse(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt)
 {
+    /// <summary>Maps a stored chunk to its API shape.</summary>
     public static ChunkResponse From(StoredChunk stored)
     {
         ArgumentNullException.ThrowIfNull(stored);

@@ -55,6 +55,11 @@ internal static class SyncEndpoints
             return NotRunnable(status);
         }
 
+        if (result.TimedOut)
+        {
+            return StillStarting();
+        }
+
         return result.StartedId is { } runId
             ? TypedResults.Accepted(StatusUrl(connector.Id, runId), new RunStartedResponse(runId, connector.Id, SyncLogResponse.KindName(kind), "running", StatusUrl(connector.Id, runId)))
             : Problems.Conflict("A sync is already running", $"Sync {result.RunningId} of this connector is still running.", new Dictionary<string, object?> { ["sync_log_id"] = result.RunningId });
@@ -100,6 +105,11 @@ internal static class SyncEndpoints
             return NotRunnable(status);
         }
 
+        if (result.TimedOut)
+        {
+            return StillStarting();
+        }
+
         return result.StartedId is { } runId
             ? TypedResults.Accepted(StatusUrl(connector!.Id, runId), new RunStartedResponse(runId, connector.Id, "ingestion", "running", StatusUrl(connector.Id, runId)))
             : Problems.Conflict("An ingestion is already running", $"Ingestion {result.RunningId} of this connector is still running.", new Dictionary<string, object?> { ["sync_log_id"] = result.RunningId });
@@ -107,6 +117,13 @@ internal static class SyncEndpoints
 
     private static ProblemHttpResult NotRunnable(string status)
         => Problems.Conflict("Connector is not connected", $"The connector is {status}; reconnect it before syncing.", new Dictionary<string, object?> { ["connector_status"] = status });
+
+    private static ProblemHttpResult StillStarting()
+        => TypedResults.Problem(
+            statusCode: StatusCodes.Status503ServiceUnavailable,
+            title: "The run is still starting",
+            detail: "The run was not recorded in time; it may still start. Read the connector (last_sync_log_id) or try again shortly.",
+            extensions: new Dictionary<string, object?> { ["retry_after_seconds"] = 5 });
 
     private static string StatusUrl(string connectorId, string runId) => $"/api/connectors/carbonvoice/{connectorId}/sync/{runId}";
 }

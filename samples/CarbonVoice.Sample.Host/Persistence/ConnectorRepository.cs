@@ -11,6 +11,7 @@ public sealed class ConnectorRepository(SampleDatabase database, TimeProvider ti
 
     private const string Columns = "id, tenant_id, company_id, name, status, status_message, external_user_id, external_user_email, external_company_id, external_company_name, enabled_entities, token_protected IS NOT NULL AS has_token, token_expires_at, last_sync_log_id, last_sync_at, created_at, updated_at";
 
+    /// <summary>Inserts a new connector.</summary>
     public async Task InsertAsync(ConnectorRecord record, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(record);
@@ -36,9 +37,11 @@ public sealed class ConnectorRepository(SampleDatabase database, TimeProvider ti
     public async Task<ConnectorRecord?> GetByIdAsync(string id, CancellationToken cancellationToken = default)
         => (await QueryAsync($"SELECT {Columns} FROM connectors WHERE id = $id", cancellationToken, ("$id", id))).FirstOrDefault();
 
+    /// <summary>Lists a tenant's connectors of a company.</summary>
     public Task<IReadOnlyList<ConnectorRecord>> ListAsync(string tenantId, string companyId, CancellationToken cancellationToken = default)
         => QueryAsync($"SELECT {Columns} FROM connectors WHERE tenant_id = $tenant AND company_id = $company ORDER BY created_at, id", cancellationToken, ("$tenant", tenantId), ("$company", companyId));
 
+    /// <summary>Finds a tenant's connector of a company for a Carbon Voice user.</summary>
     public async Task<ConnectorRecord?> FindByExternalUserAsync(string tenantId, string companyId, string externalUserId, CancellationToken cancellationToken = default)
         => (await QueryAsync(
             $"SELECT {Columns} FROM connectors WHERE tenant_id = $tenant AND company_id = $company AND external_user_id = $user ORDER BY created_at LIMIT 1",
@@ -60,11 +63,13 @@ public sealed class ConnectorRepository(SampleDatabase database, TimeProvider ti
             cancellationToken, [.. names.Zip(externalUserIds, (n, v) => (n, (object?)v))]);
     }
 
+    /// <summary>Changes the name and the enabled entities.</summary>
     public async Task UpdateSettingsAsync(string id, string name, IReadOnlyList<string> enabledEntities, CancellationToken cancellationToken = default)
         => await ExecuteAsync(
             "UPDATE connectors SET name = $name, enabled_entities = $entities, updated_at = $now WHERE id = $id",
             cancellationToken, ("$id", id), ("$name", name), ("$entities", JsonSerializer.Serialize(enabledEntities)), ("$now", time.GetUtcNow()));
 
+    /// <summary>Sets the status unconditionally (see <see cref="TransitionStatusAsync"/> for a compare-and-set).</summary>
     public async Task SetStatusAsync(string id, string status, string? message, CancellationToken cancellationToken = default)
         => await ExecuteAsync(
             "UPDATE connectors SET status = $status, status_message = $message, updated_at = $now WHERE id = $id",
@@ -94,11 +99,13 @@ public sealed class ConnectorRepository(SampleDatabase database, TimeProvider ti
             """,
             cancellationToken, ("$id", id), ("$user", externalUserId), ("$email", email), ("$account", accountName), ("$now", time.GetUtcNow()));
 
+    /// <summary>Records the last sync run.</summary>
     public async Task SetLastSyncAsync(string id, string syncLogId, DateTimeOffset at, CancellationToken cancellationToken = default)
         => await ExecuteAsync(
             "UPDATE connectors SET last_sync_log_id = $run, last_sync_at = $at, updated_at = $now WHERE id = $id",
             cancellationToken, ("$id", id), ("$run", syncLogId), ("$at", at), ("$now", time.GetUtcNow()));
 
+    /// <summary>Reads the encrypted token.</summary>
     public async Task<string?> GetProtectedTokenAsync(string id, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

@@ -13,6 +13,7 @@ public sealed class ConnectorTokenStore(ConnectorRepository connectors, IDataPro
 {
     private readonly IDataProtector _protector = protection.CreateProtector("CarbonVoice.Sample.Host.ConnectorToken.v1");
 
+    /// <summary>Reads and decrypts a connector's token.</summary>
     public async Task<CarbonVoiceToken?> GetAsync(string connectionId, CancellationToken cancellationToken = default)
     {
         var stored = await connectors.GetProtectedTokenAsync(connectionId, cancellationToken);
@@ -42,6 +43,7 @@ public sealed class ConnectorTokenStore(ConnectorRepository connectors, IDataPro
         };
     }
 
+    /// <summary>Encrypts and saves a connector's token.</summary>
     public async Task SetAsync(string connectionId, CarbonVoiceToken token, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(token);
@@ -52,6 +54,7 @@ public sealed class ConnectorTokenStore(ConnectorRepository connectors, IDataPro
         }
     }
 
+    /// <summary>Deletes a connector's token.</summary>
     public Task RemoveAsync(string connectionId, CancellationToken cancellationToken = default)
         => connectors.SetProtectedTokenAsync(connectionId, null, null, cancellationToken);
 

@@ -51,6 +51,7 @@ public sealed class SampleDatabase
     private readonly string _connectionString;
     private readonly Lazy<Task> _schema;
 
+    /// <summary>Resolves the file path (relative to the content root); the schema is created on first use.</summary>
     public SampleDatabase(IOptions<SampleHostOptions> options, IHostEnvironment environment)
     {
         ArgumentNullException.ThrowIfNull(options);

@@ -42,8 +42,10 @@ public sealed class ProgressHub
     /// <summary>A tenant subscription.</summary>
     public sealed class Subscription(ChannelReader<ProgressMessage> reader, Action leave) : IDisposable
     {
+        /// <summary>The messages of the subscription.</summary>
         public ChannelReader<ProgressMessage> Reader { get; } = reader;
 
+        /// <summary>Ends the subscription.</summary>
         public void Dispose() => leave();
     }
 }

@@ -5,6 +5,7 @@ namespace CarbonVoice.Sample.Host.Sync;
 /// <summary>Reads counts from the connector's stores and purges a connector's data.</summary>
 public sealed class ConnectorData(IRawDataStore raw, IChunkStore chunks, ISyncStateStore state)
 {
+    /// <summary>Counts an entity's records, deleted records and chunks.</summary>
     public async Task<(long Records, long Deleted, long Chunks)> CountAsync(string tenantId, string connectorId, string entityType, CancellationToken cancellationToken)
     {
         var live = await raw.CountAsync(tenantId, connectorId, entityType, includeDeleted: false, cancellationToken);

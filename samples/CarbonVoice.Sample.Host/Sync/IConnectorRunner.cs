@@ -21,6 +21,7 @@ public interface IConnectorRunner
 /// <summary>The API's names of run statuses.</summary>
 public static class RunStatuses
 {
+    /// <summary>The API name of a run status.</summary>
     public static string Of(SyncRunStatus status) => status switch
     {
         SyncRunStatus.Running => "running",

@@ -16,7 +16,8 @@ namespace CarbonVoice.Sample.Host.Sync;
 /// <param name="StartedId">The new run's id.</param>
 /// <param name="RunningId">The id of the run already running.</param>
 /// <param name="RefusedStatus">The connector status that refused the run.</param>
-public sealed record RunStartResult(string? StartedId, string? RunningId, string? RefusedStatus = null)
+/// <param name="TimedOut">The run was not recorded within the start timeout (the caller answers 503).</param>
+public sealed record RunStartResult(string? StartedId, string? RunningId, string? RefusedStatus = null, bool TimedOut = false)
 {
     /// <summary>Whether a new run started.</summary>
     public bool Started => StartedId is not null;
@@ -37,7 +38,6 @@ public sealed class SyncCoordinator(
     IHostApplicationLifetime lifetime,
     ILogger<SyncCoordinator> logger)
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
     private readonly ConcurrentDictionary<string, Job> _jobs = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _pendingDeltas = new(StringComparer.Ordinal);
 
@@ -82,7 +82,13 @@ public sealed class SyncCoordinator(
         if (!_jobs.TryAdd(key, job))
         {
             job.Dispose();
-            return new RunStartResult(null, _jobs.TryGetValue(key, out var running) ? await running.RunId.Task.WaitAsync(StartTimeout, cancellationToken) : null);
+            if (!_jobs.TryGetValue(key, out var running))
+            {
+                return new RunStartResult(null, null);
+            }
+
+            var (known, runningId) = await WaitForRunIdAsync(running, cancellationToken);
+            return new RunStartResult(null, runningId, TimedOut: !known);
         }
 
         // Checked after the job is registered: a disconnect sets the status first and then cancels the registered
@@ -106,7 +112,14 @@ public sealed class SyncCoordinator(
 
         connector = current;
         job.Completion = Task.Run(() => ExecuteAsync(connector, kind, job), CancellationToken.None);
-        var runId = await job.RunId.Task.WaitAsync(StartTimeout, cancellationToken);
+        var (recorded, runId) = await WaitForRunIdAsync(job, cancellationToken);
+        if (!recorded)
+        {
+            // Still starting (a slow store or Carbon Voice): it goes on in the background; the caller answers 503.
+            logger.LogWarning("A {Kind} run of connector {ConnectorId} was not recorded within {Timeout}.", kind, connector.Id, options.Value.RunStartTimeout);
+            return new RunStartResult(null, null, TimedOut: true);
+        }
+
         if (runId is not null)
         {
             return new RunStartResult(runId, null);
@@ -122,6 +135,18 @@ public sealed class SyncCoordinator(
             { } failure => throw new InvalidOperationException("The run could not start.", failure),
             null => new RunStartResult(null, busy?.Id),
         };
+    }
+
+    private async Task<(bool Known, string? RunId)> WaitForRunIdAsync(Job job, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (true, await job.RunId.Task.WaitAsync(options.Value.RunStartTimeout, time, cancellationToken));
+        }
+        catch (TimeoutException)
+        {
+            return (false, null);
+        }
     }
 
     private static bool CanRun(string status, SyncKind kind)
@@ -185,7 +210,7 @@ public sealed class SyncCoordinator(
     /// <summary>Saves the end of a run the runner could not finish itself.</summary>
     private async Task<SyncRun?> CloseAsync(Job job, SyncRunStatus status, string message)
     {
-        if (!job.RunId.Task.IsCompletedSuccessfully || job.RunId.Task.Result is not { } runId
+        if (!job.RunId.Task.IsCompletedSuccessfully || await job.RunId.Task is not { } runId
             || await state.GetRunAsync(runId, CancellationToken.None) is not { } run)
         {
             return null;

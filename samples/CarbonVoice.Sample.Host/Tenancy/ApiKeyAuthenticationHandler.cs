@@ -18,8 +18,10 @@ public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<TenancyOptions> tenancy,
     IProblemDetailsService problems) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
+    /// <summary>The scheme name.</summary>
     public const string SchemeName = "ApiKey";
 
+    /// <summary>Maps the X-Api-Key header (or api_key query for WebSockets) to a tenant.</summary>
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var settings = tenancy.CurrentValue;
@@ -44,6 +46,7 @@ public sealed class ApiKeyAuthenticationHandler(
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
     }
 
+    /// <summary>Answers 401 as a problem.</summary>
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         Response.StatusCode = StatusCodes.Status401Unauthorized;
@@ -60,6 +63,7 @@ public sealed class ApiKeyAuthenticationHandler(
         });
     }
 
+    /// <summary>Answers 403 as a problem.</summary>
     protected override async Task HandleForbiddenAsync(AuthenticationProperties properties)
     {
         Response.StatusCode = StatusCodes.Status403Forbidden;

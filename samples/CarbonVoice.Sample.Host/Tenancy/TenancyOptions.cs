@@ -3,6 +3,7 @@ namespace CarbonVoice.Sample.Host.Tenancy;
 /// <summary>How callers are mapped to tenants (section <c>Tenancy</c>).</summary>
 public sealed class TenancyOptions
 {
+    /// <summary>The configuration section.</summary>
     public const string SectionName = "Tenancy";
 
     /// <summary>The default authentication scheme. Any scheme works if it issues a <see cref="TenantClaims.TenantId"/> claim.</summary>

@@ -20,6 +20,7 @@ public sealed class WebhookProcessor(
     TimeProvider time,
     ILogger<WebhookProcessor> logger)
 {
+    /// <summary>Acts on a delivery by its event name.</summary>
     public async Task<WebhookOutcome> ProcessAsync(WebhookEvent webhook, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(webhook);

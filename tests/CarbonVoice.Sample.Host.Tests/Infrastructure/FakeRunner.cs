@@ -16,6 +16,9 @@ public sealed class FakeRunner(ISyncStateStore state) : IConnectorRunner
 
     public Exception? Throw { get; set; }
 
+    /// <summary>Waits at the gate before recording the run (a run whose id is not known for a while).</summary>
+    public bool HoldBeforeRecording { get; set; }
+
     /// <summary>Keeps running when cancelled (until released), like a call already on the wire.</summary>
     public bool IgnoreCancellation { get; set; }
 
@@ -30,6 +33,12 @@ public sealed class FakeRunner(ISyncStateStore state) : IConnectorRunner
     public async Task<SyncRun> RunAsync(ConnectorRecord connector, SyncKind kind, IProgress<RunProgress> progress, CancellationToken cancellationToken)
     {
         Calls.Enqueue((connector.Id, kind));
+        if (HoldBeforeRecording)
+        {
+            Started.TrySetResult();
+            await _gate.Task.WaitAsync(cancellationToken);
+        }
+
         var run = await state.StartRunAsync(connector.TenantId, connector.Id, kind, null, cancellationToken);
         progress.Report(new RunProgress(run.Id, "messages", "message", 5, 10, null));
         Started.TrySetResult();
