@@ -80,4 +80,28 @@ public sealed class SyncAndIngestionTests
         Assert.Equal(SyncRunStatus.Succeeded, run.Status);
         Assert.True(run.Counts.ContainsKey(CarbonVoiceEntities.ConversationSummary));
     }
+
+    [Fact]
+    public async Task A_conversation_gone_from_its_workspace_takes_its_messages_and_chunks_with_it()
+    {
+        await using var h = new EmulatorHarness();
+        var workspace = h.Emulator.Data.WorkspacesOf(h.UserId)[0].Id;
+        RawRecordKey Key(string entity, string id) => new(TenantId, ConnectorId, entity, id);
+
+        // A conversation stored by an earlier sync that the service no longer lists (deleted).
+        await h.Raw.UpsertAsync(
+        [
+            RawPayloads.Channel("ghost", "Ghost", workspace) with { Key = Key(CarbonVoiceEntities.Channel, "ghost") },
+            RawPayloads.Message("gm1", "ghost", 1, "A message of the deleted conversation.") with { Key = Key(CarbonVoiceEntities.Message, "gm1") },
+        ]);
+        await h.IngestAsync();
+        Assert.NotEmpty((await h.Chunks.QueryAsync(new ChunkQuery(TenantId, ConnectorId) { ConversationId = "ghost" })).Items);
+
+        Assert.Equal(SyncRunStatus.Succeeded, (await h.SyncAsync(SyncMode.Full)).Status);
+        Assert.True((await h.Raw.GetAsync(Key(CarbonVoiceEntities.Channel, "ghost")))!.IsDeleted);
+        Assert.True((await h.Raw.GetAsync(Key(CarbonVoiceEntities.Message, "gm1")))!.IsDeleted);
+
+        Assert.Equal(SyncRunStatus.Succeeded, (await h.IngestAsync()).Status);
+        Assert.Empty((await h.Chunks.QueryAsync(new ChunkQuery(TenantId, ConnectorId) { ConversationId = "ghost" })).Items);
+    }
 }
