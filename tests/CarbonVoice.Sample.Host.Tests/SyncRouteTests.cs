@@ -177,7 +177,7 @@ public sealed class SyncRouteTests : IDisposable
         var sync = await coordinator.StartSyncAsync(stale, SyncKind.Full);
         Assert.False(sync.Started);
         Assert.Equal("disconnected", sync.RefusedStatus);
-        await coordinator.RequestDeltaAsync(stale, CancellationToken.None);
+        await coordinator.RequestDeltaAsync(stale, null, CancellationToken.None);
         var ingestion = await coordinator.StartIngestionAsync(stale);
         Assert.False(ingestion.Started);
         Assert.DoesNotContain(_runner.Calls, c => c.ConnectorId == id);

@@ -74,6 +74,42 @@ public sealed class WebhookTests : IDisposable
         Assert.Equal("processed", result.GetProperty("status").GetString());
         Assert.Equal(id, result.GetProperty("connector_ids")[0].GetString());
         Assert.Contains(Runner.Calls, c => c.ConnectorId == id && c.Kind == SyncKind.Delta);
+
+        // The delta is scoped to the message's conversation (channel_id of the webhook's message resource).
+        var delta = Runner.Calls.Last(c => c.ConnectorId == id && c.Kind == SyncKind.Delta);
+        Assert.Equal([conversation], delta.Conversations!);
+    }
+
+    [Fact]
+    public async Task Message_webhooks_during_a_failing_sync_run_one_merged_conversation_delta_after_it()
+    {
+        var id = await _host.ConnectAsync();
+        using var client = _host.Tenant(SampleHostFactory.TenantAKey);
+        Runner.Hold();
+        using var first = await client.PostAsync($"{Api}/{id}/sync", null);
+        Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+        await Runner.Started.Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+        foreach (var (message, channel) in new[] { ("ma", "conv-a"), ("mb", "conv-b"), ("mc", "conv-a") })
+        {
+            var body = "{\"eventName\":\"message.created\",\"subscribedUserIds\":[\"" + UserId + "\"],\"data\":{\"eventName\":\"message.created\",\"resourceType\":\"Message\",\"resourceId\":\""
+                + message + "\",\"resource\":{\"id\":\"" + message + "\",\"channel_id\":\"" + channel + "\",\"creator_id\":\"" + UserId + "\"}}}";
+            using var response = await PostAsync(body, SampleHostFactory.WebhookSecret);
+            Assert.Equal("processed", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+        }
+
+        Assert.Single(Runner.Calls); // only the running sync so far
+
+        // The running sync fails: the pending delta still runs (not only after a success), once, for both conversations.
+        Runner.Throw = new InvalidOperationException("Carbon Voice failed");
+        Runner.Release();
+        await SampleHostFactory.WaitUntilAsync(() => Task.FromResult(Runner.Calls.Count >= 2), "the follow-up delta");
+        var followUp = Runner.Calls.Last();
+        Assert.Equal(SyncKind.Delta, followUp.Kind);
+        Assert.Equal(["conv-a", "conv-b"], followUp.Conversations!.Order(StringComparer.Ordinal));
+        await SampleHostFactory.WaitUntilAsync(async () => (await StatusOfLastSyncAsync(id)) is "failed" && Runner.Calls.Count == 2, "the follow-up to end");
+        await Task.Delay(200);
+        Assert.Equal(2, Runner.Calls.Count); // the pending request was consumed: no further runs
     }
 
     [Fact]

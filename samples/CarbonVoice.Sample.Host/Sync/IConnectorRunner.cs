@@ -13,9 +13,14 @@ public sealed record RunProgress(string RunId, string? Phase, string? Entity, lo
 public interface IConnectorRunner
 {
     /// <summary>Runs a sync (<see cref="SyncKind.Full"/> or <see cref="SyncKind.Delta"/>) or an ingestion (<see cref="SyncKind.Ingestion"/>).</summary>
+    /// <param name="connector">The connector.</param>
+    /// <param name="kind">The kind of run.</param>
+    /// <param name="conversationIds">A sync limited to these conversations (a webhook's delta); null for all.</param>
+    /// <param name="progress">Receives progress; the first report names the run.</param>
+    /// <param name="cancellationToken">Cancels the run.</param>
     /// <returns>The final run record.</returns>
     /// <exception cref="ConnectorBusyException">Another process runs the connector.</exception>
-    Task<SyncRun> RunAsync(ConnectorRecord connector, SyncKind kind, IProgress<RunProgress> progress, CancellationToken cancellationToken);
+    Task<SyncRun> RunAsync(ConnectorRecord connector, SyncKind kind, IReadOnlyCollection<string>? conversationIds, IProgress<RunProgress> progress, CancellationToken cancellationToken);
 }
 
 /// <summary>The API's names of run statuses.</summary>

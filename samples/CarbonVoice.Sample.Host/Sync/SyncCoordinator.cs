@@ -39,25 +39,29 @@ public sealed class SyncCoordinator(
     ILogger<SyncCoordinator> logger)
 {
     private readonly ConcurrentDictionary<string, Job> _jobs = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, bool> _pendingDeltas = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, PendingDelta> _pendingDeltas = new(StringComparer.Ordinal);
 
     /// <summary>Starts a sync unless one is running.</summary>
     public Task<RunStartResult> StartSyncAsync(ConnectorRecord connector, SyncKind kind, CancellationToken cancellationToken = default)
-        => StartAsync(connector, kind, cancellationToken);
+        => StartAsync(connector, kind, fromPending: false, cancellationToken);
 
     /// <summary>Starts an ingestion unless one is running.</summary>
     public Task<RunStartResult> StartIngestionAsync(ConnectorRecord connector, CancellationToken cancellationToken = default)
-        => StartAsync(connector, SyncKind.Ingestion, cancellationToken);
+        => StartAsync(connector, SyncKind.Ingestion, fromPending: false, cancellationToken);
 
-    /// <summary>Webhook path: a delta sync now, or once more right after the running one.</summary>
-    public async Task RequestDeltaAsync(ConnectorRecord connector, CancellationToken cancellationToken)
+    /// <summary>
+    /// Webhook path: a delta sync of one conversation (or of everything when <paramref name="conversationId"/> is null)
+    /// now, or right after the running sync. The request is recorded as pending first and then a start is tried, so a
+    /// sync that ends meanwhile picks it up; requests that pile up during a run are merged into one follow-up delta.
+    /// </summary>
+    /// <param name="connector">The connector.</param>
+    /// <param name="conversationId">The conversation (channel id) of the message the webhook is about, if known.</param>
+    /// <param name="cancellationToken">Cancels the wait for the start.</param>
+    public async Task RequestDeltaAsync(ConnectorRecord connector, string? conversationId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connector);
-        var result = await StartAsync(connector, SyncKind.Delta, cancellationToken);
-        if (!result.Started && result.RefusedStatus is null)
-        {
-            _pendingDeltas[connector.Id] = true;
-        }
+        _pendingDeltas.AddOrUpdate(connector.Id, _ => PendingDelta.Of(conversationId), (_, existing) => existing.With(conversationId));
+        await StartAsync(connector, SyncKind.Delta, fromPending: true, cancellationToken);
     }
 
     /// <summary>Cancels the connector's runs and waits for them to stop.</summary>
@@ -74,7 +78,7 @@ public sealed class SyncCoordinator(
         }
     }
 
-    private async Task<RunStartResult> StartAsync(ConnectorRecord connector, SyncKind kind, CancellationToken cancellationToken)
+    private async Task<RunStartResult> StartAsync(ConnectorRecord connector, SyncKind kind, bool fromPending, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connector);
         var key = Key(connector.Id, kind);
@@ -107,7 +111,24 @@ public sealed class SyncCoordinator(
         if (current is null || !CanRun(current.Status, kind))
         {
             Unregister(key, job);
+            if (fromPending)
+            {
+                _pendingDeltas.TryRemove(connector.Id, out _); // nothing will run it: drop it
+            }
+
             return new RunStartResult(null, null, current?.Status ?? ConnectorStatuses.Disconnected);
+        }
+
+        if (fromPending)
+        {
+            // This run takes over what is pending; when another start took it already, there is nothing left to do.
+            if (!_pendingDeltas.TryRemove(connector.Id, out var pending))
+            {
+                Unregister(key, job);
+                return new RunStartResult(null, null);
+            }
+
+            job.ConversationIds = pending.Conversations;
         }
 
         connector = current;
@@ -166,7 +187,7 @@ public sealed class SyncCoordinator(
         SyncRun? final = null;
         try
         {
-            final = await runner.RunAsync(connector, kind, progress, job.Token);
+            final = await runner.RunAsync(connector, kind, job.ConversationIds, progress, job.Token);
             job.RunId.TrySetResult(final.Id);
         }
         catch (OperationCanceledException) when (job.Token.IsCancellationRequested)
@@ -204,6 +225,13 @@ public sealed class SyncCoordinator(
         if (final is not null)
         {
             await FinishAsync(connector, final, type);
+        }
+
+        // Whatever the end (succeeded, failed, cancelled, expired, or not started at all), a delta requested meanwhile
+        // is started now or dropped (when the connector can no longer sync): the pending request never lingers.
+        if (kind != SyncKind.Ingestion && _pendingDeltas.ContainsKey(connector.Id))
+        {
+            await StartQuietlyAsync(connector, SyncKind.Delta, fromPending: true);
         }
     }
 
@@ -252,25 +280,17 @@ public sealed class SyncCoordinator(
             type, connector.Id, final.Id, RunStatuses.Of(final.Status), "completed", null, processed, processed,
             final.Status == SyncRunStatus.Succeeded ? 100 : null, final.StatusMessage, time.GetUtcNow()));
 
-        if (final.Kind != SyncKind.Ingestion && final.Status == SyncRunStatus.Succeeded)
+        if (final.Kind != SyncKind.Ingestion && final.Status == SyncRunStatus.Succeeded && options.Value.IngestAfterSync)
         {
-            if (_pendingDeltas.TryRemove(connector.Id, out _))
-            {
-                await StartQuietlyAsync(connector, SyncKind.Delta);
-            }
-
-            if (options.Value.IngestAfterSync)
-            {
-                await StartQuietlyAsync(connector, SyncKind.Ingestion);
-            }
+            await StartQuietlyAsync(connector, SyncKind.Ingestion, fromPending: false);
         }
     }
 
-    private async Task StartQuietlyAsync(ConnectorRecord connector, SyncKind kind)
+    private async Task StartQuietlyAsync(ConnectorRecord connector, SyncKind kind, bool fromPending)
     {
         try
         {
-            await StartAsync(connector, kind, CancellationToken.None);
+            await StartAsync(connector, kind, fromPending, CancellationToken.None);
         }
 #pragma warning disable CA1031
         catch (Exception exception)
@@ -297,6 +317,16 @@ public sealed class SyncCoordinator(
 
     private static string Key(string connectorId, SyncKind kind) => connectorId + (kind == SyncKind.Ingestion ? ":ingest" : ":sync");
 
+    /// <summary>A delta requested while a sync ran: some conversations, or all of them (null).</summary>
+    private sealed record PendingDelta(System.Collections.Immutable.ImmutableHashSet<string>? Conversations)
+    {
+        public static PendingDelta Of(string? conversationId)
+            => new(conversationId is null ? null : [conversationId]);
+
+        public PendingDelta With(string? conversationId)
+            => Conversations is null || conversationId is null ? new PendingDelta((System.Collections.Immutable.ImmutableHashSet<string>?)null) : new PendingDelta(Conversations.Add(conversationId));
+    }
+
     private sealed class Job(CancellationToken stopping) : IDisposable
     {
         private readonly CancellationTokenSource _cancellation = CancellationTokenSource.CreateLinkedTokenSource(stopping);
@@ -307,6 +337,9 @@ public sealed class SyncCoordinator(
         public Task Completion { get; set; } = Task.CompletedTask;
 
         public Exception? Failure { get; set; }
+
+        /// <summary>The conversations a delta is limited to (null: all).</summary>
+        public IReadOnlyCollection<string>? ConversationIds { get; set; }
 
         public CancellationToken Token => _cancellation.Token;
 

@@ -36,6 +36,17 @@ public sealed class WebhookProcessor(
 
     private async Task<WebhookOutcome> OnMessageAsync(WebhookEvent webhook, CancellationToken cancellationToken)
     {
+        // The delta covers the message's conversation only; a resource without a readable conversation id syncs all.
+        string? conversationId;
+        try
+        {
+            conversationId = CarbonVoiceWebhooks.ReadMessage(webhook)?.ChannelId is { Length: > 0 and <= 128 } channel ? channel : null;
+        }
+        catch (CarbonVoiceMalformedResponseException)
+        {
+            conversationId = null;
+        }
+
         var touched = new List<string>();
         foreach (var connector in await ConnectorsOfAsync(webhook, includeResource: false, cancellationToken))
         {
@@ -44,7 +55,7 @@ public sealed class WebhookProcessor(
                 continue;
             }
 
-            await syncs.RequestDeltaAsync(connector, cancellationToken); // the connector's delta covers the message's conversation
+            await syncs.RequestDeltaAsync(connector, conversationId, cancellationToken);
             touched.Add(connector.Id);
         }
 

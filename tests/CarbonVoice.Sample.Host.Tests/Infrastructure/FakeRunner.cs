@@ -10,7 +10,7 @@ public sealed class FakeRunner(ISyncStateStore state) : IConnectorRunner
 {
     private TaskCompletionSource _gate = Open();
 
-    public ConcurrentQueue<(string ConnectorId, SyncKind Kind)> Calls { get; } = new();
+    public ConcurrentQueue<(string ConnectorId, SyncKind Kind, IReadOnlyCollection<string>? Conversations)> Calls { get; } = new();
 
     public TaskCompletionSource Started { get; private set; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -30,9 +30,9 @@ public sealed class FakeRunner(ISyncStateStore state) : IConnectorRunner
 
     public void Release() => _gate.TrySetResult();
 
-    public async Task<SyncRun> RunAsync(ConnectorRecord connector, SyncKind kind, IProgress<RunProgress> progress, CancellationToken cancellationToken)
+    public async Task<SyncRun> RunAsync(ConnectorRecord connector, SyncKind kind, IReadOnlyCollection<string>? conversationIds, IProgress<RunProgress> progress, CancellationToken cancellationToken)
     {
-        Calls.Enqueue((connector.Id, kind));
+        Calls.Enqueue((connector.Id, kind, conversationIds));
         if (HoldBeforeRecording)
         {
             Started.TrySetResult();
