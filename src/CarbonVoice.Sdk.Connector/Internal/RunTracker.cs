@@ -66,14 +66,6 @@ internal sealed class RunTracker(SyncRun run, int maxErrors, TimeProvider time)
         }
     }
 
-    public EntitySyncCounts CountsOf(string entityType)
-    {
-        lock (_gate)
-        {
-            return _counts.GetValueOrDefault(entityType) ?? new EntitySyncCounts();
-        }
-    }
-
     public SyncRun Snapshot(SyncRunStatus status, string? message = null, bool finished = false)
     {
         lock (_gate)
