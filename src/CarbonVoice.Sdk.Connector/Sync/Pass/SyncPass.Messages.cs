@@ -51,23 +51,64 @@ internal sealed partial class SyncPass
         var pending = new List<(long Sequence, long CreatedUnix)>();
         var current = startToken;
         var window = Math.Clamp(_options.MessageWindowSize, 1, 500);
-        var pageable = _client.Messages.ListSequentialAsync(conversationId, new SequentialListOptions { PageSize = window });
-        await foreach (var page in pageable.AsPages(startToken, window, cancellationToken).ConfigureAwait(false))
+
+        // Windows leave deleted messages out, and a list without an end stops at the first empty window: a run of deleted
+        // messages a window long or more would cut the listing short. The highest sequence number currently in the
+        // conversation is learnt first (one request) and passed as the end, so empty windows up to it are read through;
+        // beyond it the list still ends at the first empty window, picking up messages added after the probe.
+        // A resumed listing (from a checkpoint) uses the end only when it lies above the checkpoint.
+        int? from = startToken is null ? 1
+            : int.TryParse(startToken, NumberStyles.None, CultureInfo.InvariantCulture, out var resumeAt) && resumeAt >= 1 ? resumeAt : null;
+        int? end = null;
+        if (from is not null && await FindLastSequenceAsync(conversationId, cancellationToken).ConfigureAwait(false) is { } last && last > from)
         {
-            if (page.Items.Count > 0)
-            {
-                await StoreMessagesAsync(conversationId, page.Items, seenIds, seenSequences, pending, cancellationToken).ConfigureAwait(false);
+            end = last;
+        }
 
-                // The cursor moves only after the store confirmed the page. It points at the start of the last non-empty
-                // window (inclusive): the next run re-reads that window, so messages added to it later are not skipped.
-                await _state.SetCheckpointAsync(_tenantId, _connectorId, scope, current ?? string.Empty, cancellationToken).ConfigureAwait(false);
-            }
-            else if (saved is null && current is null)
+        var phases = new List<(SequentialListOptions Options, string? Token)>(2);
+        if (end is { } through)
+        {
+            phases.Add((new SequentialListOptions { PageSize = window, EndSequence = through }, startToken));
+            if (through < int.MaxValue)
             {
-                await _state.SetCheckpointAsync(_tenantId, _connectorId, scope, string.Empty, cancellationToken).ConfigureAwait(false);
+                phases.Add((new SequentialListOptions { PageSize = window, StartSequence = through + 1 }, null));
+            }
+        }
+        else
+        {
+            phases.Add((new SequentialListOptions { PageSize = window }, startToken));
+        }
+
+        foreach (var (listOptions, token) in phases)
+        {
+            if (token is null && listOptions.StartSequence > 1)
+            {
+                current = listOptions.StartSequence.ToString(CultureInfo.InvariantCulture);
             }
 
-            current = page.ContinuationToken;
+            await ListWindowsAsync(listOptions, token).ConfigureAwait(false);
+        }
+
+        async Task ListWindowsAsync(SequentialListOptions listOptions, string? token)
+        {
+            var pageable = _client.Messages.ListSequentialAsync(conversationId, listOptions);
+            await foreach (var page in pageable.AsPages(token, window, cancellationToken).ConfigureAwait(false))
+            {
+                if (page.Items.Count > 0)
+                {
+                    await StoreMessagesAsync(conversationId, page.Items, seenIds, seenSequences, pending, cancellationToken).ConfigureAwait(false);
+
+                    // The cursor moves only after the store confirmed the page. It points at the start of the last non-empty
+                    // window (inclusive): the next run re-reads that window, so messages added to it later are not skipped.
+                    await _state.SetCheckpointAsync(_tenantId, _connectorId, scope, current ?? string.Empty, cancellationToken).ConfigureAwait(false);
+                }
+                else if (saved is null && current is null)
+                {
+                    await _state.SetCheckpointAsync(_tenantId, _connectorId, scope, string.Empty, cancellationToken).ConfigureAwait(false);
+                }
+
+                current = page.ContinuationToken;
+            }
         }
 
         if (seenIds is not null)
@@ -80,6 +121,22 @@ internal sealed partial class SyncPass
         }
 
         await RecheckPendingTranscriptsAsync(conversationId, seenSequences, pending, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The sequence number of the conversation's newest message (one request), or null when it has none: the end up to
+    /// which sequence windows are read through even when empty.
+    /// </summary>
+    private async Task<int?> FindLastSequenceAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        var newest = _client.Messages.ListByChannelAsync(conversationId, new DateCursorOptions { PageSize = 1, Direction = MessageDirections.Older });
+        await foreach (var page in newest.AsPages(null, 1, cancellationToken).ConfigureAwait(false))
+        {
+            var highest = page.Items.Max(m => m.Sequence);
+            return highest is { } value && value >= 1 ? (int)Math.Min(value, int.MaxValue) : null;
+        }
+
+        return null;
     }
 
     private async Task StoreMessagesAsync(string conversationId, IReadOnlyList<LegacyMessage> messages, HashSet<string>? seenIds, HashSet<long> seenSequences, List<(long, long)> pending, CancellationToken cancellationToken)
