@@ -56,7 +56,7 @@ public sealed class IngestionQueueReviewTests
         await h.Raw.UpsertAsync([Channel("conv1", "C"), Message("m1", "conv1", 1, "Retried hello.")]);
         var held = await h.State.TryAcquireLeaseAsync(TenantId, ConnectorId + "#ingestion", "someone-else", TimeSpan.FromHours(1));
         Assert.NotNull(held);
-        var counting = new CountingIngestion(h.Service);
+        var counting = new CountingIngestion(h.Service, h.Time);
         var queue = new ChannelIngestionQueue();
         using var worker = new IngestionWorker(queue, counting, null, h.Time, Microsoft.Extensions.Options.Options.Create(new IngestionOptions { BusyRetryDelay = TimeSpan.FromSeconds(30) }));
         var done = new TaskCompletionSource<SyncRun>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -65,15 +65,21 @@ public sealed class IngestionQueueReviewTests
         try
         {
             await queue.EnqueueAsync(new IngestionRequest(TenantId, ConnectorId));
-            await WaitUntilAsync(() => counting.Calls >= 1);
+            await WaitUntilAsync(() => counting.Calls >= 1 && counting.Running == 0);
             await h.State.ReleaseLeaseAsync(held!);
-            h.Time.Advance(TimeSpan.FromSeconds(29));
-            await Task.Delay(100);
-            Assert.Equal(1, counting.Calls);
-            h.Time.Advance(TimeSpan.FromSeconds(1));
+
+            // Drive fake time a second at a time until the retried ingestion completes; the outcome is read off
+            // the fake clock (the call times), the short real yields only let the worker run between steps.
+            for (var step = 0; !done.Task.IsCompleted && step < 600; step++)
+            {
+                h.Time.Advance(TimeSpan.FromSeconds(1));
+                await Task.Delay(1);
+            }
+
             var completed = await done.Task.WaitAsync(TimeSpan.FromSeconds(20));
             Assert.Equal(SyncRunStatus.Succeeded, completed.Status);
             Assert.Equal(2, counting.Calls);
+            Assert.True(counting.CallTimes[1] - counting.CallTimes[0] >= TimeSpan.FromSeconds(30), $"retried after {counting.CallTimes[1] - counting.CallTimes[0]}");
             Assert.Single(await h.AllChunksAsync());
         }
         finally
@@ -145,19 +151,34 @@ public sealed class IngestionQueueReviewTests
         }
     }
 
-    private sealed class CountingIngestion(ICarbonVoiceIngestionService inner) : ICarbonVoiceIngestionService
+    private sealed class CountingIngestion(ICarbonVoiceIngestionService inner, TimeProvider? time = null) : ICarbonVoiceIngestionService
     {
+        private readonly System.Collections.Concurrent.ConcurrentQueue<DateTimeOffset> _times = new();
         private int _calls;
+        private int _running;
 
         public int Calls => Volatile.Read(ref _calls);
+
+        public int Running => Volatile.Read(ref _running);
+
+        public IReadOnlyList<DateTimeOffset> CallTimes => [.. _times];
 
         public Task<SyncRun> IngestAsync(string tenantId, string connectorId, CancellationToken cancellationToken)
             => IngestAsync(tenantId, connectorId, null, cancellationToken);
 
-        public Task<SyncRun> IngestAsync(string tenantId, string connectorId, IProgress<IngestionProgress>? progress = null, CancellationToken cancellationToken = default)
+        public async Task<SyncRun> IngestAsync(string tenantId, string connectorId, IProgress<IngestionProgress>? progress = null, CancellationToken cancellationToken = default)
         {
+            _times.Enqueue((time ?? TimeProvider.System).GetUtcNow());
             Interlocked.Increment(ref _calls);
-            return inner.IngestAsync(tenantId, connectorId, progress, cancellationToken);
+            Interlocked.Increment(ref _running);
+            try
+            {
+                return await inner.IngestAsync(tenantId, connectorId, progress, cancellationToken);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _running);
+            }
         }
     }
 }
