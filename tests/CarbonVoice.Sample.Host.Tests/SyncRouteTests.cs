@@ -17,11 +17,7 @@ public sealed class SyncRouteTests : IDisposable
 
     public SyncRouteTests()
     {
-        _host = new SampleHostFactory
-        {
-            TestServices = services => services.AddSingleton<FakeRunner>().AddSingleton<IConnectorRunner>(sp => sp.GetRequiredService<FakeRunner>()),
-        };
-        _host.Settings["Sample:IngestAfterSync"] = "false";
+        _host = FakeRunner.CreateHost();
     }
 
     private FakeRunner _runner => _host.Services.GetRequiredService<FakeRunner>();
@@ -221,11 +217,7 @@ public sealed class SyncRouteTests : IDisposable
     [Fact]
     public async Task A_run_not_recorded_within_the_start_timeout_is_a_503_problem()
     {
-        using var host = new SampleHostFactory
-        {
-            TestServices = services => services.AddSingleton<FakeRunner>().AddSingleton<IConnectorRunner>(sp => sp.GetRequiredService<FakeRunner>()),
-        };
-        host.Settings["Sample:IngestAfterSync"] = "false";
+        using var host = FakeRunner.CreateHost();
         host.Settings["Sample:RunStartTimeout"] = "00:00:00.300";
         var runner = host.Services.GetRequiredService<FakeRunner>();
         var id = await host.ConnectAsync();

@@ -20,11 +20,7 @@ public sealed class WebhookTests : IDisposable
 
     public WebhookTests()
     {
-        _host = new SampleHostFactory
-        {
-            TestServices = services => services.AddSingleton<FakeRunner>().AddSingleton<IConnectorRunner>(sp => sp.GetRequiredService<FakeRunner>()),
-        };
-        _host.Settings["Sample:IngestAfterSync"] = "false";
+        _host = FakeRunner.CreateHost();
     }
 
     private FakeRunner Runner => _host.Services.GetRequiredService<FakeRunner>();

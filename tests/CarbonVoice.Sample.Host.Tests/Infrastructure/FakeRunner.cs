@@ -2,12 +2,24 @@ using System.Collections.Concurrent;
 using CarbonVoice.Sample.Host.Persistence;
 using CarbonVoice.Sample.Host.Sync;
 using CarbonVoice.Sdk.Connector;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CarbonVoice.Sample.Host.Tests.Infrastructure;
 
 /// <summary>A runner that records its calls and can be held open (to test 409) or made to throw. It records runs like the connector package does.</summary>
 public sealed class FakeRunner(ISyncStateStore state) : IConnectorRunner
 {
+    /// <summary>A host whose syncs and ingestions go to a <see cref="FakeRunner"/> (resolve it from the host's services), with no ingestion after a sync.</summary>
+    public static SampleHostFactory CreateHost()
+    {
+        var host = new SampleHostFactory
+        {
+            TestServices = services => services.AddSingleton<FakeRunner>().AddSingleton<IConnectorRunner>(sp => sp.GetRequiredService<FakeRunner>()),
+        };
+        host.Settings["Sample:IngestAfterSync"] = "false";
+        return host;
+    }
+
     private TaskCompletionSource _gate = Open();
 
     public ConcurrentQueue<(string ConnectorId, SyncKind Kind, IReadOnlyCollection<string>? Conversations)> Calls { get; } = new();
