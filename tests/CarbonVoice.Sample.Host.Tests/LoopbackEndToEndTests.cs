@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Net.WebSockets;
-using System.Text;
 using System.Text.Json;
 using CarbonVoice.Sample.Host.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -35,7 +34,7 @@ public sealed class LoopbackEndToEndTests
         // Progress socket first, so that the whole run is seen.
         using var socket = new ClientWebSocket();
         await socket.ConnectAsync(new Uri($"ws://127.0.0.1:{baseAddress.Port}/ws/tenant-a?api_key={SampleHostFactory.TenantAKey}"), CancellationToken.None);
-        Assert.Equal("hello", (await ReceiveAsync(socket)).GetProperty("type").GetString());
+        Assert.Equal("hello", (await ProgressSocket.ReceiveAsync(socket)).GetProperty("type").GetString());
 
         // The browser part of OAuth: a plain client that follows redirects (emulator authorize → host callback → page).
         // The browser calls /oauth/start itself (as the page does): its cookie binds the authorization to it.
@@ -60,11 +59,11 @@ public sealed class LoopbackEndToEndTests
         using var sync = await api.PostAsync($"{Api}/{id}/sync", null);
         Assert.Equal(HttpStatusCode.Accepted, sync.StatusCode);
         var syncId = (await sync.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("sync_log_id").GetString();
-        var syncEnd = (await ReadUntilAsync(socket, "sync_progress")).Last();
+        var syncEnd = (await ProgressSocket.ReadRunAsync(socket, "sync_progress")).Last();
         Assert.Equal(syncId, syncEnd.GetProperty("sync_log_id").GetString());
         Assert.Equal("succeeded", syncEnd.GetProperty("status").GetString());
         Assert.Equal(100, syncEnd.GetProperty("percent").GetDouble());
-        var ingestEnd = (await ReadUntilAsync(socket, "ingest_progress")).Last();
+        var ingestEnd = (await ProgressSocket.ReadRunAsync(socket, "ingest_progress")).Last();
         Assert.Equal("succeeded", ingestEnd.GetProperty("status").GetString());
         Assert.Equal(100, ingestEnd.GetProperty("percent").GetDouble());
 
@@ -78,47 +77,12 @@ public sealed class LoopbackEndToEndTests
         emulator.Control.PostMessage(conversation.Id, user.Id, "Loopback webhook message");
         await emulator.FlushWebhooksAsync();
         Assert.Contains(emulator.WebhookDeliveries, d => d.Url.Port == baseAddress.Port && d.Status == 200);
-        var delta = (await ReadUntilAsync(socket, "sync_progress")).Last();
+        var delta = (await ProgressSocket.ReadRunAsync(socket, "sync_progress")).Last();
         Assert.Equal("succeeded", delta.GetProperty("status").GetString());
         var run = await api.GetFromJsonAsync<JsonElement>($"{Api}/{id}/sync/{delta.GetProperty("sync_log_id").GetString()}");
         Assert.Equal("delta", run.GetProperty("sync_type").GetString());
 
         await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "done", CancellationToken.None);
-    }
-
-    private static async Task<JsonElement> ReceiveAsync(WebSocket socket)
-    {
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var buffer = new byte[64 * 1024];
-        using var message = new MemoryStream();
-        WebSocketReceiveResult result;
-        do
-        {
-            result = await socket.ReceiveAsync(buffer, cts.Token);
-            message.Write(buffer, 0, result.Count);
-        }
-        while (!result.EndOfMessage);
-        return JsonDocument.Parse(Encoding.UTF8.GetString(message.ToArray())).RootElement.Clone();
-    }
-
-    /// <summary>Reads messages until a run of <paramref name="type"/> leaves "running".</summary>
-    private static async Task<List<JsonElement>> ReadUntilAsync(WebSocket socket, string type)
-    {
-        var messages = new List<JsonElement>();
-        while (true)
-        {
-            var message = await ReceiveAsync(socket);
-            if (message.GetProperty("type").GetString() != type)
-            {
-                continue;
-            }
-
-            messages.Add(message);
-            if (message.GetProperty("status").GetString() != "running")
-            {
-                return messages;
-            }
-        }
     }
 }
 

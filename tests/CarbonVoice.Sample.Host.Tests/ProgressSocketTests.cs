@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Net.WebSockets;
-using System.Text;
 using System.Text.Json;
 using CarbonVoice.Sample.Host.Tests.Infrastructure;
 
@@ -19,20 +18,20 @@ public sealed class ProgressSocketTests : IDisposable
     {
         var id = await _host.ConnectAsync();
         using var socket = await ConnectAsync(SampleHostFactory.TenantAKey, "tenant-a");
-        Assert.Equal("hello", (await ReceiveAsync(socket)).GetProperty("type").GetString());
+        Assert.Equal("hello", (await ProgressSocket.ReceiveAsync(socket)).GetProperty("type").GetString());
 
         using var client = _host.Tenant(SampleHostFactory.TenantAKey);
         using var started = await client.PostAsync($"{Api}/{id}/sync", null);
         var runId = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("sync_log_id").GetString();
 
-        var sync = await ReadUntilAsync(socket, m => m.GetProperty("type").GetString() == "sync_progress" && m.GetProperty("status").GetString() != "running");
+        var sync = await ProgressSocket.ReadUntilAsync(socket, m => m.GetProperty("type").GetString() == "sync_progress" && m.GetProperty("status").GetString() != "running");
         Assert.Equal(runId, sync.Last().GetProperty("sync_log_id").GetString());
         Assert.Equal("succeeded", sync.Last().GetProperty("status").GetString());
         Assert.Equal(100, sync.Last().GetProperty("percent").GetDouble());
         Assert.Contains(sync, m => m.GetProperty("phase").GetString() == "messages");
         Assert.All(sync, m => Assert.Equal(id, m.GetProperty("connector_id").GetString()));
 
-        var ingest = await ReadUntilAsync(socket, m => m.GetProperty("type").GetString() == "ingest_progress" && m.GetProperty("status").GetString() != "running");
+        var ingest = await ProgressSocket.ReadUntilAsync(socket, m => m.GetProperty("type").GetString() == "ingest_progress" && m.GetProperty("status").GetString() != "running");
         Assert.Equal("succeeded", ingest.Last().GetProperty("status").GetString());
         Assert.Equal(100, ingest.Last().GetProperty("percent").GetDouble());
     }
@@ -52,7 +51,7 @@ public sealed class ProgressSocketTests : IDisposable
         var a = await _host.ConnectAsync(SampleHostFactory.TenantAKey, "acme");
         var b = await _host.ConnectAsync(SampleHostFactory.TenantBKey, "globex");
         using var watcherB = await ConnectAsync(SampleHostFactory.TenantBKey, "tenant-b");
-        await ReceiveAsync(watcherB); // hello
+        await ProgressSocket.ReceiveAsync(watcherB); // hello
 
         using var clientA = _host.Tenant(SampleHostFactory.TenantAKey);
         using (var started = await clientA.PostAsync($"{Api}/{a}/sync", null))
@@ -64,7 +63,7 @@ public sealed class ProgressSocketTests : IDisposable
         // Tenant B's own sync: every message B's socket got so far is about B's connector.
         using var clientB = _host.Tenant(SampleHostFactory.TenantBKey);
         using var startedB = await clientB.PostAsync($"{Api}/{b}/sync", null);
-        var received = await ReadUntilAsync(watcherB, m => m.GetProperty("type").GetString() == "sync_progress" && m.GetProperty("status").GetString() != "running");
+        var received = await ProgressSocket.ReadUntilAsync(watcherB, m => m.GetProperty("type").GetString() == "sync_progress" && m.GetProperty("status").GetString() != "running");
         Assert.All(received, m => Assert.Equal(b, m.GetProperty("connector_id").GetString()));
     }
 
@@ -81,34 +80,5 @@ public sealed class ProgressSocketTests : IDisposable
         var client = _host.Server.CreateWebSocketClient();
         var query = apiKey is null ? string.Empty : "?api_key=" + apiKey;
         return await client.ConnectAsync(new Uri($"ws://localhost/ws/{tenant}{query}"), CancellationToken.None);
-    }
-
-    private static async Task<JsonElement> ReceiveAsync(WebSocket socket)
-    {
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        var buffer = new byte[64 * 1024];
-        using var message = new MemoryStream();
-        WebSocketReceiveResult result;
-        do
-        {
-            result = await socket.ReceiveAsync(buffer, cts.Token);
-            message.Write(buffer, 0, result.Count);
-        }
-        while (!result.EndOfMessage);
-        return JsonDocument.Parse(Encoding.UTF8.GetString(message.ToArray())).RootElement.Clone();
-    }
-
-    private static async Task<List<JsonElement>> ReadUntilAsync(WebSocket socket, Func<JsonElement, bool> last)
-    {
-        var messages = new List<JsonElement>();
-        while (true)
-        {
-            var message = await ReceiveAsync(socket);
-            messages.Add(message);
-            if (last(message))
-            {
-                return messages;
-            }
-        }
     }
 }
