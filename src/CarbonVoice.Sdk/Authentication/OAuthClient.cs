@@ -16,6 +16,9 @@ namespace CarbonVoice.Sdk;
 /// </summary>
 public class OAuthClient : IOAuthClient
 {
+    /// <summary>The lifetime assumed for an access token when the response gives no <c>expires_in</c> and the token is not a JWT with <c>exp</c>.</summary>
+    private static readonly TimeSpan DefaultLifetime = TimeSpan.FromHours(1);
+
     private readonly Func<HttpClient> _http;
     private readonly IOptionsMonitor<CarbonVoiceOptions> _options;
     private readonly TimeProvider _time;
@@ -154,7 +157,7 @@ public class OAuthClient : IOAuthClient
     public virtual Task<CarbonVoiceToken> RefreshTokenAsync(string refreshToken, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(refreshToken);
-        return RequestTokenAsync([new("grant_type", "refresh_token"), new("refresh_token", refreshToken)], cancellationToken);
+        return RefreshAsync(refreshToken, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -220,6 +223,24 @@ public class OAuthClient : IOAuthClient
         }
     }
 
+    /// <summary>
+    /// A refused refresh is <see cref="CarbonVoiceTokenExpiredException"/> whatever the error body: RFC 6749's
+    /// <c>invalid_grant</c>, or Carbon Voice's own <c>{"success": false, "errmsg"}</c> with a 400.
+    /// </summary>
+    private async Task<CarbonVoiceToken> RefreshAsync(string refreshToken, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await RequestTokenAsync([new("grant_type", "refresh_token"), new("refresh_token", refreshToken)], cancellationToken).ConfigureAwait(false);
+        }
+        catch (CarbonVoiceValidationException exception) when (exception.StatusCode == HttpStatusCode.BadRequest)
+        {
+            throw new CarbonVoiceTokenExpiredException(
+                exception.Message,
+                details: new CarbonVoiceErrorDetails(exception.StatusCode, exception.Endpoint, exception.RequestId, exception.ErrorMessage, exception.ErrorCode, exception.ResponseBodyExcerpt));
+        }
+    }
+
     private async Task<CarbonVoiceToken> RequestTokenAsync(List<KeyValuePair<string, string>> form, CancellationToken cancellationToken)
     {
         const string endpoint = "POST /oauth/token";
@@ -241,7 +262,7 @@ public class OAuthClient : IOAuthClient
             IssuedAt = now,
             RefreshToken = string.IsNullOrEmpty(response.RefreshToken) ? null : response.RefreshToken,
             TokenType = response.TokenType ?? "Bearer",
-            ExpiresAt = ExpiresIn(response.ExpiresIn) is { } seconds ? now.AddSeconds(seconds) : JwtExpiry.TryRead(response.AccessToken),
+            ExpiresAt = ExpiresIn(response.ExpiresIn) is { } seconds ? now.AddSeconds(seconds) : JwtExpiry.TryRead(response.AccessToken) ?? now.Add(DefaultLifetime),
             Scopes = response.Scope?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [],
         };
     }

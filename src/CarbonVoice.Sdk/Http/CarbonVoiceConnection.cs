@@ -35,10 +35,13 @@ internal sealed class CarbonVoiceConnection
         => SendAsync(HttpMethod.Get, endpoint, path, null, typeInfo, idempotent: true, cancellationToken, wrapper);
 
     public Task<TResponse> PostAsync<TRequest, TResponse>(string endpoint, PathBuilder path, TRequest body, JsonTypeInfo<TRequest> requestInfo, JsonTypeInfo<TResponse> responseInfo, bool idempotent, CancellationToken cancellationToken, string? wrapper = null)
+        => SendJsonAsync(HttpMethod.Post, endpoint, path, body, requestInfo, responseInfo, idempotent, cancellationToken, wrapper);
+
+    public Task<TResponse> SendJsonAsync<TRequest, TResponse>(HttpMethod method, string endpoint, PathBuilder path, TRequest body, JsonTypeInfo<TRequest> requestInfo, JsonTypeInfo<TResponse> responseInfo, bool idempotent, CancellationToken cancellationToken, string? wrapper = null)
     {
         var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, requestInfo));
         content.Headers.ContentType = JsonMediaType;
-        return SendAsync(HttpMethod.Post, endpoint, path, content, responseInfo, idempotent, cancellationToken, wrapper);
+        return SendAsync(method, endpoint, path, content, responseInfo, idempotent, cancellationToken, wrapper);
     }
 
     public async Task<T> SendAsync<T>(HttpMethod method, string endpoint, PathBuilder path, HttpContent? content, JsonTypeInfo<T> typeInfo, bool idempotent, CancellationToken cancellationToken, string? wrapper = null)

@@ -21,6 +21,7 @@ internal static class ErrorResponseMapper
             HttpStatusCode.Unauthorized => new CarbonVoiceAuthenticationException(text, details),
             HttpStatusCode.Forbidden => new CarbonVoiceForbiddenException(text, details),
             HttpStatusCode.NotFound => new CarbonVoiceNotFoundException(text, details),
+            HttpStatusCode.BadRequest when IsInvalidCursor(message) => new CarbonVoiceInvalidCursorException(text, details),
             HttpStatusCode.BadRequest or HttpStatusCode.UnprocessableEntity or HttpStatusCode.Conflict => new CarbonVoiceValidationException(text, details),
             HttpStatusCode.TooManyRequests => new CarbonVoiceRateLimitException(text, rateLimit, RetryAfter(response), details),
             >= HttpStatusCode.InternalServerError => new CarbonVoiceServerException(text, details),
@@ -140,6 +141,9 @@ internal static class ErrorResponseMapper
 
         return error.Error is { ValueKind: JsonValueKind.String } e2 ? e2.GetString() : null;
     }
+
+    private static bool IsInvalidCursor(string? message)
+        => message is not null && message.Contains("invalid cursor", StringComparison.OrdinalIgnoreCase);
 
     private static string? ErrorCode(ErrorBody? error)
         => error?.Error is { ValueKind: JsonValueKind.String } code && error.StatusCode is null ? code.GetString() : null;

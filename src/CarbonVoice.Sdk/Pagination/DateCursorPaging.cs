@@ -9,8 +9,11 @@ namespace CarbonVoice.Sdk.Internal;
 /// exactly that date again, the continuation token carries the date plus the ids already yielded at it, and those are
 /// dropped from the next page: records that share the boundary timestamp are neither lost nor repeated. The next
 /// request asks for the page size plus the number of those ids (up to the endpoint's maximum), so a full page of them
-/// cannot hide the records that follow. A page shorter than the limit ends the list; so does a full page that brings
-/// nothing new (more records share one timestamp than the maximum limit can reach) or whose dates move backwards.
+/// cannot hide the records that follow. The service caps pages below the limit asked (<c>/v3/messages/recent</c> returned
+/// a short page while more existed), so a short page never ends the list: only an empty page does, or a page that brings
+/// nothing new or leaves the cursor where it was (more records share one timestamp than one page can carry), or whose
+/// dates move backwards. Records outside the window asked for (before the cursor date of a <c>newer</c> list, after it
+/// of an <c>older</c> one) were yielded by an earlier page and are dropped.
 /// </remarks>
 internal static class DateCursorPaging
 {
@@ -44,8 +47,8 @@ internal static class DateCursorPaging
                 var limit = Math.Min(maxPageSize, size + seen.Count);
 
                 var raw = await fetch(date, limit, cancellationToken).ConfigureAwait(false);
-                var fresh = seen.Count == 0 ? raw : raw.Where(item => !(seen.Contains(key(item)) && timestamp(item) == date)).ToList();
-                if (raw.Count < limit || fresh.Count == 0)
+                var fresh = seen.Count == 0 && date is null ? raw : raw.Where(item => IsNew(item, date, seen, direction, key, timestamp)).ToList();
+                if (raw.Count == 0 || fresh.Count == 0)
                 {
                     return new CarbonVoicePage<T>(fresh, null);
                 }
@@ -70,7 +73,8 @@ internal static class DateCursorPaging
                     }
                 }
 
-                return new CarbonVoicePage<T>(fresh, DateCursorToken.Encode(new DateCursorState(lastDate, nextSeen)));
+                var next = DateCursorToken.Encode(new DateCursorState(lastDate, nextSeen));
+                return new CarbonVoicePage<T>(fresh, next == token ? null : next);
             },
             item => VersionKey(key(item), timestamp(item)));
     }
@@ -97,6 +101,26 @@ internal static class DateCursorPaging
         {
             throw new ArgumentOutOfRangeException(parameterName, pageSize, $"The page size must be between 1 and {maxPageSize}.");
         }
+    }
+
+    /// <summary>
+    /// Whether a record of the page is one not yielded yet: inside the inclusive window the request asked for (a record
+    /// on the wrong side of the cursor date belongs to an earlier page), and not one of the ids already yielded at exactly
+    /// that date.
+    /// </summary>
+    private static bool IsNew<T>(T item, DateTimeOffset? date, HashSet<string> seen, string direction, Func<T, string> key, Func<T, DateTimeOffset?> timestamp)
+    {
+        if (date is not { } cursor || timestamp(item) is not { } at)
+        {
+            return true;
+        }
+
+        if (direction == MessageDirections.Newer ? at < cursor : at > cursor)
+        {
+            return false;
+        }
+
+        return !(at == cursor && seen.Contains(key(item)));
     }
 
     /// <summary>

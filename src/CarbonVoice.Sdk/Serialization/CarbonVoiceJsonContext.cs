@@ -34,6 +34,8 @@ namespace CarbonVoice.Sdk.Internal;
 [JsonSerializable(typeof(Message))]
 [JsonSerializable(typeof(LegacyMessage))]
 [JsonSerializable(typeof(ApiList<Message>))]
+[JsonSerializable(typeof(MessageV6))]
+[JsonSerializable(typeof(ApiList<MessageV6>))]
 [JsonSerializable(typeof(ApiList<LegacyMessage>))]
 [JsonSerializable(typeof(ApiList<MessageIdEntry>))]
 [JsonSerializable(typeof(MessageIdEntry))]
@@ -50,11 +52,14 @@ namespace CarbonVoice.Sdk.Internal;
 [JsonSerializable(typeof(Contact))]
 [JsonSerializable(typeof(UserLastSeen))]
 [JsonSerializable(typeof(ApiList<Contact>))]
+[JsonSerializable(typeof(ContactsBody))]
 [JsonSerializable(typeof(ApiList<UserLastSeen>))]
 // ActionItems
 [JsonSerializable(typeof(ActionItem))]
 [JsonSerializable(typeof(ApiList<ActionItem>))]
 [JsonSerializable(typeof(CreateActionItemRequest))]
+[JsonSerializable(typeof(UpdateActionItemRequest))]
+[JsonSerializable(typeof(ActionItemStatusBody))]
 // DataExports
 [JsonSerializable(typeof(ExportJob))]
 [JsonSerializable(typeof(ExportConversationsRequest))]

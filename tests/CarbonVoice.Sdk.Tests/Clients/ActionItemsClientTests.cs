@@ -35,16 +35,16 @@ public sealed class ActionItemsClientTests
     public async Task ListAsync_sends_the_filters_and_page_size()
     {
         var mock = new MockHttpMessageHandler();
-        var page2 = mock.When(HttpMethod.Get, TestClients.Url("action-items/workspace/KYbE5xyjBt39"))
+        var page2 = mock.When(HttpMethod.Get, TestClients.Url("action-items/channel/ka1LBbiRgKDd1XIq"))
             .WithExactQueryString("limit=10&status=todo&starting_after=cur-2")
             .Respond(Json.MediaType, $$"""{"results": [{{Item("a3")}}], "has_more": false, "next_cursor": null}""");
-        var page1 = mock.When(HttpMethod.Get, TestClients.Url("action-items/workspace/KYbE5xyjBt39"))
+        var page1 = mock.When(HttpMethod.Get, TestClients.Url("action-items/channel/ka1LBbiRgKDd1XIq"))
             .WithExactQueryString("limit=10&status=todo")
             .Respond(Json.MediaType, $$"""{"results": [{{Item("a1")}}, {{Item("a2")}}], "has_more": true, "next_cursor": "cur-2"}""");
         using var client = TestClients.Create(mock);
 
         var pages = new List<CarbonVoicePage<ActionItem>>();
-        await foreach (var page in client.ActionItems.ListAsync(ActionItemContainerTypes.Workspace, "KYbE5xyjBt39", new ActionItemListOptions { PageSize = 10, Status = ActionItemStatuses.Todo }).AsPages())
+        await foreach (var page in client.ActionItems.ListAsync(ActionItemContainerTypes.Channel, "ka1LBbiRgKDd1XIq", new ActionItemListOptions { PageSize = 10, Status = ActionItemStatuses.Todo }).AsPages())
         {
             pages.Add(page);
         }
@@ -277,11 +277,109 @@ public sealed class ActionItemsClientTests
     public async Task A_403_becomes_CarbonVoiceForbiddenException()
     {
         var mock = new MockHttpMessageHandler();
-        mock.When(HttpMethod.Get, TestClients.Url("action-items/workspace/w1"))
+        mock.When(HttpMethod.Get, TestClients.Url("action-items/folder/w1"))
             .Respond(HttpStatusCode.Forbidden, Json.MediaType, """{"success":false,"requestId":"r-3","errmsg":"Forbidden"}""");
         using var client = TestClients.Create(mock);
 
-        await Assert.ThrowsAsync<CarbonVoiceForbiddenException>(() => client.ActionItems.ListAsync("workspace", "w1").ToListAsync());
+        await Assert.ThrowsAsync<CarbonVoiceForbiddenException>(() => client.ActionItems.ListAsync("folder", "w1").ToListAsync());
+    }
+
+    [Fact]
+    public async Task UpdateAsync_puts_only_the_fields_given_and_reads_the_updated_item()
+    {
+        var mock = new MockHttpMessageHandler();
+        string? body = null;
+        mock.Expect(HttpMethod.Put, TestClients.Url("action-items/a1")).Respond(async request =>
+        {
+            body = await request.Content!.ReadAsStringAsync();
+            return JsonResponse(HttpStatusCode.OK, Item("a1", full: true));
+        });
+        using var client = TestClients.Create(mock);
+
+        var item = await client.ActionItems.UpdateAsync("a1", new UpdateActionItemRequest { Title = "New title", DueDate = new DateOnly(2026, 3, 15) });
+
+        Assert.Equal("a1", item.Id);
+        Assert.True(System.Text.Json.Nodes.JsonNode.DeepEquals(System.Text.Json.Nodes.JsonNode.Parse("""{"title": "New title", "due_date": "2026-03-15"}"""), System.Text.Json.Nodes.JsonNode.Parse(body!)), body);
+        mock.VerifyNoOutstandingExpectation();
+    }
+
+    [Fact]
+    public async Task UpdateAsync_is_retried_after_a_transient_fault_because_repeating_it_is_harmless()
+    {
+        var mock = new MockHttpMessageHandler();
+        mock.Expect(HttpMethod.Put, TestClients.Url("action-items/a1")).Respond(HttpStatusCode.BadGateway);
+        mock.Expect(HttpMethod.Put, TestClients.Url("action-items/a1")).Respond(Json.MediaType, Item("a1"));
+        using var client = TestClients.Create(mock);
+
+        Assert.Equal("a1", (await client.ActionItems.UpdateAsync("a1", new UpdateActionItemRequest { NotesText = "n" })).Id);
+        mock.VerifyNoOutstandingExpectation();
+    }
+
+    [Fact]
+    public async Task UpdateAsync_refuses_an_update_that_changes_nothing_before_any_call()
+    {
+        var mock = new MockHttpMessageHandler();
+        var any = mock.When("*").Respond(Json.MediaType, "{}");
+        using var client = TestClients.Create(mock);
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => client.ActionItems.UpdateAsync("a1", new UpdateActionItemRequest()));
+        Assert.Equal("request", error.ParamName);
+        await Assert.ThrowsAsync<ArgumentException>(() => client.ActionItems.UpdateAsync(" ", new UpdateActionItemRequest { Title = "t" }));
+        Assert.Equal(0, mock.GetMatchCount(any));
+    }
+
+    [Theory]
+    [InlineData(ActionItemStatuses.Suggested)]
+    [InlineData(ActionItemStatuses.Todo)]
+    [InlineData(ActionItemStatuses.Done)]
+    public async Task UpdateStatusAsync_patches_the_status(string status)
+    {
+        var mock = new MockHttpMessageHandler();
+        string? body = null;
+        mock.Expect(HttpMethod.Patch, TestClients.Url("action-items/a1/status")).Respond(async request =>
+        {
+            body = await request.Content!.ReadAsStringAsync();
+            return JsonResponse(HttpStatusCode.OK, $$"""{"id": "a1", "status": "{{status}}"}""");
+        });
+        using var client = TestClients.Create(mock);
+
+        var item = await client.ActionItems.UpdateStatusAsync("a1", status);
+
+        Assert.Equal(status, item.Status);
+        Assert.Equal($$"""{"status":"{{status}}"}""", body);
+    }
+
+    [Theory]
+    [InlineData("DONE")]
+    [InlineData("closed")]
+    [InlineData("")]
+    public async Task UpdateStatusAsync_refuses_a_status_carbon_voice_does_not_have(string status)
+    {
+        var mock = new MockHttpMessageHandler();
+        var any = mock.When("*").Respond(Json.MediaType, "{}");
+        using var client = TestClients.Create(mock);
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => client.ActionItems.UpdateStatusAsync("a1", status));
+
+        Assert.Equal("status", error.ParamName);
+        Assert.Equal(0, mock.GetMatchCount(any));
+    }
+
+    [Fact]
+    public async Task The_workspace_container_is_refused_because_carbon_voice_has_none()
+    {
+        var mock = new MockHttpMessageHandler();
+        var any = mock.When("*").Respond(Json.MediaType, "{}");
+        using var client = TestClients.Create(mock);
+
+        var list = Assert.Throws<ArgumentException>(() => client.ActionItems.ListAsync("workspace", "w1"));
+        Assert.Equal("containerType", list.ParamName);
+        Assert.Contains("channel", list.Message, StringComparison.Ordinal);
+        var create = await Assert.ThrowsAsync<ArgumentException>(() => client.ActionItems.CreateAsync(new CreateActionItemRequest { Title = "t", ContainerType = "workspace", ContainerId = "w1" }));
+        Assert.Contains("ContainerType", create.Message, StringComparison.Ordinal);
+        Assert.Equal(0, mock.GetMatchCount(any));
+        Assert.False(ActionItemContainerTypes.IsKnown("workspace"));
+        Assert.True(ActionItemContainerTypes.IsKnown(ActionItemContainerTypes.Home));
     }
 
     private static string Item(string id, bool full = false) => full

@@ -250,6 +250,10 @@ public sealed class MessagesClientTests
             .WithExactQueryString("limit=10&date=2026-02-03T09%3A46%3A10.492Z&direction=newer")
             .WithHeaders("Authorization", Bearer)
             .Respond(Json.MediaType, $"[{MessageV3Json}]");
+        // A short page does not end a date-cursor list (the service caps pages): the next, empty page does.
+        mock.Expect(HttpMethod.Get, TestClients.Url("v3/messages/CH0123456789abcd/by-id"))
+            .WithExactQueryString("limit=11&date=2026-02-03T09%3A46%3A10.492Z&direction=newer")
+            .Respond(Json.MediaType, $"[{MessageV3Json}]");
         using var client = TestClients.Create(mock);
 
         var messages = await client.Messages.ListByChannelAsync("CH0123456789abcd", new DateCursorOptions { Date = Date, Direction = MessageDirections.Newer, PageSize = 10 }).ToListAsync();
@@ -296,6 +300,7 @@ public sealed class MessagesClientTests
                 body = await request.Content!.ReadAsStringAsync();
                 return JsonResponse(HttpStatusCode.OK, $"[{MessageV3Json}]");
             });
+        mock.Expect(HttpMethod.Post, TestClients.Url("v3/messages/recent")).Respond(Json.MediaType, "[]");
         using var client = TestClients.Create(mock);
 
         var messages = await client.Messages.ListRecentAsync(new RecentMessagesOptions
@@ -343,6 +348,7 @@ public sealed class MessagesClientTests
                       "deleted_at": "2026-02-03T09:50:00Z", "status": "deleted", "text_models": []}]
                     """);
             });
+        mock.Expect(HttpMethod.Post, TestClients.Url("v3/messages/notified")).Respond(Json.MediaType, "[]");
         using var client = TestClients.Create(mock);
 
         var messages = await client.Messages.ListNotifiedAsync(Date, new NotifiedMessagesOptions { PageSize = 20, ChannelId = "c9" }).ToListAsync();
@@ -523,7 +529,7 @@ public sealed class MessagesClientTests
         Assert.Equal("Remember the demo", message.Notes);
         Assert.Equal(1, message.ReactionSummary!.ReactionCounts!["heart"]);
         Assert.Equal(["u4"], message.TaggedUserIds!);
-        Assert.Equal(12, message.Sequence);
+        Assert.Equal(12, message.AdditionalProperties!["sequence"].GetInt32());
         Assert.Equal("x", message.AdditionalProperties!["utm_data"].GetProperty("source").GetString());
     }
 

@@ -248,6 +248,66 @@ public sealed class UsersClientTests
         Assert.Equal("1767225600000", phone.LastMessageNotified);
     }
 
+    private const string ContactsJson = """
+        [{"user_guid": "u-2", "first_name": "Grace", "last_name": "Hopper", "image_url": null, "workspace_guids": ["KYbE5xyjBt39"],
+          "languages": ["en"], "voice_gender": "F", "created_by": "u-9", "user_type": "bot", "is_allowed_to_receive_notification": true,
+          "workspace_roles": [{"workspace_id": "KYbE5xyjBt39", "role": "member", "joined_at": "2026-01-02T00:00:00Z", "sort_order": 2}],
+          "created_at": "2026-01-01T00:00:00Z", "last_updated_at": 1767225600000}]
+        """;
+
+    [Fact]
+    public async Task ListContactsAsync_without_ids_posts_no_body_and_reads_every_contact()
+    {
+        var mock = new MockHttpMessageHandler();
+        HttpContent? content = null;
+        mock.Expect(HttpMethod.Post, TestClients.Url("contacts")).WithHeaders("Authorization", Bearer).Respond(request =>
+        {
+            content = request.Content;
+            return JsonResponse(HttpStatusCode.OK, ContactsJson);
+        });
+        using var client = TestClients.Create(mock);
+
+        var contact = Assert.Single(await client.Users.ListContactsAsync());
+
+        Assert.Null(content);
+        Assert.Equal("u-2", contact.Id);
+        Assert.Equal("u-9", contact.CreatedBy);
+        Assert.Equal("bot", contact.UserType);
+        Assert.True(contact.IsAllowedToReceiveNotification);
+        var role = Assert.Single(contact.WorkspaceRoles!);
+        Assert.Equal(("KYbE5xyjBt39", "member", 2L), (role.WorkspaceId, role.Role, role.SortOrder));
+        Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1767225600000), contact.LastUpdatedAt);
+        mock.VerifyNoOutstandingExpectation();
+    }
+
+    [Fact]
+    public async Task ListContactsAsync_with_ids_posts_user_guids_without_blanks_or_repeats()
+    {
+        var mock = new MockHttpMessageHandler();
+        string? body = null;
+        mock.Expect(HttpMethod.Post, TestClients.Url("contacts")).Respond(async request =>
+        {
+            body = await request.Content!.ReadAsStringAsync();
+            return JsonResponse(HttpStatusCode.OK, ContactsJson);
+        });
+        using var client = TestClients.Create(mock);
+
+        await client.Users.ListContactsAsync(["u-2", "u-2", " ", "u-3"]);
+
+        Assert.Equal("""{"user_guids":["u-2","u-3"]}""", body);
+    }
+
+    [Fact]
+    public async Task ListContactsAsync_with_an_empty_id_list_sends_nothing()
+    {
+        var mock = new MockHttpMessageHandler();
+        var any = mock.When("*").Respond(Json.MediaType, "[]");
+        using var client = TestClients.Create(mock);
+
+        Assert.Empty(await client.Users.ListContactsAsync([]));
+        Assert.Equal(0, mock.GetMatchCount(any));
+    }
+
     private static HttpResponseMessage JsonResponse(HttpStatusCode status, string json)
         => new(status) { Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json") };
 }

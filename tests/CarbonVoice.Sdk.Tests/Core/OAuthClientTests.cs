@@ -291,7 +291,7 @@ public sealed class OAuthClientTests : IDisposable
     }
 
     [Fact]
-    public async Task Expiry_is_unknown_for_an_opaque_token_without_expires_in()
+    public async Task An_opaque_token_without_expires_in_is_assumed_to_live_an_hour()
     {
         NoMetadata();
         _mock.When(HttpMethod.Post, TestClients.Url("oauth/token")).Respond(Json.MediaType, TokenJson.Token("opaque", "rt-1", expiresIn: null));
@@ -299,7 +299,36 @@ public sealed class OAuthClientTests : IDisposable
 
         var token = await oauth.ExchangeCodeAsync("code-1", "v");
 
-        Assert.Null(token.ExpiresAt);
+        Assert.Equal(token.IssuedAt + TimeSpan.FromHours(1), token.ExpiresAt);
+    }
+
+    [Fact]
+    public async Task A_refresh_refused_with_carbon_voices_own_error_body_means_the_token_expired()
+    {
+        NoMetadata();
+        _mock.When(HttpMethod.Post, TestClients.Url("oauth/token"))
+            .Respond(HttpStatusCode.BadRequest, Json.MediaType, """{"success": false, "requestId": "r-9", "errmsg": "Refresh token is invalid or expired"}""");
+        var oauth = OAuth();
+
+        var error = await Assert.ThrowsAsync<CarbonVoiceTokenExpiredException>(() => oauth.RefreshTokenAsync("rt-old"));
+
+        Assert.Equal("r-9", error.RequestId);
+        Assert.Equal("Refresh token is invalid or expired", error.ErrorMessage);
+        Assert.Equal(HttpStatusCode.BadRequest, error.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_code_refused_with_carbon_voices_own_error_body_stays_a_validation_error()
+    {
+        NoMetadata();
+        _mock.When(HttpMethod.Post, TestClients.Url("oauth/token"))
+            .Respond(HttpStatusCode.BadRequest, Json.MediaType, """{"success": false, "requestId": "r-8", "errmsg": "Invalid authorization code"}""");
+        var oauth = OAuth();
+
+        var error = await Assert.ThrowsAsync<CarbonVoiceValidationException>(() => oauth.ExchangeCodeAsync("bad", "v"));
+
+        Assert.IsNotType<CarbonVoiceTokenExpiredException>(error);
+        Assert.Equal("Invalid authorization code", error.ErrorMessage);
     }
 
     [Fact]

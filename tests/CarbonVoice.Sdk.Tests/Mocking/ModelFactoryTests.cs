@@ -9,12 +9,41 @@ public class ModelFactoryTests
     [Fact]
     public void A_legacy_message_exposes_its_transcript_through_the_text_models()
     {
-        var message = CarbonVoiceModelFactory.LegacyMessage("m1", "c1", "Hello", sequence: 7, createdAt: Now);
+        var message = CarbonVoiceModelFactory.LegacyMessage("m1", "c1", "Hello", createdAt: Now);
 
         Assert.Equal("Hello", message.Transcript);
-        Assert.Equal(7, message.Sequence);
+        Assert.Equal(LegacyTextModel.TranscriptType, Assert.Single(message.TextModels!).Type);
         Assert.Equal(["c1"], message.ChannelIds);
         Assert.Equal("active", message.Status);
+    }
+
+    [Fact]
+    public void Voice_messages_are_built_in_the_real_shape_with_the_words_only_in_the_timecodes()
+    {
+        var legacy = CarbonVoiceModelFactory.LegacyMessage("m1", "c1", "Hello there", createdAt: Now, voice: true);
+        var v6 = CarbonVoiceModelFactory.MessageV6("m2", "c1", "Hello there", createdAt: Now, voice: true);
+
+        var model = Assert.Single(legacy.TextModels!);
+        Assert.Equal((LegacyTextModel.TranscriptWithTimecodeType, string.Empty), (model.Type, model.Value));
+        Assert.Equal(["Hello", "there"], model.Timecodes!.Select(t => t.Text));
+        Assert.Equal("Hello there", legacy.Transcript);
+        Assert.Equal(string.Empty, v6.Content!.Transcript);
+        Assert.Equal("Hello there", v6.Transcript);
+        Assert.Equal(("audio", "active", "m2"), (v6.Kind, v6.Status, v6.ThreadId));
+    }
+
+    [Fact]
+    public void A_v6_message_without_words_is_processing_and_a_v6_tombstone_is_deleted()
+    {
+        var processing = CarbonVoiceModelFactory.MessageV6("m1", "c1", createdAt: Now);
+        var tombstone = CarbonVoiceModelFactory.MessageV6("m2", "c1", "gone", createdAt: Now, deletedAt: Now.AddMinutes(1));
+
+        Assert.True(processing.IsPending);
+        Assert.Null(processing.Content);
+        Assert.True(tombstone.IsDeleted);
+        Assert.False(tombstone.IsPending);
+        Assert.Null(tombstone.Transcript);
+        Assert.Equal(Now.AddMinutes(1), tombstone.UpdatedAt);
     }
 
     [Fact]

@@ -224,15 +224,38 @@ public sealed class MessageDateCursorPagingTests
     }
 
     [Fact]
-    public async Task A_page_shorter_than_the_limit_ends_the_list()
+    public async Task A_short_page_does_not_end_the_list_but_a_page_with_nothing_new_does()
     {
         var api = WithTies();
         using var client = api.Client();
 
         var ids = await Ids(client.Messages.ListRecentAsync(new RecentMessagesOptions { Date = T0, Direction = MessageDirections.Newer, PageSize = 50 }));
 
-        Assert.Equal(12, ids.Count);
-        Assert.Single(api.Requests);
+        Assert.Equal(api.Messages.Select(m => m.Id), ids);
+        Assert.Equal(2, api.Requests.Count);
+    }
+
+    [Theory]
+    [InlineData(MessageDirections.Newer)]
+    [InlineData(MessageDirections.Older)]
+    public async Task A_service_that_caps_pages_at_37_while_100_are_asked_still_yields_every_message_once(string direction)
+    {
+        var api = new MessagesFakeApi { PageCap = 37 };
+        for (var i = 0; i < 250; i++)
+        {
+            // Pairs of messages share a timestamp, so page boundaries fall inside ties too.
+            api.Messages.Add(new FakeMessage($"m{i:000}", T0.AddSeconds(i / 2)));
+        }
+
+        using var client = api.Client();
+        var start = direction == MessageDirections.Newer ? T0 : T0.AddHours(1);
+
+        var ids = await Ids(client.Messages.ListRecentAsync(new RecentMessagesOptions { Date = start, Direction = direction, PageSize = 100 }));
+
+        Assert.Equal(250, ids.Count);
+        Assert.Equal(250, ids.Distinct().Count());
+        Assert.All(api.Requests, r => Assert.True((int)r.Json["limit"]! >= 100));
+        Assert.True(api.Requests.Count >= 250 / 37, $"{api.Requests.Count} requests");
     }
 
     [Fact]

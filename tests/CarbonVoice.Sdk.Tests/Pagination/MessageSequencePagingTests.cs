@@ -31,7 +31,7 @@ public sealed class MessageSequencePagingTests
 
         var messages = await client.Messages.ListSequentialAsync("c1").ToListAsync();
 
-        Assert.Equal(Enumerable.Range(1, count).Select(n => (long?)n), messages.Select(m => m.Sequence));
+        Assert.Equal(Enumerable.Range(1, count).Select(n => $"s{n:0000}"), messages.Select(m => m.Id));
         Assert.Equal(expectedWindows, Windows(api));
         Assert.All(api.Requests, r => Assert.Equal(HttpMethod.Get, r.Method));
     }
@@ -134,7 +134,7 @@ public sealed class MessageSequencePagingTests
 
         await foreach (var message in client.Messages.ListSequentialAsync("c1"))
         {
-            Assert.Equal(1, message.Sequence);
+            Assert.Equal("s0001", message.Id);
             break;
         }
 

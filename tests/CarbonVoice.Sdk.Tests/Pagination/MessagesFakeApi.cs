@@ -53,6 +53,9 @@ internal sealed class MessagesFakeApi
     /// <summary>Answers a request instead of the fake when it returns non-null.</summary>
     public Func<CapturedRequest, HttpResponseMessage?>? Override { get; set; }
 
+    /// <summary>The most rows a date-cursor page returns whatever limit is asked (the real service caps pages); unlimited when null.</summary>
+    public int? PageCap { get; init; }
+
     /// <summary>Whether by-ids answers in reverse order (the SDK must restore the requested order).</summary>
     public bool ReverseByIds { get; set; } = true;
 
@@ -132,7 +135,7 @@ internal sealed class MessagesFakeApi
         var ordered = direction == "newer"
             ? candidates.Where(m => date is null || ts(m) >= date).OrderBy(ts).ThenBy(m => m.Id, StringComparer.Ordinal)
             : candidates.Where(m => date is null || ts(m) <= date).OrderByDescending(ts).ThenBy(m => m.Id, StringComparer.Ordinal);
-        return JsonResponse(HttpStatusCode.OK, new JsonArray([.. ordered.Take(limit).Select(m => (JsonNode)Legacy(m))]).ToJsonString());
+        return JsonResponse(HttpStatusCode.OK, new JsonArray([.. ordered.Take(Math.Min(limit, PageCap ?? limit)).Select(m => (JsonNode)Legacy(m))]).ToJsonString());
     }
 
     private HttpResponseMessage Window(string channel, int start, int stop)

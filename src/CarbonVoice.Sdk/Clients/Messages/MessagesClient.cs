@@ -38,6 +38,49 @@ public class MessagesClient : IMessagesClient
     }
 
     /// <inheritdoc />
+    public virtual Task<MessageV6> GetV6Async(string messageId, MessageGetOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(messageId);
+        return _connection.GetAsync(
+            "GET /v6/messages/{id}",
+            PathBuilder.Format("v6/messages/{0}", messageId)
+                .Add("language", options?.Language)
+                .Add("presigned_url", options?.PresignedUrl)
+                .Add("fresh", options?.Fresh),
+            CarbonVoiceJsonContext.Default.MessageV6,
+            cancellationToken,
+            wrapper: "message");
+    }
+
+    /// <inheritdoc />
+    public virtual Task<IReadOnlyList<MessageV6>> GetByIdsV6Async(string conversationId, IReadOnlyCollection<string> messageIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(conversationId);
+        ArgumentNullException.ThrowIfNull(messageIds);
+        return IdBatchPaging.FetchInBatchesAsync(
+            messageIds,
+            MaxBatchSize,
+            async (batch, ct) => (await _connection.PostAsync(
+                "POST /v6/messages/by-ids",
+                PathBuilder.Format("v6/messages/by-ids"),
+                new MessagesByIdsBody(conversationId, batch),
+                CarbonVoiceJsonContext.Default.MessagesByIdsBody,
+                CarbonVoiceJsonContext.Default.ApiListMessageV6,
+                idempotent: true,
+                ct).ConfigureAwait(false)).Items,
+            message => message.Id,
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public virtual CarbonVoicePageable<MessageV6> ListHistoryAsync(MessageFeedOptions? options = null)
+        => ListFeed("GET /v6/messages", "v6/messages", options, MessageDirections.Older, message => message.CreatedAt);
+
+    /// <inheritdoc />
+    public virtual CarbonVoicePageable<MessageV6> ListUpdatesAsync(MessageFeedOptions? options = null)
+        => ListFeed("GET /v6/messages/updates", "v6/messages/updates", options, MessageDirections.Newer, message => message.UpdatedAt);
+
+    /// <inheritdoc />
     public virtual Task<IReadOnlyList<Message>> GetByIdsAsync(string conversationId, IReadOnlyCollection<string> messageIds, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(conversationId);
@@ -151,6 +194,35 @@ public class MessagesClient : IMessagesClient
                 idempotent: true,
                 ct),
             message => message.Id);
+    }
+
+    private CarbonVoicePageable<MessageV6> ListFeed(string endpoint, string path, MessageFeedOptions? options, string defaultDirection, Func<MessageV6, DateTimeOffset?> position)
+    {
+        var direction = DateCursorPaging.NormalizeDirection(options?.Direction ?? defaultDirection, "options.Direction");
+        FeedPaging.ValidatePageSize(options?.PageSize, "options.PageSize");
+        if (options?.ConversationId is { } conversationId)
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(conversationId, "options.ConversationId");
+        }
+
+        return FeedPaging.Create(
+            options?.PageSize,
+            (cursor, limit, ct) => _connection.GetAsync(
+                endpoint,
+                PathBuilder.Format(path)
+                    .Add("direction", direction)
+                    .Add("date", cursor is null ? options?.Since : null)
+                    .Add("cursor", cursor)
+                    .Add("limit", limit)
+                    .Add("conversation_id", options?.ConversationId)
+                    .Add("language", options?.Language)
+                    .Add("presigned_url", options?.PresignedUrl)
+                    .Add("include_unchanged_content", options?.IncludeUnchangedContent),
+                CarbonVoiceJsonContext.Default.ApiListMessageV6,
+                ct),
+            message => message.Id,
+            message => message.UpdatedAt,
+            position);
     }
 
     private CarbonVoicePageable<LegacyMessage> ListByDate(string endpoint, string path, DateTimeOffset date, string direction, int? pageSize, bool useLastUpdated, string? channelId)

@@ -37,7 +37,7 @@ public static class CarbonVoiceModelFactory
         {
             Id = id,
             ConversationId = conversationId,
-            Transcript = transcript,
+            RawTranscript = transcript,
             CreatedAt = createdAt,
             UpdatedAt = createdAt,
             CreatorId = creatorId,
@@ -45,15 +45,48 @@ public static class CarbonVoiceModelFactory
             Status = "active",
         };
 
-    /// <summary>A message in the v3 shape (sequential windows, recent, notified, search), with its transcript as a text model.</summary>
+    /// <summary>
+    /// A message in the v6 shape, as the v6 feeds return it. A voice message is built as the real service sends it: an empty
+    /// <c>content.transcript</c> and the words in <c>content.time_codes</c>.
+    /// </summary>
+    /// <param name="id">The id.</param>
+    /// <param name="conversationId">The conversation.</param>
+    /// <param name="transcript">The words, or null while the message is processing (then its status is <c>processing</c>).</param>
+    /// <param name="createdAt">When it was created (also its update time unless <paramref name="updatedAt"/> is given).</param>
+    /// <param name="creatorId">The author.</param>
+    /// <param name="voice">True for a voice message (words in time codes), false for a text message.</param>
+    /// <param name="updatedAt">When it last changed.</param>
+    /// <param name="deletedAt">When it was deleted, for a tombstone.</param>
+    public static MessageV6 MessageV6(string id, string conversationId, string? transcript = null, DateTimeOffset? createdAt = null, string? creatorId = null, bool voice = false, DateTimeOffset? updatedAt = null, DateTimeOffset? deletedAt = null)
+        => new()
+        {
+            Id = id,
+            ConversationId = conversationId,
+            CreatorId = creatorId,
+            CreatedAt = createdAt,
+            UpdatedAt = deletedAt ?? updatedAt ?? createdAt,
+            DeletedAt = deletedAt,
+            ThreadId = id,
+            Kind = voice ? "audio" : "text",
+            Status = deletedAt is not null ? MessageStatuses.Deleted : transcript is null ? MessageStatuses.Processing : MessageStatuses.Active,
+            Content = deletedAt is not null || transcript is null ? null
+                : voice ? new MessageV6Content { Transcript = string.Empty, TimeCodes = Timecodes(transcript) }
+                : new MessageV6Content { Transcript = transcript },
+        };
+
+    /// <summary>
+    /// A message in the v3 shape (recent, notified, search, by-id). A voice message is built as the real service sends it:
+    /// a <c>transcript_with_timecode</c> text model with an empty value and the words in its timecodes; a text message
+    /// carries a <c>transcript</c> model with the text.
+    /// </summary>
     /// <param name="id">The id (<c>message_id</c>).</param>
     /// <param name="channelId">The conversation.</param>
-    /// <param name="transcript">The transcript, or null while it is not ready.</param>
-    /// <param name="sequence">The conversation sequence number.</param>
+    /// <param name="transcript">The words, or null while the transcript is not ready.</param>
     /// <param name="createdAt">When it was created (also its update time).</param>
     /// <param name="creatorId">The author.</param>
     /// <param name="deletedAt">When it was deleted, for a tombstone.</param>
-    public static LegacyMessage LegacyMessage(string id, string channelId, string? transcript = null, long? sequence = null, DateTimeOffset? createdAt = null, string? creatorId = null, DateTimeOffset? deletedAt = null)
+    /// <param name="voice">True for a voice message (words in timecodes), false for a text message.</param>
+    public static LegacyMessage LegacyMessage(string id, string channelId, string? transcript = null, DateTimeOffset? createdAt = null, string? creatorId = null, DateTimeOffset? deletedAt = null, bool voice = false)
         => new()
         {
             Id = id,
@@ -62,9 +95,11 @@ public static class CarbonVoiceModelFactory
             CreatedAt = createdAt,
             LastUpdatedAt = deletedAt ?? createdAt,
             DeletedAt = deletedAt,
-            Sequence = sequence,
-            Status = deletedAt is null ? "active" : "deleted",
-            TextModels = transcript is null ? [] : [new LegacyTextModel { Type = "transcript", Value = transcript }],
+            IsTextMessage = !voice,
+            Status = deletedAt is not null ? MessageStatuses.Deleted : transcript is null ? MessageStatuses.Processing : MessageStatuses.Active,
+            TextModels = transcript is null ? []
+                : voice ? [new LegacyTextModel { Type = LegacyTextModel.TranscriptWithTimecodeType, Value = string.Empty, Timecodes = Timecodes(transcript) }]
+                : [new LegacyTextModel { Type = LegacyTextModel.TranscriptType, Value = transcript }],
         };
 
     /// <summary>A user as <c>/whoami</c> returns it.</summary>
@@ -132,4 +167,9 @@ public static class CarbonVoiceModelFactory
     /// <param name="connectionId">The connection.</param>
     public static CarbonVoiceTokenExpiredException TokenExpired(string connectionId)
         => new($"The refresh token of connection '{connectionId}' was refused; the user must authorize again.", connectionId);
+
+    private static List<MessageTimecode> Timecodes(string words)
+        => words.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select((word, i) => new MessageTimecode { Text = word, Start = i * 400, End = (i * 400) + 350 })
+            .ToList();
 }

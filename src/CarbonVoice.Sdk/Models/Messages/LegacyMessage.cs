@@ -76,11 +76,41 @@ public sealed record LegacyMessage : CarbonVoiceModel
     /// <summary>The users tagged in the message.</summary>
     public IReadOnlyList<string>? TaggedUserIds { get; init; }
 
-    /// <summary>The position of the message in its conversation (1-based).</summary>
-    public long? Sequence { get; init; }
-
-    /// <summary>The plain transcript: the value of the first text model of type <c>transcript</c>, or null when there is none yet. Not serialized.</summary>
+    /// <summary>
+    /// The words of the message, by one rule for every text model: the value of the <c>transcript</c> model, else of the
+    /// <c>transcript_with_timecode</c> model, else (voice messages on the real service, whose value is empty) the words of
+    /// its <c>timecodes</c> joined by spaces; null while there are none. Summaries are not transcripts. Not serialized.
+    /// </summary>
     [JsonIgnore]
     public string? Transcript
-        => TextModels?.FirstOrDefault(model => string.Equals(model.Type, "transcript", StringComparison.OrdinalIgnoreCase))?.Value;
+    {
+        get
+        {
+            if (TextModels is not { Count: > 0 } models)
+            {
+                return null;
+            }
+
+            var plain = models.FirstOrDefault(model => model.IsType(LegacyTextModel.TranscriptType) && !string.IsNullOrWhiteSpace(model.Value));
+            if (plain is not null)
+            {
+                return plain.Value;
+            }
+
+            foreach (var model in models)
+            {
+                if (model.IsType(LegacyTextModel.TranscriptWithTimecodeType) && TranscriptText.Compose(model.Value, model.Timecodes) is { } words)
+                {
+                    return words;
+                }
+            }
+
+            return null;
+        }
+    }
+
+    /// <summary>The AI summary: the value of the text model of type <c>summary</c>, when there is one. Not serialized.</summary>
+    [JsonIgnore]
+    public string? AiSummary
+        => TextModels?.FirstOrDefault(model => model.IsType(LegacyTextModel.SummaryType) && !string.IsNullOrWhiteSpace(model.Value))?.Value;
 }

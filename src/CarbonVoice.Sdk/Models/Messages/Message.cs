@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+using CarbonVoice.Sdk.Internal;
+
 namespace CarbonVoice.Sdk;
 
-/// <summary>A message in the v5 shape, as <c>GET /v5/messages/{id}</c> and <c>POST /v5/messages/by-ids</c> return it.</summary>
+/// <summary>A message in the v5 shape, as <c>GET /v5/messages/{id}</c> and <c>POST /v5/messages/by-ids</c> return it (confirmed routes).</summary>
 public sealed record Message : CarbonVoiceModel
 {
     /// <summary>The message id.</summary>
@@ -48,8 +51,16 @@ public sealed record Message : CarbonVoiceModel
     /// <summary>The languages the transcript is available in.</summary>
     public IReadOnlyList<string>? AvailableLanguages { get; init; }
 
-    /// <summary>The transcript; absent while it is not ready yet.</summary>
-    public string? Transcript { get; init; }
+    /// <summary>
+    /// The <c>transcript</c> field as sent; absent while it is not ready yet, and possibly empty on voice messages whose
+    /// words are only in <see cref="TimeCodes"/>. Read <see cref="Transcript"/> for the words.
+    /// </summary>
+    [JsonPropertyName("transcript")]
+    public string? RawTranscript { get; init; }
+
+    /// <summary>The words of the message: <see cref="RawTranscript"/>, else the words of <see cref="TimeCodes"/> joined by spaces; null while there are none. Not serialized.</summary>
+    [JsonIgnore]
+    public string? Transcript => TranscriptText.Compose(RawTranscript, TimeCodes);
 
     /// <summary>The AI summary, when one was generated.</summary>
     public string? AiSummary { get; init; }
@@ -80,4 +91,7 @@ public sealed record Message : CarbonVoiceModel
 
     /// <summary>The users tagged in the message.</summary>
     public IReadOnlyList<string>? TaggedUserIds { get; init; }
+
+    /// <summary>The AI responses generated for the message.</summary>
+    public IReadOnlyList<MessageAiResponseReference>? AiResponseIds { get; init; }
 }

@@ -1,6 +1,6 @@
 namespace CarbonVoice.Sdk;
 
-/// <summary>An attachment of a v5 <see cref="Message"/>.</summary>
+/// <summary>An attachment of a v5 <see cref="Message"/> or a v6 <see cref="MessageV6"/>.</summary>
 public sealed record MessageAttachment : CarbonVoiceModel
 {
     /// <summary>The attachment id.</summary>
@@ -32,4 +32,10 @@ public sealed record MessageAttachment : CarbonVoiceModel
 
     /// <summary>The size in bytes.</summary>
     public long? LengthInBytes { get; init; }
+
+    /// <summary>The upload status, while an upload is in progress (v6).</summary>
+    public string? Status { get; init; }
+
+    /// <summary>How much of the upload is done, in percent (v6).</summary>
+    public double? PercentComplete { get; init; }
 }

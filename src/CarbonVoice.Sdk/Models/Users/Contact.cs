@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace CarbonVoice.Sdk;
 
-/// <summary>A person the user can talk to, as <c>GET /users</c> returns it.</summary>
+/// <summary>A person the user can talk to, as <c>POST /contacts</c> (confirmed) and <c>GET /users</c> return it.</summary>
 public sealed record Contact : CarbonVoiceModel
 {
     /// <summary>The user id (<c>user_guid</c>).</summary>
@@ -30,6 +30,15 @@ public sealed record Contact : CarbonVoiceModel
 
     /// <summary>The user type: <c>user</c> or <c>bot</c>.</summary>
     public string? UserType { get; init; }
+
+    /// <summary>For a bot, the user who owns it.</summary>
+    public string? CreatedBy { get; init; }
+
+    /// <summary>The contact's role in each shared workspace.</summary>
+    public IReadOnlyList<ContactWorkspaceRole>? WorkspaceRoles { get; init; }
+
+    /// <summary>Whether the contact may receive notifications.</summary>
+    public bool? IsAllowedToReceiveNotification { get; init; }
 
     /// <summary>When the contact was created.</summary>
     public DateTimeOffset? CreatedAt { get; init; }
