@@ -96,7 +96,6 @@ public sealed class MessagesTests
 
         var window = await client.Messages.GetSequenceWindowAsync(conversation.Id, 5, 14);
         Assert.Equal(messages.Where(m => m.Sequence is >= 5 and <= 14).Select(m => m.Id), window.Select(m => m.Id));
-        Assert.Equal(Enumerable.Range(5, 10).Select(i => (long)i), window.Select(m => m.Sequence!.Value));
         Assert.Equal(messages[4].Transcript, window[0].Transcript);
 
         var all = await client.Messages.ListSequentialAsync(conversation.Id, new SequentialListOptions { PageSize = 100 }).ToListAsync();

@@ -34,7 +34,7 @@ public sealed class PaginationTests
         var all = await client.Messages.ListSequentialAsync(conversationId, new SequentialListOptions { PageSize = pageSize }).ToListAsync();
 
         Expect.SameMessages(expected, all.Select(m => m.Id).ToList());
-        Assert.Equal(Enumerable.Range(1, count).Select(i => (long)i), all.Select(m => m.Sequence!.Value));
+        Assert.Equal(expected.Select(m => m.Id), all.Select(m => m.Id));
         var windows = h.RequestsTo("GET", $"/v3/messages/{conversationId}/sequential/");
         Assert.InRange(windows.Count, 1, (count / pageSize) + 2);
         Assert.All(windows, r => Assert.Equal(200, r.Status));

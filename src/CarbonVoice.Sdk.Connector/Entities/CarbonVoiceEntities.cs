@@ -34,8 +34,8 @@ public static class CarbonVoiceEntities
     [
         new(Workspace, "/v5/workspaces", "Workspaces", "Workspaces grouping people and conversations", true, OperationalMaturityPillar),
         new(Channel, "/channels/{workspace_guid}", "Channels (Conversations)", "Communication channels within workspaces", true, CustomerHealthPillar),
-        new(Message, "/v3/messages/{channel_id}/by-id", "Messages (Discussions)", "Individual messages and voice posts", true, CustomerHealthPillar),
-        new(ActionItem, "/action-items/{container_type}/{container_id}", "Action Items", "Tasks and action items from conversations", true, OperationalMaturityPillar),
+        new(Message, "/v6/messages", "Messages (Discussions)", "Individual messages and voice posts", true, CustomerHealthPillar),
+        new(ActionItem, "/action-items/channel/{channel_id}", "Action Items", "Tasks and action items from conversations", true, OperationalMaturityPillar),
         new(CarbonLink, "/carbonlink/create", "CarbonLinks", "Links to start conversations", false, OperationalMaturityPillar),
         new(ConversationSummary, "/channels/{channel_id}/summary", "Conversation Summaries", "AI-generated summaries of conversations", false, CustomerHealthPillar),
     ];

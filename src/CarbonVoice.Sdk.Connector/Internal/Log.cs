@@ -40,4 +40,13 @@ internal static partial class Log
 
     [LoggerMessage(12, LogLevel.Warning, "The ingestion request for {TenantId}/{ConnectorId} could not be queued again.")]
     public static partial void RequeueFailed(ILogger logger, Exception exception, string tenantId, string connectorId);
+
+    [LoggerMessage(13, LogLevel.Information, "Conversation {ConversationId} of {TenantId}/{ConnectorId} is gone (deleted, or the service answers 403): its raw data is tombstoned.")]
+    public static partial void ConversationGone(ILogger logger, string tenantId, string connectorId, string conversationId);
+
+    [LoggerMessage(14, LogLevel.Warning, "The service refused the stored change cursor of {TenantId}/{ConnectorId}; changes are read again since {Since:O}.")]
+    public static partial void ChangesCursorRefused(ILogger logger, string tenantId, string connectorId, DateTimeOffset since);
+
+    [LoggerMessage(15, LogLevel.Information, "The checkpoints of {TenantId}/{ConnectorId} were written by an earlier version ({Count} dropped): the next sync is a full one.")]
+    public static partial void CheckpointsMigrated(ILogger logger, string tenantId, string connectorId, int count);
 }

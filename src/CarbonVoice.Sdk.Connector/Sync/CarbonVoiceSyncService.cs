@@ -69,6 +69,7 @@ public sealed class CarbonVoiceSyncService : ICarbonVoiceSyncService
             // The lease is renewed in the background for the whole run; losing it cancels the run.
             var callerToken = cancellationToken;
             cancellationToken = lease.StartRenewing(callerToken);
+            await MigrateCheckpointsAsync(tenant, connector, cancellationToken).ConfigureAwait(false);
             var enabled = request.EnabledEntities ?? await GetEnabledEntitiesAsync(tenant, connector, cancellationToken).ConfigureAwait(false);
             var last = ParseTime(await _state.GetCheckpointAsync(tenant, connector, SyncScopes.HighWaterMark, cancellationToken).ConfigureAwait(false));
             var pendingFull = ParseTime(await _state.GetCheckpointAsync(tenant, connector, SyncScopes.FullPending, cancellationToken).ConfigureAwait(false));
@@ -88,7 +89,7 @@ public sealed class CarbonVoiceSyncService : ICarbonVoiceSyncService
 
             var run = await _state.StartRunAsync(tenant, connector, isDelta ? SyncKind.Delta : SyncKind.Full, highWaterMark, cancellationToken).ConfigureAwait(false);
             var tracker = new RunTracker(run, _options.MaxRecordedErrors, _time);
-            var pass = new SyncPass(tenant, connector, client, _raw, _state, _options, tracker, lease, enabled, scope, isDelta, resume: pendingFull is not null && scope is null, fullMarker: isDelta || scope is not null ? null : Format(highWaterMark), last, progress, _time, _logger);
+            var pass = new SyncPass(tenant, connector, client, _raw, _state, _options, tracker, lease, enabled, scope, isDelta, resume: pendingFull is not null && scope is null, fullMarker: isDelta || scope is not null ? null : Format(highWaterMark), listedMarker: Format(highWaterMark), last, progress, _time, _logger);
             var final = await ExecuteAsync(pass, tracker, lease, request, highWaterMark, callerToken, cancellationToken).ConfigureAwait(false);
             await _state.SaveRunAsync(final, CancellationToken.None).ConfigureAwait(false);
             progress?.Report(new SyncProgress(final.Id, SyncPhase.Completed) { Counts = final.Counts, ErrorCount = final.ErrorCount, Status = final.Status, Message = final.StatusMessage, Percent = final.Status == SyncRunStatus.Succeeded ? 100 : null });
@@ -122,6 +123,34 @@ public sealed class CarbonVoiceSyncService : ICarbonVoiceSyncService
         return _state.SetCheckpointAsync(tenantId, connectorId, SyncScopes.EnabledEntities, string.Join(',', keys), cancellationToken);
     }
 
+    /// <summary>
+    /// Brings the checkpoints of a connector synced by an earlier version up to <see cref="SyncScopes.CurrentFormat"/>: its
+    /// per-conversation sequence cursors and pending-transcript lists rested on a field only the emulator sent, so they are
+    /// dropped with the high-water mark and the next run is a full sync on the v6 feeds. Idempotent: a crash midway redoes it.
+    /// </summary>
+    private async Task MigrateCheckpointsAsync(string tenantId, string connectorId, CancellationToken cancellationToken)
+    {
+        if (await _state.GetCheckpointAsync(tenantId, connectorId, SyncScopes.Format, cancellationToken).ConfigureAwait(false) == SyncScopes.CurrentFormat)
+        {
+            return;
+        }
+
+        var checkpoints = await _state.ListCheckpointsAsync(tenantId, connectorId, string.Empty, cancellationToken).ConfigureAwait(false);
+        var legacy = checkpoints.Keys.Where(scope => SyncScopes.LegacyPrefixes.Any(prefix => scope.StartsWith(prefix, StringComparison.Ordinal))).ToList();
+        if (legacy.Count > 0 || checkpoints.ContainsKey(SyncScopes.HighWaterMark))
+        {
+            foreach (var scope in legacy)
+            {
+                await _state.SetCheckpointAsync(tenantId, connectorId, scope, null, cancellationToken).ConfigureAwait(false);
+            }
+
+            await _state.SetCheckpointAsync(tenantId, connectorId, SyncScopes.HighWaterMark, null, cancellationToken).ConfigureAwait(false);
+            Log.CheckpointsMigrated(_logger, tenantId, connectorId, legacy.Count);
+        }
+
+        await _state.SetCheckpointAsync(tenantId, connectorId, SyncScopes.Format, SyncScopes.CurrentFormat, cancellationToken).ConfigureAwait(false);
+    }
+
     private async Task<SyncRun> ExecuteAsync(SyncPass pass, RunTracker tracker, LeaseKeeper lease, SyncRequest request, DateTimeOffset highWaterMark, CancellationToken callerToken, CancellationToken cancellationToken)
     {
         try
@@ -140,6 +169,12 @@ public sealed class CarbonVoiceSyncService : ICarbonVoiceSyncService
             }
 
             await _state.SetCheckpointAsync(request.TenantId, request.ConnectorId, SyncScopes.HighWaterMark, Format(highWaterMark), cancellationToken).ConfigureAwait(false);
+            if (!pass.IsDelta)
+            {
+                // A full sync read everything changed before its mark: the next delta starts from the mark, not from an older cursor.
+                await _state.SetCheckpointAsync(request.TenantId, request.ConnectorId, SyncScopes.ChangesCursor, null, cancellationToken).ConfigureAwait(false);
+            }
+
             await _state.SetCheckpointAsync(request.TenantId, request.ConnectorId, SyncScopes.FullPending, null, cancellationToken).ConfigureAwait(false);
             return tracker.Snapshot(SyncRunStatus.Succeeded, finished: true);
         }

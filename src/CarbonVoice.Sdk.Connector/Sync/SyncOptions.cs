@@ -6,20 +6,25 @@ public sealed class SyncOptions
     /// <summary>Conversations synced at once, sharing one SDK client (and its rate-limit state). 4 by default.</summary>
     public int MaxConcurrency { get; set; } = 4;
 
-    /// <summary>The sequence window per messages request, 1–500. 100 by default.</summary>
-    public int MessageWindowSize { get; set; } = 100;
+    /// <summary>Messages per request of a conversation's history (<c>GET /v6/messages</c>), 1–200. 200 (the service's maximum) by default.</summary>
+    public int MessagePageSize { get; set; } = MessageFeedOptions.MaxPageSize;
 
-    /// <summary>Messages per <c>/v3/messages/notified</c> request, 1–100. 100 by default.</summary>
-    public int NotifiedPageSize { get; set; } = 100;
+    /// <summary>Messages per request of the change feed (<c>GET /v6/messages/updates</c>), 1–200. 200 (the service's maximum) by default.</summary>
+    public int ChangesPageSize { get; set; } = MessageFeedOptions.MaxPageSize;
 
     /// <summary>
-    /// Subtracted from the high-water mark taken before a sync, to cover clock skew between this host and the service;
-    /// the overlap is harmless because records are de-duplicated by key and content hash. 5 minutes by default.
+    /// Subtracted from the high-water mark taken before a sync, to cover clock skew between this host and the service. The
+    /// change feed is anchored at the mark on the first delta after a full sync, and again whenever the service refuses
+    /// the stored cursor; the overlap is harmless because records are de-duplicated by key and content hash. 5 minutes by default.
     /// </summary>
     public TimeSpan HighWaterMarkSafetyMargin { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>Messages stored without a transcript are re-read on later delta syncs for this long after their creation. 1 day by default.</summary>
-    public TimeSpan PendingTranscriptMaxAge { get; set; } = TimeSpan.FromDays(1);
+    /// <summary>
+    /// Whether a message's raw record keeps its word timings (<c>content.time_codes</c>, one entry per word). Off by
+    /// default: the timings are large and ingestion does not use them; the record keeps the words as
+    /// <c>content.transcript</c> instead (voice messages arrive with an empty transcript and the words only in the timings).
+    /// </summary>
+    public bool KeepWordTimings { get; set; }
 
     /// <summary>How long the sync lease of a connector lasts between renewals. 5 minutes by default.</summary>
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(5);

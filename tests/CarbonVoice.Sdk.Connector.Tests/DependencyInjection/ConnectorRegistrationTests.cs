@@ -35,7 +35,7 @@ public sealed class ConnectorRegistrationTests
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddCarbonVoiceConnectorSqlite(file.ConnectionString);
-        services.AddCarbonVoiceConnector(o => o.Sync.MessageWindowSize = 5);
+        services.AddCarbonVoiceConnector(o => o.Sync.MessagePageSize = 5);
         await using var provider = services.BuildServiceProvider();
         Assert.IsType<SqliteRawDataStore>(provider.GetRequiredService<IRawDataStore>());
 

@@ -15,7 +15,7 @@ public sealed class DeletedMessageRunTests
     public async Task A_full_sync_reads_through_a_run_of_deleted_messages_longer_than_two_windows(StoreKind kind)
     {
         await using var h = new EmulatorHarness(kind);
-        Assert.Equal(5, h.SyncOptions.MessageWindowSize);
+        Assert.Equal(5, h.SyncOptions.MessagePageSize);
         var workspace = h.Emulator.Data.WorkspacesOf(h.UserId)[0].Id;
         var conversation = h.Emulator.Control.CreateConversation(workspace, "Gap", generatedMessages: 30);
         var all = h.Emulator.Data.MessagesIn(conversation).OrderBy(m => m.Sequence).ToList();

@@ -79,7 +79,7 @@ public sealed class ResumabilityTests
                 .SelectMany(w => h.Emulator.Data.ConversationsIn(w.Id))
                 .FirstOrDefault(c => state.GetCheckpointAsync(TenantId, ConnectorId, "messages:" + c.Id).Result is not null
                     && state.GetCheckpointAsync(TenantId, ConnectorId, "full-swept:" + c.Id).Result is null
-                    && h.Emulator.Data.MessagesIn(c.Id).Count > h.SyncOptions.MessageWindowSize);
+                    && h.Emulator.Data.MessagesIn(c.Id).Count > h.SyncOptions.MessagePageSize);
             if (partial is null)
             {
                 continue;

@@ -35,7 +35,7 @@ public sealed class EmulatorHarness : IAsyncDisposable
         Emulator = new CarbonVoiceEmulator(options);
         UserId = Emulator.Data.Users[0].Id;
         Client = CreateClient(tokens);
-        SyncOptions = new SyncOptions { MessageWindowSize = 5, MaxConcurrency = 4, EnqueueIngestionAfterSync = false };
+        SyncOptions = new SyncOptions { MessagePageSize = 5, MaxConcurrency = 4, EnqueueIngestionAfterSync = false };
         sync?.Invoke(SyncOptions);
         if (kind == StoreKind.Sqlite)
         {

@@ -19,9 +19,8 @@ internal sealed class ConversationTranscriptBuilder(TokenChunker chunker, Ingest
         var groupTokens = 0;
         var counter = chunker.Counter;
         var ordered = messages
-            .Where(m => !m.IsDeleted && !string.IsNullOrWhiteSpace(m.Transcript))
-            .OrderBy(m => m.Sequence ?? long.MaxValue)
-            .ThenBy(m => m.CreatedAt ?? DateTimeOffset.MaxValue)
+            .Where(m => !m.IsDeleted && !m.IsPending && !string.IsNullOrWhiteSpace(m.Transcript))
+            .OrderBy(m => m.CreatedAt ?? DateTimeOffset.MaxValue)
             .ThenBy(m => m.Id, StringComparer.Ordinal);
         foreach (var message in ordered)
         {

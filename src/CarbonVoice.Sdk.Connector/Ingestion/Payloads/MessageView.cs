@@ -2,8 +2,8 @@ using System.Text.Json;
 
 namespace CarbonVoice.Sdk.Connector.Internal;
 
-/// <summary>What ingestion needs of a message payload (v3, v5 or webhook shape).</summary>
-internal sealed record MessageView(string Id, string? ConversationId, string? WorkspaceId, string? CreatorId, DateTimeOffset? CreatedAt, long? Sequence, string? Transcript, bool IsDeleted)
+/// <summary>What ingestion needs of a message payload (v6, v5, v3 or webhook shape).</summary>
+internal sealed record MessageView(string Id, string? ConversationId, string? WorkspaceId, string? CreatorId, DateTimeOffset? CreatedAt, string? Transcript, bool IsDeleted, bool IsPending)
 {
     public static MessageView Parse(string payload)
     {
@@ -21,45 +21,64 @@ internal sealed record MessageView(string Id, string? ConversationId, string? Wo
 
         var id = Json.Str(root, "message_id", "id", "message_guid") ?? throw new JsonException("The message payload has no id.");
         var status = Json.Str(root, "status");
+        var deleted = Json.IsPresent(root, "deleted_at") || string.Equals(status, MessageStatuses.Deleted, StringComparison.OrdinalIgnoreCase);
         return new MessageView(
             id,
-            Json.Str(root, "channel_ids", "conversation_id", "channel_id", "channel_guid"),
-            Json.Str(root, "workspace_ids", "workspace_id", "workspace_guid"),
+            Json.Str(root, "conversation_id", "channel_ids", "channel_id", "channel_guid"),
+            Json.Str(root, "workspace_id", "workspace_ids", "workspace_guid"),
             Json.Str(root, "creator_id", "creator_guid"),
             Json.Time(root, "created_at"),
-            Json.Long(root, "sequence", "conversation_sequence"),
             ReadTranscript(root),
-            Json.IsPresent(root, "deleted_at") || string.Equals(status, "deleted", StringComparison.OrdinalIgnoreCase));
+            deleted,
+            !deleted && status is not null && !string.Equals(status, MessageStatuses.Active, StringComparison.OrdinalIgnoreCase));
     }
 
+    /// <summary>
+    /// The SDK's transcript rule over raw JSON: the text, else the words of the time codes joined by spaces (voice messages
+    /// of the real service have an empty text). v6 keeps them under <c>content</c>, v3 in <c>text_models</c> (a plain
+    /// <c>transcript</c> model first, then a <c>transcript_with_timecode</c> one; never the <c>summary</c>), v5 and
+    /// webhooks at the top level.
+    /// </summary>
     private static string? ReadTranscript(JsonElement root)
     {
-        if (root.TryGetProperty("text_models", out var models) && models.ValueKind == JsonValueKind.Array)
+        if (root.TryGetProperty("content", out var content) && content.ValueKind == JsonValueKind.Object)
         {
-            string? any = null;
-            foreach (var model in models.EnumerateArray())
-            {
-                var value = Json.Str(model, "value");
-                if (string.IsNullOrWhiteSpace(value))
-                {
-                    continue;
-                }
-
-                if (string.Equals(Json.Str(model, "type"), "transcript", StringComparison.OrdinalIgnoreCase))
-                {
-                    return value;
-                }
-
-                any ??= value;
-            }
-
-            if (any is not null)
-            {
-                return any;
-            }
+            return Words(content, "transcript", "time_codes");
         }
 
-        var text = Json.Str(root, "transcript", "transcript_txt");
-        return string.IsNullOrWhiteSpace(text) ? null : text;
+        if (root.TryGetProperty("text_models", out var models) && models.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var type in (ReadOnlySpan<string>)["transcript", "transcript_with_timecode"])
+            {
+                foreach (var model in models.EnumerateArray())
+                {
+                    if (string.Equals(Json.Str(model, "type"), type, StringComparison.OrdinalIgnoreCase) && Words(model, "value", "timecodes") is { } words)
+                    {
+                        return words;
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        return Words(root, "transcript", "time_codes") ?? Words(root, "transcript_txt", "time_codes");
+    }
+
+    private static string? Words(JsonElement element, string textName, string timecodesName)
+    {
+        var text = Json.Str(element, textName);
+        if (!string.IsNullOrWhiteSpace(text))
+        {
+            return text;
+        }
+
+        if (!element.TryGetProperty(timecodesName, out var codes) || codes.ValueKind != JsonValueKind.Array)
+        {
+            return null;
+        }
+
+        var words = string.Join(' ', codes.EnumerateArray().Select(code => Json.Str(code, "t")?.Trim()).Where(word => !string.IsNullOrEmpty(word)));
+        return words.Length == 0 ? null : words;
     }
 }

@@ -1,46 +1,66 @@
 namespace CarbonVoice.Sdk.Connector.Internal;
 
-/// <summary>The delta feed: messages created, edited or deleted since the last sync's high-water mark.</summary>
+/// <summary>
+/// The delta: the change feed (<c>GET /v6/messages/updates</c>) from the stored resume token, or from the last high-water
+/// mark when there is none yet or the service refuses it. New messages, edits, finished transcripts and deletions all
+/// come through it.
+/// </summary>
 internal sealed partial class SyncPass
 {
-    private async Task SyncChangesAsync(DateTimeOffset since, CancellationToken cancellationToken)
+    private async Task SyncChangesAsync(DateTimeOffset since, IReadOnlySet<string> liveConversations, CancellationToken cancellationToken)
     {
-        Report(SyncPhase.Changes, CarbonVoiceEntities.Message, message: $"Changes since {since:O}");
-        var pageSize = Math.Clamp(_options.NotifiedPageSize, 1, 100);
-        await foreach (var page in _client.Messages.ListNotifiedAsync(since, new NotifiedMessagesOptions { PageSize = pageSize }).AsPages(null, pageSize, cancellationToken).ConfigureAwait(false))
+        var stored = await _state.GetCheckpointAsync(_tenantId, _connectorId, SyncScopes.ChangesCursor, cancellationToken).ConfigureAwait(false);
+        Report(SyncPhase.Changes, CarbonVoiceEntities.Message, message: stored is null ? $"Changes since {since:O}" : "Changes since the last sync");
+        try
+        {
+            await ReadChangesAsync(stored, since, liveConversations, cancellationToken).ConfigureAwait(false);
+        }
+        catch (CarbonVoiceInvalidCursorException) when (stored is not null)
+        {
+            // The service cannot decode the stored cursor any more: start again from the last committed high-water mark
+            // (already less the safety margin). Records are de-duplicated by content hash, so re-reading is harmless.
+            Log.ChangesCursorRefused(_logger, _tenantId, _connectorId, since);
+            Report(SyncPhase.Changes, CarbonVoiceEntities.Message, message: $"The stored change cursor was refused; re-reading changes since {since:O}");
+            if (Scope is null)
+            {
+                await _state.SetCheckpointAsync(_tenantId, _connectorId, SyncScopes.ChangesCursor, null, cancellationToken).ConfigureAwait(false);
+            }
+
+            await ReadChangesAsync(null, since, liveConversations, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Stores each page of changes, then saves the page's resume token: a crash between the two re-reads the page (harmless),
+    /// never skips it. Changes of conversations this run does not sync (not a member, deleted, out of scope) are left out,
+    /// so the raw store holds what a full sync would. A conversation-scoped run never moves the connector's cursor.
+    /// </summary>
+    private async Task ReadChangesAsync(string? token, DateTimeOffset since, IReadOnlySet<string> liveConversations, CancellationToken cancellationToken)
+    {
+        var feed = _client.Messages.ListUpdatesAsync(new MessageFeedOptions
+        {
+            Since = since,
+            Direction = MessageDirections.Newer,
+            PageSize = Math.Clamp(_options.ChangesPageSize, 1, MessageFeedOptions.MaxPageSize),
+            ConversationId = Scope is { Count: 1 } ? Scope.First() : null,
+        });
+        await foreach (var page in feed.AsPages(token, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             var live = new List<RawRecordUpsert>();
             var deleted = new List<RawRecordKey>();
             foreach (var message in page.Items)
             {
-                if (string.IsNullOrWhiteSpace(message.Id))
+                if (string.IsNullOrWhiteSpace(message.Id) || message.ConversationId is not { } conversationId
+                    || !liveConversations.Contains(conversationId) || IsGone(conversationId))
                 {
                     continue;
                 }
 
-                var conversationId = message.ChannelIds?.FirstOrDefault();
-                if (message.DeletedAt is not null || string.Equals(message.Status, "deleted", StringComparison.OrdinalIgnoreCase))
+                if (message.IsDeleted)
                 {
-                    if (Scope is null || await InScopeAsync(message.Id, conversationId, cancellationToken).ConfigureAwait(false))
-                    {
-                        deleted.Add(Key(CarbonVoiceEntities.Message, message.Id));
-                    }
-
-                    continue;
+                    deleted.Add(Key(CarbonVoiceEntities.Message, message.Id));
                 }
-
-                if (Scope is not null && (conversationId is null || !Scope.Contains(conversationId)))
-                {
-                    continue;
-                }
-
-                if (string.IsNullOrWhiteSpace(conversationId))
-                {
-                    RecordError("changes", CarbonVoiceEntities.Message, message.Id, "The changed message names no conversation.", container: false);
-                    continue;
-                }
-
-                if (Build(CarbonVoiceEntities.Message, message.Id, message, conversationId, message.LastUpdatedAt) is { } record)
+                else if (BuildMessage(message, conversationId) is { } record)
                 {
                     live.Add(record);
                 }
@@ -48,18 +68,12 @@ internal sealed partial class SyncPass
 
             await StoreAsync(CarbonVoiceEntities.Message, live, cancellationToken).ConfigureAwait(false);
             await TombstoneAsync(CarbonVoiceEntities.Message, deleted, cancellationToken).ConfigureAwait(false);
+            if (Scope is null && page.ResumeToken is { } resume)
+            {
+                await _state.SetCheckpointAsync(_tenantId, _connectorId, SyncScopes.ChangesCursor, resume, cancellationToken).ConfigureAwait(false);
+            }
+
             Report(SyncPhase.Changes, CarbonVoiceEntities.Message);
         }
-    }
-
-    /// <summary>Whether a deleted message belongs to the scoped conversations (by the feed's channel, else by the stored record's parent).</summary>
-    private async Task<bool> InScopeAsync(string messageId, string? conversationId, CancellationToken cancellationToken)
-    {
-        if (conversationId is null)
-        {
-            conversationId = (await _raw.GetAsync(Key(CarbonVoiceEntities.Message, messageId), cancellationToken).ConfigureAwait(false))?.ParentId;
-        }
-
-        return conversationId is not null && Scope!.Contains(conversationId);
     }
 }

@@ -1,6 +1,6 @@
 namespace CarbonVoice.Sdk.Connector.Internal;
 
-/// <summary>Workspaces, their conversations and action items.</summary>
+/// <summary>Workspaces, their conversations and the action items listings.</summary>
 internal sealed partial class SyncPass
 {
     private async Task<List<string>> SyncWorkspacesAsync(CancellationToken cancellationToken)
@@ -70,54 +70,83 @@ internal sealed partial class SyncPass
                 deleted.AddRange(await SweepAsync(CarbonVoiceEntities.Channel, workspaceId, seen, cancellationToken).ConfigureAwait(false));
             }
 
-            // The messages of a deleted conversation go with it.
+            // The messages, action items and summary of a deleted conversation go with it.
             foreach (var conversationId in deleted)
             {
-                await SweepAsync(CarbonVoiceEntities.Message, conversationId, [], cancellationToken).ConfigureAwait(false);
+                await RemoveConversationAsync(conversationId, cancellationToken).ConfigureAwait(false);
             }
         }
         catch (Exception ex) when (!IsRunStopping(ex))
         {
             RecordError("conversations", CarbonVoiceEntities.Channel, workspaceId, ex.Message, container: true);
         }
+    }
 
-        if (_enabled.Contains(CarbonVoiceEntities.ActionItem) && Scope is null)
+    /// <summary>
+    /// Stores a complete listing of action items under <paramref name="parentId"/> (a conversation, or
+    /// <see cref="MineParent"/>) and sweeps the parent's items it no longer has. Every run lists them in full (there is no
+    /// change feed of action items), so a delta sweeps too.
+    /// </summary>
+    private async Task SyncActionItemsAsync(string parentId, CarbonVoicePageable<ActionItem> items, Func<ActionItem, bool>? keep, CancellationToken cancellationToken)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var page in items.AsPages(cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            await SyncActionItemsAsync(workspaceId, cancellationToken).ConfigureAwait(false);
+            var records = new List<RawRecordUpsert>();
+            foreach (var item in page.Items)
+            {
+                if (!string.IsNullOrWhiteSpace(item.Id) && (keep?.Invoke(item) ?? true) && seen.Add(item.Id)
+                    && Build(CarbonVoiceEntities.ActionItem, item.Id, item, parentId, item.UpdatedAt) is { } record)
+                {
+                    records.Add(item.DeletedAt is null ? record : record with { IsDeleted = true });
+                }
+            }
+
+            await StoreAsync(CarbonVoiceEntities.ActionItem, records, cancellationToken).ConfigureAwait(false);
+        }
+
+        await SweepAsync(CarbonVoiceEntities.ActionItem, parentId, seen, cancellationToken).ConfigureAwait(false);
+        lock (_actionItemIds)
+        {
+            _actionItemIds.UnionWith(seen);
         }
     }
 
-    private async Task SyncActionItemsAsync(string workspaceId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The user's own action items (<c>GET /action-items/mine</c>) outside the synced conversations: in folders, the home,
+    /// or conversations the user is not in. Items of synced conversations come with their conversation's listing. A full
+    /// sync then sweeps action items left under a workspace by the first layout (it listed them by a workspace container,
+    /// which Carbon Voice does not have).
+    /// </summary>
+    private async Task SyncMyActionItemsAsync(IReadOnlyList<string> workspaceIds, CancellationToken cancellationToken)
     {
         Report(SyncPhase.Conversations, CarbonVoiceEntities.ActionItem);
         try
         {
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            await foreach (var page in _client.ActionItems.ListAsync("workspace", workspaceId).AsPages(cancellationToken: cancellationToken).ConfigureAwait(false))
+            await SyncActionItemsAsync(MineParent, _client.ActionItems.ListMineAsync(), item => !IsSyncedConversation(item), cancellationToken).ConfigureAwait(false);
+            if (!IsDelta && ContainerFailures == 0)
             {
-                var records = new List<RawRecordUpsert>();
-                foreach (var item in page.Items)
+                HashSet<string> all;
+                lock (_actionItemIds)
                 {
-                    if (!string.IsNullOrWhiteSpace(item.Id) && seen.Add(item.Id)
-                        && Build(CarbonVoiceEntities.ActionItem, item.Id, item, workspaceId, item.UpdatedAt) is { } record)
-                    {
-                        records.Add(item.DeletedAt is null ? record : record with { IsDeleted = true });
-                    }
+                    all = [.. _actionItemIds];
                 }
 
-                await StoreAsync(CarbonVoiceEntities.ActionItem, records, cancellationToken).ConfigureAwait(false);
-            }
-
-            if (!IsDelta)
-            {
-                await SweepAsync(CarbonVoiceEntities.ActionItem, workspaceId, seen, cancellationToken).ConfigureAwait(false);
+                foreach (var workspaceId in workspaceIds)
+                {
+                    await SweepAsync(CarbonVoiceEntities.ActionItem, workspaceId, all, cancellationToken).ConfigureAwait(false);
+                }
             }
         }
         catch (Exception ex) when (!IsRunStopping(ex))
         {
-            RecordError("action_items", CarbonVoiceEntities.ActionItem, workspaceId, ex.Message, container: true);
+            RecordError("action_items", CarbonVoiceEntities.ActionItem, MineParent, ex.Message, container: true);
         }
     }
+
+    private bool IsSyncedConversation(ActionItem item)
+        => string.Equals(item.ContainerType, ActionItemContainerTypes.Channel, StringComparison.Ordinal)
+            && item.ContainerId is { } conversationId && _conversationIds.Contains(conversationId);
 
     /// <summary>After a complete listing of a parent's children, tombstones the stored children the listing no longer has.</summary>
     private async Task<IEnumerable<string>> SweepAsync(string entityType, string parentId, HashSet<string> seen, CancellationToken cancellationToken)

@@ -19,10 +19,12 @@ internal sealed partial class SyncPass
     private readonly ILogger _logger;
     private readonly Lock _progressGate = new();
     private readonly HashSet<string> _conversationIds = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _goneConversations = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _actionItemIds = new(StringComparer.Ordinal);
     private int _containerFailures;
     private SyncPhase _currentPhase = SyncPhase.Starting;
 
-    public SyncPass(string tenantId, string connectorId, ICarbonVoiceClient client, IRawDataStore raw, ISyncStateStore state, SyncOptions options, RunTracker tracker, LeaseKeeper lease, IReadOnlySet<string> enabled, IReadOnlySet<string>? scope, bool isDelta, bool resume, string? fullMarker, DateTimeOffset? since, IProgress<SyncProgress>? progress, TimeProvider time, ILogger logger)
+    public SyncPass(string tenantId, string connectorId, ICarbonVoiceClient client, IRawDataStore raw, ISyncStateStore state, SyncOptions options, RunTracker tracker, LeaseKeeper lease, IReadOnlySet<string> enabled, IReadOnlySet<string>? scope, bool isDelta, bool resume, string? fullMarker, string listedMarker, DateTimeOffset? since, IProgress<SyncProgress>? progress, TimeProvider time, ILogger logger)
     {
         _tenantId = tenantId;
         _connectorId = connectorId;
@@ -37,6 +39,7 @@ internal sealed partial class SyncPass
         IsDelta = isDelta;
         Resume = resume;
         FullMarker = fullMarker;
+        ListedMarker = listedMarker;
         Since = since;
         _progress = progress;
         _time = time;
@@ -54,6 +57,12 @@ internal sealed partial class SyncPass
 
     /// <summary>The full sync's marker (its first attempt's high-water mark), recorded per conversation once swept; null for a delta.</summary>
     public string? FullMarker { get; }
+
+    /// <summary>The value recorded per conversation listed in full outside a full sync (the run's high-water mark).</summary>
+    public string ListedMarker { get; }
+
+    /// <summary>The parent id of the user's own action items outside the synced conversations.</summary>
+    public const string MineParent = "mine";
 
     public int ContainerFailures => Volatile.Read(ref _containerFailures);
 
@@ -75,14 +84,20 @@ internal sealed partial class SyncPass
             conversations.RemoveAll(c => !Scope.Contains(c.Id));
         }
 
-        if (_enabled.Contains(CarbonVoiceEntities.Message) || _enabled.Contains(CarbonVoiceEntities.ConversationSummary))
+        if (_enabled.Contains(CarbonVoiceEntities.Message) || _enabled.Contains(CarbonVoiceEntities.ConversationSummary) || _enabled.Contains(CarbonVoiceEntities.ActionItem))
         {
             await SyncConversationsAsync(conversations, cancellationToken).ConfigureAwait(false);
         }
 
+        if (_enabled.Contains(CarbonVoiceEntities.ActionItem) && Scope is null)
+        {
+            await SyncMyActionItemsAsync(workspaces, cancellationToken).ConfigureAwait(false);
+        }
+
         if (IsDelta && Since is { } since && _enabled.Contains(CarbonVoiceEntities.Message))
         {
-            await SyncChangesAsync(since, cancellationToken).ConfigureAwait(false);
+            var live = conversations.Select(c => c.Id).Where(id => !IsGone(id)).ToHashSet(StringComparer.Ordinal);
+            await SyncChangesAsync(since, live, cancellationToken).ConfigureAwait(false);
         }
     }
 

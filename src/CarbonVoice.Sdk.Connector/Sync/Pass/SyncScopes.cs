@@ -12,15 +12,25 @@ internal static class SyncScopes
     /// <summary>The connector's enabled entity keys, comma separated.</summary>
     public const string EnabledEntities = "config:entities";
 
-    /// <summary>The messages cursor of a conversation: the continuation token that read its last non-empty window ("" for the start).</summary>
-    public static string Messages(string conversationId) => "messages:" + conversationId;
+    /// <summary>
+    /// The change feed's resume token (<c>GET /v6/messages/updates</c>): saved after each page's records are stored, so a
+    /// delta resumes where the last one stopped; dropped when the service refuses it (the next delta re-anchors by date).
+    /// </summary>
+    public const string ChangesCursor = "changes:cursor";
+
+    /// <summary>The version of the checkpoint layout; a store without it was written by a version that synced on guessed routes.</summary>
+    public const string Format = "sync:format";
+
+    /// <summary>The current <see cref="Format"/>: v6 feeds, conversations listed once then followed through the change feed.</summary>
+    public const string CurrentFormat = "2";
+
+    /// <summary>Scope prefixes of the first layout (sequence cursors, pending transcripts by sequence), dropped by the migration.</summary>
+    public static readonly IReadOnlyList<string> LegacyPrefixes = ["messages:", "pending:", "full-swept:"];
 
     /// <summary>
-    /// Set to the full sync's marker (its <see cref="FullPending"/> value) once a conversation's complete listing was read and
-    /// swept during that full sync: a resumed attempt skips the sweep only for these, and re-lists the others from the start.
+    /// Set once a conversation's complete history was listed and swept: to the full sync's marker (its <see cref="FullPending"/>
+    /// value) during a full sync, so a resumed attempt re-lists only the others; to the delta's high-water mark when a delta
+    /// meets a conversation for the first time. A conversation without it is listed in full, even by a delta.
     /// </summary>
-    public static string FullSwept(string conversationId) => "full-swept:" + conversationId;
-
-    /// <summary>Messages of a conversation stored without a transcript: <c>sequence:createdUnixSeconds</c>, comma separated.</summary>
-    public static string PendingTranscripts(string conversationId) => "pending:" + conversationId;
+    public static string Listed(string conversationId) => "listed:" + conversationId;
 }
