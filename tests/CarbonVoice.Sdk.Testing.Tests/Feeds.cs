@@ -74,6 +74,9 @@ internal static class Feeds
     }
 
     /// <summary>Asserts a 400 with the standard error body and <c>errmsg: "Invalid cursor"</c>.</summary>
+    public static void AssertInvalidCursor((int Status, JsonElement Body) response) => AssertInvalidCursor(response.Status, response.Body);
+
+    /// <summary>Asserts a 400 with the standard error body and <c>errmsg: "Invalid cursor"</c>.</summary>
     public static void AssertInvalidCursor(int status, JsonElement body)
     {
         Assert.Equal(400, status);
