@@ -22,6 +22,7 @@ public sealed class EmulatorMessage
         IsTranscriptReady = record.IsReady(nowMs);
         TranscriptReadyAt = DateTimeOffset.FromUnixTimeMilliseconds(record.ReadyMs);
         TranscriptOnlyInTimeCodes = record.TranscriptOnlyInTimeCodes;
+        HasAiSummary = record.HasSummary;
         DurationMs = record.DurationMs;
         ReactionCount = record.Reactions?.Count ?? 0;
         ParentMessageId = record.Parent?.Id;
@@ -67,6 +68,9 @@ public sealed class EmulatorMessage
 
     /// <summary>When the transcript is (or was) ready: <c>created_at</c> for generated data, <c>created_at + Quirks.TranscriptDelay</c> for a posted message, earlier when it was edited.</summary>
     public DateTimeOffset TranscriptReadyAt { get; }
+
+    /// <summary>Whether it is a long message with an AI summary (v6 <c>content.ai_summary</c>, v5 <c>ai_summary</c>, a v3 <c>summary</c> text model) once ready.</summary>
+    public bool HasAiSummary { get; }
 
     /// <summary>Whether v6 <c>content.transcript</c> is empty for this (audio) message, its words being only in <c>content.time_codes</c>.</summary>
     public bool TranscriptOnlyInTimeCodes { get; }
