@@ -10,6 +10,9 @@ internal static class MessageParts
 
     private const int WordSpokenMs = 340;
     private const string Base36 = "0123456789abcdefghijklmnopqrstuvwxyz";
+    private static readonly JsonEncodedText Word = JsonEncodedText.Encode("t");
+    private static readonly JsonEncodedText Start = JsonEncodedText.Encode("s");
+    private static readonly JsonEncodedText End = JsonEncodedText.Encode("e");
     private static readonly string[] FileNames = ["report.pdf", "photo.jpg", "notes.txt", "slides.pptx", "café-menu.png"];
     private static readonly string[] MimeTypes = ["application/pdf", "image/jpeg", "text/plain", "application/vnd.openxmlformats-officedocument.presentationml.presentation", "image/png"];
 
@@ -81,9 +84,9 @@ internal static class MessageParts
             }
 
             w.WriteStartObject();
-            w.WriteString("t", word);
-            w.WriteNumber("s", start);
-            w.WriteNumber("e", start + WordSpokenMs);
+            w.WriteString(Word, word);
+            w.WriteNumber(Start, start);
+            w.WriteNumber(End, start + WordSpokenMs);
             w.WriteEndObject();
             start += WordMs;
         }
