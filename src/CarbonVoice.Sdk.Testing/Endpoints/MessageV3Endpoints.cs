@@ -35,8 +35,11 @@ internal static class MessageV3Endpoints
 
     private static void ByDate(RequestContext context)
     {
-        if (!context.TryQueryInt("limit", 50, 1, int.MaxValue, out var limit))
+        var limit = 50;
+        if (context.Request.Query("limit") is { } rawLimit
+            && (!int.TryParse(rawLimit, NumberStyles.Integer, CultureInfo.InvariantCulture, out limit) || limit < 1))
         {
+            context.BadRequest("limit must be an integer not less than 1");
             return;
         }
 

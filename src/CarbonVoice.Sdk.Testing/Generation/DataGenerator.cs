@@ -6,7 +6,7 @@ internal static class DataGenerator
     private const long Day = 24L * 3600 * 1000;
 
     /// <summary>How many of a generated conversation's last messages nobody but their creator has played.</summary>
-    public const int UnreadTail = 3;
+    private const int UnreadTail = 3;
 
     public static void Generate(DataStore store, EmulatorOptions options, long endMs, string baseUrl)
     {
