@@ -58,7 +58,9 @@ public sealed class ResumabilityTests
         // The committed high-water mark is the first attempt's, not the (30 minutes later) resumed run's own.
         var committed = await h.State.GetCheckpointAsync(TenantId, ConnectorId, "sync:hwm");
         Assert.Equal(cancelled.HighWaterMark, DateTimeOffset.Parse(committed!, System.Globalization.CultureInfo.InvariantCulture));
-        Assert.True(resumed.Counts[CarbonVoiceEntities.Message].Unchanged > 0);
+        // Nothing was lost in between: every message the user can see is in the store.
+        var visible = h.Emulator.Data.WorkspacesOf(h.UserId).SelectMany(w => h.Emulator.Data.ConversationsIn(w.Id)).Sum(c => h.Emulator.Data.MessagesIn(c.Id).Count);
+        Assert.Equal(visible, await raw.CountAsync(TenantId, ConnectorId, CarbonVoiceEntities.Message));
     }
 
     [Fact]
@@ -77,23 +79,23 @@ public sealed class ResumabilityTests
             // A conversation whose listing the first attempt started but did not finish.
             var partial = h.Emulator.Data.WorkspacesOf(h.UserId)
                 .SelectMany(w => h.Emulator.Data.ConversationsIn(w.Id))
-                .FirstOrDefault(c => state.GetCheckpointAsync(TenantId, ConnectorId, "messages:" + c.Id).Result is not null
-                    && state.GetCheckpointAsync(TenantId, ConnectorId, "full-swept:" + c.Id).Result is null
-                    && h.Emulator.Data.MessagesIn(c.Id).Count > h.SyncOptions.MessagePageSize);
+                .FirstOrDefault(c => state.GetCheckpointAsync(TenantId, ConnectorId, "listed:" + c.Id).Result is null
+                    && raw.ListByParentAsync(TenantId, ConnectorId, CarbonVoiceEntities.Message, c.Id, null, 1).Result.Count > 0);
             if (partial is null)
             {
                 continue;
             }
 
-            var victim = h.Emulator.Data.MessagesIn(partial.Id)[0];
-            Assert.False((await raw.GetAsync(new RawRecordKey(TenantId, ConnectorId, CarbonVoiceEntities.Message, victim.Id)))!.IsDeleted);
-            h.Emulator.Control.DeleteMessage(victim.Id);
+            // A message the first attempt stored, deleted before the resumption: only re-listing and sweeping the conversation can tell.
+            var victim = (await raw.ListByParentAsync(TenantId, ConnectorId, CarbonVoiceEntities.Message, partial.Id, null, 1))[0].Key.ExternalId;
+            Assert.Contains(h.Emulator.Data.MessagesIn(partial.Id), m => m.Id == victim);
+            h.Emulator.Control.DeleteMessage(victim);
             h.Time.Advance(TimeSpan.FromMinutes(1));
 
             var resumed = await new CarbonVoiceSyncService(raw, state, Options.Create(h.SyncOptions), h.Time).SyncAsync(h.Client, new SyncRequest(TenantId, ConnectorId));
             Assert.True(resumed.Status == SyncRunStatus.Succeeded, resumed.StatusMessage + string.Join("; ", resumed.Errors));
             Assert.Equal(SyncKind.Full, resumed.Kind);
-            Assert.True((await raw.GetAsync(new RawRecordKey(TenantId, ConnectorId, CarbonVoiceEntities.Message, victim.Id)))!.IsDeleted, $"boundary {boundary}: the deleted message is still live");
+            Assert.True((await raw.GetAsync(new RawRecordKey(TenantId, ConnectorId, CarbonVoiceEntities.Message, victim)))!.IsDeleted, $"boundary {boundary}: the deleted message is still live");
             return;
         }
 

@@ -9,7 +9,9 @@ internal sealed partial class SyncPass
 {
     private async Task SyncChangesAsync(DateTimeOffset since, IReadOnlySet<string> liveConversations, CancellationToken cancellationToken)
     {
-        var stored = await _state.GetCheckpointAsync(_tenantId, _connectorId, SyncScopes.ChangesCursor, cancellationToken).ConfigureAwait(false);
+        // A run scoped to one conversation asks the feed for that conversation only, from the high-water mark: the stored
+        // cursor belongs to the unfiltered feed (the service refuses a cursor under another filter).
+        var stored = Scope is { Count: 1 } ? null : await _state.GetCheckpointAsync(_tenantId, _connectorId, SyncScopes.ChangesCursor, cancellationToken).ConfigureAwait(false);
         Report(SyncPhase.Changes, CarbonVoiceEntities.Message, message: stored is null ? $"Changes since {since:O}" : "Changes since the last sync");
         try
         {
