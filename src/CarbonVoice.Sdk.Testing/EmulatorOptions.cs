@@ -56,6 +56,13 @@ public sealed class EmulatorOptions
     /// </summary>
     public TimeSpan FeedRedelivery { get; set; } = TimeSpan.FromSeconds(4);
 
+    /// <summary>
+    /// Most rows a page of the v6 feeds holds, below the <c>limit</c> asked (at most 200): PhononX's clients never stop on a
+    /// short v6 page and follow <c>has_more</c> instead, so the emulator serves short pages to hold clients to that.
+    /// 150 by default; null serves exactly <c>limit</c> rows.
+    /// </summary>
+    public int? FeedPageCap { get; set; } = 150;
+
     /// <summary>Most rows a page of <c>/v3/messages/recent</c>, <c>/v3/messages/notified</c> or <c>/v3/messages/{channel}/by-id</c> holds, whatever limit is asked (the real service caps below the limit too).</summary>
     public int V3PageCap { get; set; } = 37;
 

@@ -222,12 +222,28 @@ public sealed class V6FeedPagingTests
     [Fact]
     public async Task Limit_defaults_to_200()
     {
-        var (emulator, _, user, _) = Create(o => o.Workspaces = 1);
+        var (emulator, _, user, _) = Create(o =>
+        {
+            o.Workspaces = 1;
+            o.FeedPageCap = null;
+        });
         await using var _e = emulator;
         var big = emulator.Control.CreateConversation(emulator.Data.WorkspacesOf(user)[0].Id, "Big", generatedMessages: 450);
         using var client = Emu.UserClient(emulator);
         var walk = await Feeds.Walk(client, Feeds.History, $"conversation_id={big}");
         Assert.Equal(new[] { 200, 200, 50 }, walk.Select(p => p.Rows.Length));
+        Assert.Equal(450, Feeds.Ids(walk).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Pages_are_short_by_default_and_has_more_says_whether_to_go_on()
+    {
+        var (emulator, _, user, _) = Create(o => o.Workspaces = 1);
+        await using var _e = emulator;
+        var big = emulator.Control.CreateConversation(emulator.Data.WorkspacesOf(user)[0].Id, "Big", generatedMessages: 450);
+        using var client = Emu.UserClient(emulator);
+        var walk = await Feeds.Walk(client, Feeds.History, $"conversation_id={big}&limit=200");
+        Assert.Equal(new[] { 150, 150, 150 }, walk.Select(p => p.Rows.Length));
         Assert.Equal(450, Feeds.Ids(walk).Distinct().Count());
     }
 }

@@ -83,11 +83,12 @@ internal static class MessageV6Endpoints
             var newer = cursor?.Newer ?? request.Newer ?? feed == FeedKey.Updated;
             var position = cursor?.Position ?? (request.DateMs is { } date ? new FeedPosition(newer ? date - redeliveryMs : date, null) : null);
             var now = context.NowMs;
-            var rows = KeysetPager.Page(conversations, feed, newer, position, request.Limit + 1, feed == FeedKey.Created ? m => !m.IsDeleted : _ => true, now);
-            var hasMore = rows.Count > request.Limit;
+            var served = Math.Min(request.Limit, Math.Max(1, context.Emulator.Options.FeedPageCap ?? request.Limit));
+            var rows = KeysetPager.Page(conversations, feed, newer, position, served + 1, feed == FeedKey.Created ? m => !m.IsDeleted : _ => true, now);
+            var hasMore = rows.Count > served;
             if (hasMore)
             {
-                rows.RemoveAt(request.Limit);
+                rows.RemoveAt(served);
             }
 
             string? next;
