@@ -177,7 +177,6 @@ public sealed class DeltaSyncTests
             Assert.Contains("Follow-up number", (await h.Raw.GetAsync(Key(CarbonVoiceEntities.Message, id)))!.Payload, StringComparison.Ordinal);
         }
 
-        Assert.Null(await h.State.GetCheckpointAsync(TenantId, ConnectorId, "pending:" + conversation.Id));
         await h.IngestAsync();
         var texts = (await h.Chunks.QueryAsync(new ChunkQuery(TenantId, ConnectorId) { ConversationId = conversation.Id }, pageSize: 1000)).Items.Select(c => c.Chunk.Text);
         Assert.Contains(texts, t => t.Contains("The early bird transcript.", StringComparison.Ordinal));

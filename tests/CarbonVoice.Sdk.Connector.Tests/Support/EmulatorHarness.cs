@@ -111,6 +111,16 @@ public sealed class EmulatorHarness : IAsyncDisposable
         return all;
     }
 
+    /// <summary>The live raw records as (key, hash, parent), sorted: what a full sync of the same data must reproduce (tombstones left out).</summary>
+    public Task<List<string>> LiveFingerprintAsync() => LiveFingerprint(Raw);
+
+    public static async Task<List<string>> LiveFingerprint(IRawDataStore raw)
+        => (await Fingerprint(raw)).Where(line => line.Contains(" live ", StringComparison.Ordinal)).ToList();
+
+    /// <summary>The conversations the default user collaborates in (the ones the connector syncs).</summary>
+    public IReadOnlyList<EmulatorConversation> SyncedConversations()
+        => [.. Emulator.Data.WorkspacesOf(UserId).SelectMany(w => Emulator.Data.ConversationsIn(w.Id)).Where(c => c.CollaboratorIds.Contains(UserId))];
+
     public async ValueTask DisposeAsync()
     {
         foreach (var owned in _owned)
