@@ -20,16 +20,17 @@ if (settings.ContainsKey("help"))
 {
     Console.WriteLine("""
         Carbon Voice emulator
-          --port N            port on 127.0.0.1 (default 5080; 0 = any free port)
-          --seed N            generator seed (default 42)
-          --users N           users (default 4)
-          --workspaces N      workspaces (default 3)
-          --conversations N   conversations per workspace (default 20)
-          --messages N        messages per conversation (default 500)
-          --auto-approve      skip the OAuth consent page
-          --quirks            502 bursts, late transcripts, reactions bumping updated_at
-          --rate-limit N      requests per minute per token (default 1000)
-          --epoch-reset       X-RateLimit-Reset as epoch seconds
+          --port N                port on 127.0.0.1 (default 5080; 0 = any free port)
+          --seed N                generator seed (default 42)
+          --users N               users (default 4)
+          --workspaces N          workspaces (default 3)
+          --conversations N       conversations per workspace (default 20)
+          --messages N            messages per conversation (default 500)
+          --auto-approve          skip the OAuth consent page
+          --no-quirks             no bursts of 502 (on by default here; off by default in-process)
+          --transcript-delay S    seconds until a posted message's transcript is ready (default 12)
+          --rate-limit N          requests per minute per token (default 1000)
+          --epoch-reset           X-RateLimit-Reset as epoch seconds
         """);
     return;
 }
@@ -45,7 +46,10 @@ var options = new EmulatorOptions
     MessagesPerConversation = Int("messages", 500),
     AutoApprove = settings.ContainsKey("auto-approve"),
 };
-options.Quirks.Enabled = settings.ContainsKey("quirks");
+// Standalone, the emulator behaves like the real service: bursts of 502 unless --no-quirks. Late transcripts and
+// reactions bumping updated_at do not depend on the switch.
+options.Quirks.Enabled = !settings.ContainsKey("no-quirks");
+options.Quirks.TranscriptDelay = TimeSpan.FromSeconds(Int("transcript-delay", 12));
 options.RateLimit.Limit = Int("rate-limit", 1000);
 if (settings.ContainsKey("epoch-reset"))
 {
@@ -62,6 +66,7 @@ var client = options.Clients[0];
 
 Console.WriteLine($"Carbon Voice emulator listening on {server.BaseAddress}");
 Console.WriteLine($"  data: {emulator.Data.Workspaces.Count} workspaces, {emulator.Data.Conversations.Count} conversations, {emulator.Data.MessageCount} messages (seed {options.Seed}, generated in {generatedIn.TotalMilliseconds:F0} ms)");
+Console.WriteLine($"  quirks:              {(options.Quirks.Enabled ? "on (bursts of 502; --no-quirks turns them off)" : "off")}; transcripts ready {options.Quirks.TranscriptDelay.TotalSeconds:F0} s after posting");
 Console.WriteLine($"  OAuth client id:     {client.ClientId}");
 Console.WriteLine($"  OAuth client secret: {client.ClientSecret}");
 Console.WriteLine($"  authorize:           {server.BaseAddress}oauth/authorize?client_id={client.ClientId}&response_type=code&redirect_uri=http://127.0.0.1:8000/callback&state=xyz");
@@ -69,7 +74,8 @@ Console.WriteLine($"  first user:          {user.FirstName} {user.LastName} ({us
 Console.WriteLine($"  access token:        {tokens.AccessToken}");
 Console.WriteLine($"  refresh token:       {tokens.RefreshToken}");
 Console.WriteLine($"  try: curl -H \"Authorization: Bearer {tokens.AccessToken}\" {server.BaseAddress}whoami");
-Console.WriteLine("  control API: GET /_emulator/state, POST /_emulator/messages, POST /_emulator/faults ...");
+Console.WriteLine($"  try: curl -H \"Authorization: Bearer {tokens.AccessToken}\" \"{server.BaseAddress}v6/messages/updates?limit=5\"");
+Console.WriteLine("  control API: GET /_emulator/state, POST /_emulator/messages, POST /_emulator/faults, POST /_emulator/cursors/invalidate ...");
 Console.WriteLine("Press Ctrl+C to stop.");
 
 using var stop = new CancellationTokenSource();

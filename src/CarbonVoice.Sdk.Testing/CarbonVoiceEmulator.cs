@@ -1,7 +1,7 @@
 namespace CarbonVoice.Sdk.Testing;
 
 /// <summary>
-/// A local emulator of the Carbon Voice API: OAuth2 server, v2/v3/v5 endpoints over deterministic generated data,
+/// A local emulator of the Carbon Voice API: OAuth2 server, v2/v3/v5/v6 endpoints over deterministic generated data,
 /// rate limits, fault injection, quirks and webhooks. Use it in-process through <see cref="CreateHandler"/> or on a
 /// loopback port through <see cref="StartServerAsync"/>.
 /// </summary>
@@ -94,7 +94,7 @@ public sealed class CarbonVoiceEmulator : IAsyncDisposable
         var user = FindUser(userId);
         var clientId = Options.Clients.Count > 0 ? Options.Clients[0].ClientId : "emulator-client";
         var issued = Tokens.IssueForUser(user, clientId, scope ?? OAuthEndpoints.DefaultScope, NowMs);
-        return new EmulatorTokens(issued.AccessToken, issued.RefreshToken, DateTimeOffset.FromUnixTimeMilliseconds(issued.ExpiresMs));
+        return new EmulatorTokens(issued.AccessToken, issued.RefreshToken!, DateTimeOffset.FromUnixTimeMilliseconds(issued.ExpiresMs));
     }
 
     /// <summary>Creates a <c>cv_pat_...</c> personal access token, accepted as Bearer.</summary>

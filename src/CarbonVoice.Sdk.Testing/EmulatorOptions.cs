@@ -47,8 +47,17 @@ public sealed class EmulatorOptions
     /// <summary>Token-bucket rate limiting per credential.</summary>
     public RateLimitOptions RateLimit { get; set; } = new();
 
-    /// <summary>Reproduction of the real service's known oddities.</summary>
+    /// <summary>Reproduction of the real service's known oddities (transcript delay, reactions bumping <c>updated_at</c>, 502 bursts).</summary>
     public QuirkOptions Quirks { get; set; } = new();
+
+    /// <summary>
+    /// Re-delivery window of the v6 feeds: the first date-anchored <c>direction=newer</c> page starts this long before
+    /// <c>date</c>, and the last <c>newer</c> page's <c>next_cursor</c> resumes this long before its last row.
+    /// </summary>
+    public TimeSpan FeedRedelivery { get; set; } = TimeSpan.FromSeconds(4);
+
+    /// <summary>Most rows a page of <c>/v3/messages/recent</c>, <c>/v3/messages/notified</c> or <c>/v3/messages/{channel}/by-id</c> holds, whatever limit is asked (the real service caps below the limit too).</summary>
+    public int V3PageCap { get; set; } = 37;
 
     /// <summary>Faults injected from the start (they can also be changed later through <see cref="CarbonVoiceEmulator.Faults"/>).</summary>
     public FaultOptions Faults { get; set; } = new();

@@ -4,7 +4,7 @@ namespace CarbonVoice.Sdk.Testing.Tests;
 
 public sealed class WebhookTests
 {
-    private static (CarbonVoiceEmulator, Microsoft.Extensions.Time.Testing.FakeTimeProvider, CapturingHandler) Create(bool quirks = false)
+    private static (CarbonVoiceEmulator, Microsoft.Extensions.Time.Testing.FakeTimeProvider, CapturingHandler) Create()
     {
         var capture = new CapturingHandler();
         var (emulator, time) = Emu.Create(o =>
@@ -12,7 +12,6 @@ public sealed class WebhookTests
             o.Webhooks.Handler = capture;
             o.Webhooks.HeaderName = "X-Carbon-Secret";
             o.Webhooks.HeaderValue = "s3cret";
-            o.Quirks.Enabled = quirks;
         });
         return (emulator, time, capture);
     }
@@ -20,7 +19,7 @@ public sealed class WebhookTests
     [Fact]
     public async Task Subscribe_over_http_then_a_posted_message_is_delivered_with_header_and_payload()
     {
-        var (emulator, _, capture) = Create();
+        var (emulator, time, capture) = Create();
         await using var _e = emulator;
         using var client = Emu.UserClient(emulator);
         var (status, subscription) = await Emu.PostJson(client, "/apps/emulator-client/subscribe",
@@ -36,6 +35,9 @@ public sealed class WebhookTests
         var user = emulator.Data.Users[0].Id;
         var conversation = emulator.Data.ConversationsIn(emulator.Data.WorkspacesOf(user)[0].Id)[0];
         var id = emulator.Control.PostMessage(conversation.Id, user, "Hello from the control API 👋");
+        await emulator.FlushWebhooksAsync();
+        Assert.Single(capture.Received);
+        time.Advance(emulator.Options.Quirks.TranscriptDelay);
         await emulator.FlushWebhooksAsync();
 
         var received = capture.Received.ToArray();
@@ -55,9 +57,13 @@ public sealed class WebhookTests
         Assert.Equal(id, resource.GetProperty("id").GetString());
         Assert.Equal(conversation.Id, resource.GetProperty("channel_id").GetString());
         Assert.Equal(conversation.WorkspaceId, resource.GetProperty("workspace_id").GetString());
-        Assert.Equal("Hello from the control API 👋", resource.GetProperty("transcript_txt").GetString());
+        Assert.Equal("processing", resource.GetProperty("status").GetString());
+        Assert.False(resource.TryGetProperty("transcript_txt", out _));
         using var finished = JsonDocument.Parse(received[1].Body);
         Assert.Equal("message.finished", finished.RootElement.GetProperty("eventName").GetString());
+        var ready = finished.RootElement.GetProperty("data").GetProperty("resource");
+        Assert.Equal("active", ready.GetProperty("status").GetString());
+        Assert.Equal("Hello from the control API 👋", ready.GetProperty("transcript_txt").GetString());
 
         emulator.Control.DeleteMessage(id);
         await emulator.FlushWebhooksAsync();
@@ -74,11 +80,11 @@ public sealed class WebhookTests
     }
 
     [Fact]
-    public async Task With_quirks_message_finished_waits_for_the_transcript_delay()
+    public async Task Message_finished_waits_for_the_transcript_delay_with_quirks_off()
     {
-        var (emulator, time, capture) = Create(quirks: true);
+        var (emulator, time, capture) = Create();
         await using var _e = emulator;
-        emulator.Options.Quirks.Burst502Probability = 0;
+        Assert.False(emulator.Options.Quirks.Enabled);
         var user = emulator.Data.Users[0].Id;
         emulator.SubscribeWebhook(user, new Uri("https://bde.example/hooks"), "message.*");
         var conversation = emulator.Data.ConversationsIn(emulator.Data.WorkspacesOf(user)[0].Id)[0];
@@ -89,10 +95,14 @@ public sealed class WebhookTests
         var (_, early) = await Emu.GetJson(client, $"/v5/messages/{id}");
         Assert.False(early.GetProperty("message").TryGetProperty("transcript", out _));
 
-        time.Advance(TimeSpan.FromSeconds(12));
+        time.Advance(TimeSpan.FromSeconds(12) - TimeSpan.FromMilliseconds(1));
+        await emulator.FlushWebhooksAsync();
+        Assert.Single(capture.Received);
+        time.Advance(TimeSpan.FromMilliseconds(1));
         await emulator.FlushWebhooksAsync();
         Assert.Equal(2, capture.Received.Count);
         using var finished = JsonDocument.Parse(capture.Received.Last().Body);
+        Assert.Equal("message.finished", finished.RootElement.GetProperty("eventName").GetString());
         Assert.Equal("late transcript", finished.RootElement.GetProperty("data").GetProperty("resource").GetProperty("transcript_txt").GetString());
         var (_, late) = await Emu.GetJson(client, $"/v5/messages/{id}");
         Assert.Equal("late transcript", late.GetProperty("message").GetProperty("transcript").GetString());

@@ -11,7 +11,11 @@ internal static class ControlEndpoints
         router.Add("PATCH", "/_emulator/messages/{id}", false, EditMessage);
         router.Add("DELETE", "/_emulator/messages/{id}", false, DeleteMessage);
         router.Add("POST", "/_emulator/messages/{id}/reactions", false, AddReaction);
+        router.Add("POST", "/_emulator/messages/{id}/played", false, MarkPlayed);
         router.Add("POST", "/_emulator/conversations", false, CreateConversation);
+        router.Add("DELETE", "/_emulator/conversations/{id}", false, DeleteConversation);
+        router.Add("DELETE", "/_emulator/action-items/{id}", false, DeleteActionItem);
+        router.Add("POST", "/_emulator/cursors/invalidate", false, InvalidateCursors);
         router.Add("POST", "/_emulator/faults", false, SetFaults);
         router.Add("DELETE", "/_emulator/faults", false, ClearFaults);
         router.Add("POST", "/_emulator/tokens", false, IssueTokens);
@@ -60,6 +64,38 @@ internal static class ControlEndpoints
         context.Emulator.Control.AddReaction(id, Required(root, "user_id"), Required(root, "reaction_id"));
         WriteId(context, id, 200);
     });
+
+    private static void MarkPlayed(RequestContext context) => WithBody(context, root =>
+    {
+        var id = context.Param(0);
+        context.Emulator.Control.MarkPlayed(id, Required(root, "user_id"));
+        WriteId(context, id, 200);
+    });
+
+    /// <summary><c>DELETE /_emulator/conversations/{id}</c>; <c>?still_listed=true</c> keeps it in <c>/channels/{ws}</c>.</summary>
+    private static void DeleteConversation(RequestContext context)
+    {
+        var id = context.Param(0);
+        var stillListed = string.Equals(context.Request.Query("still_listed"), "true", StringComparison.OrdinalIgnoreCase);
+        context.Emulator.Control.DeleteConversation(id, stillListed);
+        WriteId(context, id, 200);
+    }
+
+    private static void DeleteActionItem(RequestContext context)
+    {
+        var id = context.Param(0);
+        context.Emulator.Control.DeleteActionItem(id);
+        WriteId(context, id, 200);
+    }
+
+    private static void InvalidateCursors(RequestContext context)
+    {
+        context.Emulator.Control.InvalidateCursors();
+        var w = context.Json();
+        w.WriteStartObject();
+        w.WriteBoolean("invalidated", true);
+        w.WriteEndObject();
+    }
 
     private static void CreateConversation(RequestContext context) => WithBody(context, root =>
     {

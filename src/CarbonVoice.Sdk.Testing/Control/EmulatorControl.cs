@@ -1,6 +1,6 @@
 namespace CarbonVoice.Sdk.Testing;
 
-/// <summary>Writes that drive delta sync and webhooks, as a real user's activity would. Also served under <c>/_emulator/</c>.</summary>
+/// <summary>Writes that drive the change feeds and webhooks, as a real user's activity would. Also served under <c>/_emulator/</c>.</summary>
 public sealed class EmulatorControl
 {
     private readonly CarbonVoiceEmulator _emulator;
@@ -12,7 +12,11 @@ public sealed class EmulatorControl
 
     private DataStore Store => _emulator.Store;
 
-    /// <summary>Posts a message; raises <c>message.posted.to.channel</c> now and <c>message.finished</c> when the transcript is ready.</summary>
+    /// <summary>
+    /// Posts an audio message. It is <c>processing</c> (no transcript in any shape) until <c>created_at +</c>
+    /// <see cref="QuirkOptions.TranscriptDelay"/>, then <c>active</c> with its <c>updated_at</c> bumped to that time.
+    /// Raises <c>message.posted.to.channel</c> now and <c>message.finished</c> when the transcript is ready.
+    /// </summary>
     /// <param name="conversationId">The conversation.</param>
     /// <param name="creatorUserId">The author.</param>
     /// <param name="transcript">The transcript.</param>
@@ -22,9 +26,16 @@ public sealed class EmulatorControl
         ArgumentNullException.ThrowIfNull(transcript);
         MessageRecord message;
         var events = new List<WebhookEvent>();
+        bool readyNow;
+        var delay = _emulator.Options.Quirks.TranscriptDelay;
+        if (delay < TimeSpan.Zero)
+        {
+            delay = TimeSpan.Zero;
+        }
+
         lock (Store.Sync)
         {
-            var conversation = FindConversation(conversationId);
+            var conversation = FindLiveConversation(conversationId);
             var creator = FindUser(creatorUserId);
             var now = _emulator.NowMs;
             var last = conversation.Messages.Count > 0 ? conversation.Messages[^1].CreatedMs : 0;
@@ -38,31 +49,35 @@ public sealed class EmulatorControl
                 Sequence = conversation.Messages.Count + 1,
                 CreatedMs = created,
                 UpdatedMs = created,
+                ReadyMs = created + (long)delay.TotalMilliseconds,
                 TranscriptSeed = transcript.Length,
                 WordCount = words,
                 TranscriptOverride = transcript,
                 Kind = MessageKind.Audio,
-                DurationMs = 1000 + words * 380,
+                DurationMs = 1000 + words * MessageParts.WordMs,
             };
             Store.AddMessage(message);
             conversation.UpdatedMs = Math.Max(conversation.UpdatedMs, created);
             events.Add(WebhookEvent.ForMessage("message.posted.to.channel", message, Scope(now)));
-            if (!_emulator.Options.Quirks.Enabled)
+            readyNow = message.IsReady(now);
+            if (readyNow)
             {
                 events.Add(WebhookEvent.ForMessage("message.finished", message, Scope(now)));
             }
         }
 
         _emulator.Webhooks.Enqueue(events);
-        if (_emulator.Options.Quirks.Enabled)
+        if (!readyNow)
         {
-            _emulator.Webhooks.Schedule(_emulator.Options.Quirks.TranscriptDelay, () => RaiseFinished(message));
+            var readyMs = message.ReadyMs;
+            var wait = TimeSpan.FromMilliseconds(Math.Max(0, readyMs - _emulator.NowMs));
+            _emulator.Webhooks.Schedule(wait, () => RaiseFinished(message, readyMs));
         }
 
         return message.Id;
     }
 
-    /// <summary>Replaces a message's transcript (bumps <c>updated_at</c>; raises <c>message.finished</c> again).</summary>
+    /// <summary>Replaces a message's transcript: bumps <c>updated_at</c>, makes the transcript ready at once and raises <c>message.finished</c>.</summary>
     /// <param name="messageId">The message.</param>
     /// <param name="transcript">The new transcript.</param>
     public void EditMessage(string messageId, string transcript)
@@ -79,14 +94,17 @@ public sealed class EmulatorControl
 
             var now = _emulator.NowMs;
             message.TranscriptOverride = transcript;
-            message.UpdatedMs = Math.Max(now, message.UpdatedMs + 1);
+            DataStore.Touch(message, now, ready: true);
             webhookEvent = WebhookEvent.ForMessage("message.finished", message, Scope(now));
         }
 
         _emulator.Webhooks.Enqueue([webhookEvent]);
     }
 
-    /// <summary>Deletes a message: it leaves lists and windows, shows as a tombstone by id and in <c>/v3/messages/notified</c>; raises <c>message.deleted</c>.</summary>
+    /// <summary>
+    /// Deletes a message (bumps <c>updated_at</c>): it leaves lists, windows and <c>/v6/messages</c>, shows as a tombstone
+    /// by id and in <c>/v6/messages/updates</c>; raises <c>message.deleted</c>.
+    /// </summary>
     /// <param name="messageId">The message.</param>
     public void DeleteMessage(string messageId)
     {
@@ -100,14 +118,14 @@ public sealed class EmulatorControl
             }
 
             var now = _emulator.NowMs;
-            Store.MarkDeleted(message, Math.Max(now, message.UpdatedMs + 1));
+            Store.MarkDeleted(message, now);
             webhookEvent = WebhookEvent.ForMessage("message.deleted", message, Scope(now));
         }
 
         _emulator.Webhooks.Enqueue([webhookEvent]);
     }
 
-    /// <summary>Adds a reaction; with quirks on (and <see cref="QuirkOptions.ReactionsBumpUpdatedAt"/>) it bumps <c>updated_at</c>.</summary>
+    /// <summary>Adds a reaction; it bumps <c>updated_at</c> unless <see cref="QuirkOptions.ReactionsBumpUpdatedAt"/> is turned off.</summary>
     /// <param name="messageId">The message.</param>
     /// <param name="userId">The reacting user.</param>
     /// <param name="reactionId">The reaction, e.g. <c>thumbs_up</c>.</param>
@@ -119,11 +137,38 @@ public sealed class EmulatorControl
             var message = FindMessage(messageId);
             var user = FindUser(userId);
             (message.Reactions ??= []).Add((user, reactionId));
-            var quirks = _emulator.Options.Quirks;
-            if (quirks.Enabled && quirks.ReactionsBumpUpdatedAt)
+            if (_emulator.Options.Quirks.ReactionsBumpUpdatedAt)
             {
-                message.UpdatedMs = Math.Max(_emulator.NowMs, message.UpdatedMs + 1);
+                DataStore.Touch(message, _emulator.NowMs, ready: false);
             }
+        }
+    }
+
+    /// <summary>Records that a user played a message: it is no longer in that user's <c>/v3/messages/notified</c> (unread) list. Does not change <c>updated_at</c>.</summary>
+    /// <param name="messageId">The message.</param>
+    /// <param name="userId">The user who played it.</param>
+    public void MarkPlayed(string messageId, string userId)
+    {
+        lock (Store.Sync)
+        {
+            var message = FindMessage(messageId);
+            var user = FindUser(userId);
+            if (!message.PlayedByAll && !(message.PlayedBy?.Contains(user) ?? false))
+            {
+                (message.PlayedBy ??= []).Add(user);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Makes every v6 feed cursor issued so far answer 400 "Invalid cursor" (as after a server-side change of the cursor
+    /// format); cursors issued afterwards work.
+    /// </summary>
+    public void InvalidateCursors()
+    {
+        lock (Store.Sync)
+        {
+            Store.CursorGeneration++;
         }
     }
 
@@ -158,6 +203,35 @@ public sealed class EmulatorControl
         return id;
     }
 
+    /// <summary>
+    /// Deletes a conversation on the backend: every conversation-scoped read of it answers 403, its messages leave the feeds,
+    /// and <c>/channels/{ws}</c> no longer lists it, unless <paramref name="stillListed"/> keeps it in the listing
+    /// (a stale listing: listed, then 403). Raises <c>channel.deleted</c>.
+    /// </summary>
+    /// <param name="conversationId">The conversation.</param>
+    /// <param name="stillListed">Whether <c>/channels/{ws}</c> keeps listing it.</param>
+    public void DeleteConversation(string conversationId, bool stillListed = false)
+    {
+        WebhookEvent? webhookEvent = null;
+        lock (Store.Sync)
+        {
+            var conversation = FindConversation(conversationId);
+            conversation.StillListed = stillListed;
+            if (!conversation.IsDeleted)
+            {
+                var now = _emulator.NowMs;
+                conversation.DeletedMs = now;
+                conversation.UpdatedMs = Math.Max(conversation.UpdatedMs, now);
+                webhookEvent = WebhookEvent.ForChannel("channel.deleted", conversation, Scope(now));
+            }
+        }
+
+        if (webhookEvent is not null)
+        {
+            _emulator.Webhooks.Enqueue([webhookEvent]);
+        }
+    }
+
     /// <summary>Creates an action item in a conversation; raises <c>action-item.created</c>.</summary>
     /// <param name="conversationId">The conversation (container).</param>
     /// <param name="creatorUserId">The creator.</param>
@@ -171,7 +245,7 @@ public sealed class EmulatorControl
         string id;
         lock (Store.Sync)
         {
-            var conversation = FindConversation(conversationId);
+            var conversation = FindLiveConversation(conversationId);
             var now = _emulator.NowMs;
             var item = new ActionItemRecord
             {
@@ -195,23 +269,42 @@ public sealed class EmulatorControl
         return id;
     }
 
-    private void RaiseFinished(MessageRecord message)
+    /// <summary>Deletes an action item: it leaves the action-item lists; raises <c>action-item.deleted</c>.</summary>
+    /// <param name="actionItemId">The action item.</param>
+    public void DeleteActionItem(string actionItemId)
     {
         WebhookEvent webhookEvent;
         lock (Store.Sync)
         {
-            if (message.IsDeleted)
-            {
-                return;
-            }
-
-            webhookEvent = WebhookEvent.ForMessage("message.finished", message, Scope(_emulator.NowMs));
+            var item = Store.ActionItems.Find(a => a.Id == actionItemId && a.DeletedMs == 0)
+                ?? throw new KeyNotFoundException($"Unknown action item '{actionItemId}'.");
+            var now = _emulator.NowMs;
+            item.DeletedMs = now;
+            item.UpdatedMs = Math.Max(item.UpdatedMs, now);
+            webhookEvent = WebhookEvent.ForActionItem("action-item.deleted", item);
         }
 
         _emulator.Webhooks.Enqueue([webhookEvent]);
     }
 
-    private WriteScope Scope(long nowMs) => new(_emulator.BaseUrl, nowMs, _emulator.Options.Quirks);
+    /// <summary>Raises <c>message.finished</c> when a posted message's transcript gets ready (not when an edit or delete came first).</summary>
+    private void RaiseFinished(MessageRecord message, long readyMs)
+    {
+        WebhookEvent webhookEvent;
+        lock (Store.Sync)
+        {
+            if (message.IsDeleted || message.ReadyMs != readyMs)
+            {
+                return;
+            }
+
+            webhookEvent = WebhookEvent.ForMessage("message.finished", message, Scope(Math.Max(_emulator.NowMs, readyMs)));
+        }
+
+        _emulator.Webhooks.Enqueue([webhookEvent]);
+    }
+
+    private WriteScope Scope(long nowMs) => new(_emulator.BaseUrl, nowMs);
 
     private string UniqueMessageId()
     {
@@ -226,6 +319,12 @@ public sealed class EmulatorControl
 
     private ConversationRecord FindConversation(string id)
         => Store.ConversationsById.TryGetValue(id ?? string.Empty, out var conversation) ? conversation : throw new KeyNotFoundException($"Unknown conversation '{id}'.");
+
+    private ConversationRecord FindLiveConversation(string id)
+    {
+        var conversation = FindConversation(id);
+        return conversation.IsDeleted ? throw new ArgumentException($"Conversation '{id}' is deleted.", nameof(id)) : conversation;
+    }
 
     private MessageRecord FindMessage(string id)
         => Store.MessagesById.TryGetValue(id ?? string.Empty, out var message) ? message : throw new KeyNotFoundException($"Unknown message '{id}'.");

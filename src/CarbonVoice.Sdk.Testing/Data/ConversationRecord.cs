@@ -12,7 +12,13 @@ internal sealed class ConversationRecord
     public required int SortOrder { get; init; }
     public long UpdatedMs { get; set; }
     public long DeletedMs { get; set; }
+
+    /// <summary>A deleted conversation that <c>/channels/{ws}</c> still lists (a stale listing): reads of it are 403 all the same.</summary>
+    public bool StillListed { get; set; }
     public int SummarySeed { get; init; }
+
+    /// <summary>Upper bound of <see cref="MessageRecord.UpdatedAt"/> over its messages, at any time: lets the change feed skip quiet conversations.</summary>
+    public long LatestChangeMs { get; set; }
 
     public List<(UserRecord User, string Permission, long JoinedMs)> Collaborators { get; } = [];
 
@@ -23,6 +29,8 @@ internal sealed class ConversationRecord
     public long TotalDurationMs { get; set; }
 
     public string? DmHash => Type == "directMessage" ? "dm_" + Id : null;
+
+    public bool IsDeleted => DeletedMs != 0;
 
     public bool IsCollaborator(UserRecord user)
     {

@@ -56,13 +56,31 @@ internal sealed class DataStore
         return new Guid(bytes);
     }
 
+    /// <summary>Generation of the v6 feed cursors: a cursor of an older generation is refused ("Invalid cursor").</summary>
+    public int CursorGeneration { get; set; } = 1;
+
     public void AddMessage(MessageRecord message)
     {
-        message.Conversation.Messages.Add(message);
+        var conversation = message.Conversation;
+        conversation.Messages.Add(message);
         MessagesById.Add(message.Id, message);
-        message.Conversation.ActiveCount++;
-        message.Conversation.TotalDurationMs += message.DurationMs;
+        conversation.ActiveCount++;
+        conversation.TotalDurationMs += message.DurationMs;
+        conversation.LatestChangeMs = Math.Max(conversation.LatestChangeMs, Math.Max(message.UpdatedMs, message.ReadyMs));
         MessageCount++;
+    }
+
+    /// <summary>Bumps the message's <c>updated_at</c> past its current value (at least now); <paramref name="ready"/> makes its transcript ready at once (an edit).</summary>
+    public static void Touch(MessageRecord message, long nowMs, bool ready)
+    {
+        message.UpdatedMs = Math.Max(nowMs, message.UpdatedAt(nowMs) + 1);
+        if (ready)
+        {
+            message.ReadyMs = Math.Min(message.ReadyMs, message.UpdatedMs);
+        }
+
+        var conversation = message.Conversation;
+        conversation.LatestChangeMs = Math.Max(conversation.LatestChangeMs, message.UpdatedMs);
     }
 
     public void MarkDeleted(MessageRecord message, long nowMs)
@@ -72,8 +90,8 @@ internal sealed class DataStore
             return;
         }
 
-        message.DeletedMs = nowMs;
-        message.UpdatedMs = nowMs;
+        Touch(message, nowMs, ready: true);
+        message.DeletedMs = message.UpdatedMs;
         message.Conversation.ActiveCount--;
         message.Conversation.TotalDurationMs -= message.DurationMs;
         DeletedMessageCount++;
@@ -82,13 +100,14 @@ internal sealed class DataStore
     /// <summary>Whether the user may read the conversation: members of its workspace may.</summary>
     public static bool CanSee(UserRecord user, ConversationRecord conversation) => conversation.Workspace.IsMember(user);
 
-    public IEnumerable<ConversationRecord> VisibleConversations(UserRecord user)
+    /// <summary>Every conversation, not deleted, of every workspace the user is a member of (collaborator or not).</summary>
+    public static IEnumerable<ConversationRecord> VisibleConversations(UserRecord user)
     {
         foreach (var workspace in user.Workspaces)
         {
             foreach (var conversation in workspace.Conversations)
             {
-                if (conversation.DeletedMs == 0)
+                if (!conversation.IsDeleted)
                 {
                     yield return conversation;
                 }

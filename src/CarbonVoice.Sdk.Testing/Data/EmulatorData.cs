@@ -22,10 +22,10 @@ public sealed class EmulatorData
         get { lock (Store.Sync) { return Store.Workspaces.Select(View).ToArray(); } }
     }
 
-    /// <summary>All conversations.</summary>
+    /// <summary>All conversations not deleted.</summary>
     public IReadOnlyList<EmulatorConversation> Conversations
     {
-        get { lock (Store.Sync) { return Store.Conversations.Where(c => c.DeletedMs == 0).Select(View).ToArray(); } }
+        get { lock (Store.Sync) { return Store.Conversations.Where(c => !c.IsDeleted).Select(View).ToArray(); } }
     }
 
     /// <summary>Number of messages not deleted.</summary>
@@ -45,7 +45,7 @@ public sealed class EmulatorData
         }
     }
 
-    /// <summary>The conversations of a workspace.</summary>
+    /// <summary>The conversations of a workspace (not deleted).</summary>
     /// <param name="workspaceId">The workspace.</param>
     /// <returns>The conversations, in creation order.</returns>
     public IReadOnlyList<EmulatorConversation> ConversationsIn(string workspaceId)
@@ -53,12 +53,12 @@ public sealed class EmulatorData
         lock (Store.Sync)
         {
             return Store.WorkspacesById.TryGetValue(workspaceId, out var workspace)
-                ? workspace.Conversations.Where(c => c.DeletedMs == 0).Select(View).ToArray()
+                ? workspace.Conversations.Where(c => !c.IsDeleted).Select(View).ToArray()
                 : throw new KeyNotFoundException($"Unknown workspace '{workspaceId}'.");
         }
     }
 
-    /// <summary>The messages of a conversation in sequence order.</summary>
+    /// <summary>The messages of a conversation in creation order.</summary>
     /// <param name="conversationId">The conversation.</param>
     /// <param name="includeDeleted">Whether deleted messages are included.</param>
     /// <returns>The messages.</returns>
@@ -66,8 +66,9 @@ public sealed class EmulatorData
     {
         lock (Store.Sync)
         {
+            var now = _emulator.NowMs;
             return Store.ConversationsById.TryGetValue(conversationId, out var conversation)
-                ? conversation.Messages.Where(m => includeDeleted || !m.IsDeleted).Select(m => new EmulatorMessage(m)).ToArray()
+                ? conversation.Messages.Where(m => includeDeleted || !m.IsDeleted).Select(m => new EmulatorMessage(m, now)).ToArray()
                 : throw new KeyNotFoundException($"Unknown conversation '{conversationId}'.");
         }
     }
@@ -79,11 +80,11 @@ public sealed class EmulatorData
     {
         lock (Store.Sync)
         {
-            return Store.MessagesById.TryGetValue(messageId, out var message) ? new EmulatorMessage(message) : null;
+            return Store.MessagesById.TryGetValue(messageId, out var message) ? new EmulatorMessage(message, _emulator.NowMs) : null;
         }
     }
 
-    /// <summary>Finds a conversation by id.</summary>
+    /// <summary>Finds a conversation by id (deleted ones included, with <see cref="EmulatorConversation.IsDeleted"/>).</summary>
     /// <param name="conversationId">The conversation id.</param>
     /// <returns>The conversation, or null.</returns>
     public EmulatorConversation? FindConversation(string conversationId)
@@ -91,6 +92,23 @@ public sealed class EmulatorData
         lock (Store.Sync)
         {
             return Store.ConversationsById.TryGetValue(conversationId, out var conversation) ? View(conversation) : null;
+        }
+    }
+
+    /// <summary>
+    /// The user's unread messages, as <c>/v3/messages/notified</c> lists them: messages of others, not deleted and not
+    /// played by the user, in the conversations (not deleted) the user collaborates in; in creation order per conversation.
+    /// </summary>
+    /// <param name="userId">The user.</param>
+    /// <returns>The messages.</returns>
+    public IReadOnlyList<EmulatorMessage> UnreadMessagesOf(string userId)
+    {
+        lock (Store.Sync)
+        {
+            var user = Store.UsersById.TryGetValue(userId, out var found) ? found : throw new KeyNotFoundException($"Unknown user '{userId}'.");
+            var now = _emulator.NowMs;
+            return DataStore.VisibleConversations(user).Where(c => c.IsCollaborator(user))
+                .SelectMany(c => c.Messages).Where(m => m.IsUnreadFor(user)).Select(m => new EmulatorMessage(m, now)).ToArray();
         }
     }
 
@@ -109,5 +127,5 @@ public sealed class EmulatorData
         => new(w.Id, w.Name, w.Type, w.Owner.Id, w.Members.Select(m => m.User.Id).ToArray());
 
     private static EmulatorConversation View(ConversationRecord c)
-        => new(c.Id, c.Workspace.Id, c.Name, c.Type, c.Collaborators.Select(x => x.User.Id).ToArray(), c.ActiveCount);
+        => new(c.Id, c.Workspace.Id, c.Name, c.Type, c.Collaborators.Select(x => x.User.Id).ToArray(), c.ActiveCount) { IsDeleted = c.IsDeleted };
 }

@@ -1,11 +1,11 @@
 namespace CarbonVoice.Sdk.Testing;
 
-/// <summary>A message as stored (the transcript is produced on access, regardless of the quirk delay).</summary>
+/// <summary>A snapshot of a message, taken at the emulator's current time (the transcript is given whether or not it is ready on the wire).</summary>
 public sealed class EmulatorMessage
 {
     private readonly MessageRecord _record;
 
-    internal EmulatorMessage(MessageRecord record)
+    internal EmulatorMessage(MessageRecord record, long nowMs)
     {
         _record = record;
         Id = record.Id;
@@ -14,14 +14,20 @@ public sealed class EmulatorMessage
         CreatorId = record.Creator.Id;
         Sequence = record.Sequence;
         CreatedAt = DateTimeOffset.FromUnixTimeMilliseconds(record.CreatedMs);
-        UpdatedAt = DateTimeOffset.FromUnixTimeMilliseconds(record.UpdatedMs);
+        UpdatedAt = DateTimeOffset.FromUnixTimeMilliseconds(record.UpdatedAt(nowMs));
         DeletedAt = record.DeletedMs == 0 ? null : DateTimeOffset.FromUnixTimeMilliseconds(record.DeletedMs);
-        Kind = MessageJson.Kind(record);
+        Kind = record.KindName;
+        IsText = record.IsText;
+        Status = record.Status(nowMs);
+        IsTranscriptReady = record.IsReady(nowMs);
+        TranscriptReadyAt = DateTimeOffset.FromUnixTimeMilliseconds(record.ReadyMs);
+        TranscriptOnlyInTimeCodes = record.TranscriptOnlyInTimeCodes;
+        HasAiSummary = record.HasSummary;
         DurationMs = record.DurationMs;
         ReactionCount = record.Reactions?.Count ?? 0;
         ParentMessageId = record.Parent?.Id;
         HasAttachment = record.HasAttachment;
-        Language = MessageJson.Language(record);
+        Language = record.Language;
     }
 
     /// <summary>The message id.</summary>
@@ -36,13 +42,13 @@ public sealed class EmulatorMessage
     /// <summary>The author's user id.</summary>
     public string CreatorId { get; }
 
-    /// <summary>The 1-based conversation sequence number.</summary>
+    /// <summary>The 1-based position in the conversation's creation order (v5 <c>conversation_sequence</c>; v3 has no such field).</summary>
     public int Sequence { get; }
 
     /// <summary>Creation time.</summary>
     public DateTimeOffset CreatedAt { get; }
 
-    /// <summary>Last update time.</summary>
+    /// <summary>Last update time as the service reports it (<c>updated_at</c>; at least the transcript's ready time once it is ready).</summary>
     public DateTimeOffset UpdatedAt { get; }
 
     /// <summary>Deletion time, when deleted.</summary>
@@ -50,6 +56,24 @@ public sealed class EmulatorMessage
 
     /// <summary>audio, text or attachment.</summary>
     public string Kind { get; }
+
+    /// <summary>Whether v3 calls it a text message (<c>is_text_message</c>: text and attachment messages).</summary>
+    public bool IsText { get; }
+
+    /// <summary><c>processing</c> (transcript not ready yet), <c>active</c> or <c>deleted</c>.</summary>
+    public string Status { get; }
+
+    /// <summary>Whether the transcript was ready when the snapshot was taken (it is on the wire from then on).</summary>
+    public bool IsTranscriptReady { get; }
+
+    /// <summary>When the transcript is (or was) ready: <c>created_at</c> for generated data, <c>created_at + Quirks.TranscriptDelay</c> for a posted message, earlier when it was edited.</summary>
+    public DateTimeOffset TranscriptReadyAt { get; }
+
+    /// <summary>Whether it is a long message with an AI summary (v6 <c>content.ai_summary</c>, v5 <c>ai_summary</c>, a v3 <c>summary</c> text model) once ready.</summary>
+    public bool HasAiSummary { get; }
+
+    /// <summary>Whether v6 <c>content.transcript</c> is empty for this (audio) message, its words being only in <c>content.time_codes</c>.</summary>
+    public bool TranscriptOnlyInTimeCodes { get; }
 
     /// <summary>Audio duration (0 for text).</summary>
     public int DurationMs { get; }

@@ -1,14 +1,20 @@
+using System.Text.Json;
+
 namespace CarbonVoice.Sdk.Testing;
 
+/// <summary>Action items: lists by container (channel, folder, home) and mine, create, partial update, status change.</summary>
 internal static class ActionItemEndpoints
 {
-    private static readonly string[] ContainerTypes = ["channel", "folder", "home", "workspace"];
+    private const string ContainerTypeProblem = "container_type must be one of the following values: channel, folder, home";
+    private const string StatusProblem = "status must be one of the following values: suggested, todo, done";
 
     public static void Register(Router router)
     {
         router.Add("GET", "/action-items/mine", true, Mine);
         router.Add("GET", "/action-items/{type}/{id}", true, ByContainer);
         router.Add("POST", "/action-items", true, Create);
+        router.Add("PUT", "/action-items/{id}", true, Update);
+        router.Add("PATCH", "/action-items/{id}/status", true, ChangeStatus);
     }
 
     private static void Mine(RequestContext context)
@@ -25,9 +31,9 @@ internal static class ActionItemEndpoints
     {
         var type = context.Param(0);
         var id = context.Param(1);
-        if (Array.IndexOf(ContainerTypes, type) < 0)
+        if (Array.IndexOf(ActionItemRecord.ContainerTypes, type) < 0)
         {
-            context.BadRequest("container_type must be one of the following values: channel, folder, home, workspace");
+            context.BadRequest(ContainerTypeProblem);
             return;
         }
 
@@ -44,14 +50,6 @@ internal static class ActionItemEndpoints
                     }
 
                     items = context.Store.ActionItems.Where(a => a.ContainerType == "channel" && a.ContainerId == conversation.Id);
-                    break;
-                case "workspace":
-                    if (!Access.TryWorkspace(context, id, out var workspace))
-                    {
-                        return;
-                    }
-
-                    items = context.Store.ActionItems.Where(a => ReferenceEquals(a.Workspace, workspace));
                     break;
                 default:
                     items = context.Store.ActionItems.Where(a => a.ContainerType == type && a.ContainerId == id && me.Workspaces.Contains(a.Workspace));
@@ -114,9 +112,9 @@ internal static class ActionItemEndpoints
                 problems.Add("title should not be empty");
             }
 
-            if (type is null || Array.IndexOf(ContainerTypes, type) < 0)
+            if (type is null || Array.IndexOf(ActionItemRecord.ContainerTypes, type) < 0)
             {
-                problems.Add("container_type must be one of the following values: channel, folder, home, workspace");
+                problems.Add(ContainerTypeProblem);
             }
 
             if (string.IsNullOrEmpty(containerId))
@@ -142,13 +140,6 @@ internal static class ActionItemEndpoints
                     }
 
                     workspace = conversation.Workspace;
-                }
-                else if (type == "workspace")
-                {
-                    if (!Access.TryWorkspace(context, containerId, out workspace))
-                    {
-                        return;
-                    }
                 }
                 else
                 {
@@ -189,5 +180,134 @@ internal static class ActionItemEndpoints
                 context.Raise(WebhookEvent.ForActionItem("action-item.created", item));
             }
         }
+    }
+
+    /// <summary><c>PUT /action-items/{id}</c>: a partial update; a field left out is unchanged, <c>null</c> clears <c>notes_text</c>, <c>assigned_to</c> and <c>due_date</c>.</summary>
+    private static void Update(RequestContext context)
+    {
+        if (!context.TryReadJson(out var document))
+        {
+            return;
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            var problems = new List<string>();
+            if (root.TryGetProperty("title", out var title) && (title.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(title.GetString())))
+            {
+                problems.Add("title should not be empty");
+            }
+
+            foreach (var name in new[] { "notes_text", "assigned_to", "due_date" })
+            {
+                if (root.TryGetProperty(name, out var value) && value.ValueKind is not (JsonValueKind.String or JsonValueKind.Null))
+                {
+                    problems.Add($"{name} must be a string");
+                }
+            }
+
+            if (problems.Count > 0)
+            {
+                context.BadRequest([.. problems]);
+                return;
+            }
+
+            var store = context.Store;
+            lock (store.Sync)
+            {
+                if (!TryItem(context, out var item))
+                {
+                    return;
+                }
+
+                UserRecord? assignee = item.AssignedTo;
+                if (root.TryGetProperty("assigned_to", out var assignedTo))
+                {
+                    assignee = null;
+                    if (assignedTo.GetString() is { } assigneeId && !store.UsersById.TryGetValue(assigneeId, out assignee))
+                    {
+                        context.Error(404, "Assigned user not found");
+                        return;
+                    }
+                }
+
+                if (root.TryGetProperty("title", out _))
+                {
+                    item.Title = title.GetString()!;
+                }
+
+                if (root.TryGetProperty("notes_text", out var notes))
+                {
+                    item.NotesText = notes.GetString();
+                }
+
+                if (root.TryGetProperty("due_date", out var due))
+                {
+                    item.DueDate = due.GetString();
+                }
+
+                item.AssignedTo = assignee;
+                Touched(context, item, "action-item.updated");
+            }
+        }
+    }
+
+    /// <summary><c>PATCH /action-items/{id}/status</c> <c>{"status": "suggested"|"todo"|"done"}</c>.</summary>
+    private static void ChangeStatus(RequestContext context)
+    {
+        if (!context.TryReadJson(out var document))
+        {
+            return;
+        }
+
+        using (document)
+        {
+            var status = document.RootElement.GetString("status");
+            if (status is null || Array.IndexOf(ActionItemRecord.Statuses, status) < 0)
+            {
+                context.BadRequest(StatusProblem);
+                return;
+            }
+
+            lock (context.Store.Sync)
+            {
+                if (!TryItem(context, out var item))
+                {
+                    return;
+                }
+
+                item.Status = status;
+                Touched(context, item, "action-item.status.changed");
+            }
+        }
+    }
+
+    /// <summary>The action item of the route: 404 when unknown (or deleted), 403 when it belongs to another workspace.</summary>
+    private static bool TryItem(RequestContext context, out ActionItemRecord item)
+    {
+        var id = context.Param(0);
+        item = context.Store.ActionItems.Find(a => a.Id == id && a.DeletedMs == 0)!;
+        if (item is null)
+        {
+            context.Error(404, "Action item not found");
+            return false;
+        }
+
+        if (!item.Workspace.IsMember(context.User))
+        {
+            context.Error(403, "You do not have access to this action item");
+            return false;
+        }
+
+        return true;
+    }
+
+    private static void Touched(RequestContext context, ActionItemRecord item, string eventName)
+    {
+        item.UpdatedMs = Math.Max(context.NowMs, item.UpdatedMs + 1);
+        item.LastUpdatedBy = context.User;
+        ItemJson.WriteActionItem(context.Json(), item);
+        context.Raise(WebhookEvent.ForActionItem(eventName, item));
     }
 }

@@ -1,5 +1,6 @@
 namespace CarbonVoice.Sdk.Testing;
 
+/// <summary>Channel (conversation) reads; a deleted conversation is 403 on every read of it.</summary>
 internal static class ChannelEndpoints
 {
     public static void Register(Router router)
@@ -29,9 +30,10 @@ internal static class ChannelEndpoints
             w.WriteStartArray();
             foreach (var conversation in workspace.Conversations)
             {
-                if (conversation.DeletedMs == 0 && conversation.IsCollaborator(context.User) == joined)
+                // A deleted conversation is not listed, unless the listing is stale (then it shows as it was before the deletion).
+                if ((!conversation.IsDeleted || conversation.StillListed) && conversation.IsCollaborator(context.User) == joined)
                 {
-                    EntityJson.WriteChannel(w, conversation);
+                    EntityJson.WriteChannel(w, conversation, asListedBeforeDeletion: conversation.IsDeleted);
                 }
             }
 
@@ -45,7 +47,7 @@ internal static class ChannelEndpoints
         {
             if (Access.TryConversation(context, context.Param(0), out var conversation))
             {
-                EntityJson.WriteChannel(context.Json(), conversation);
+                EntityJson.WriteChannel(context.Json(), conversation, asListedBeforeDeletion: false);
             }
         }
     }

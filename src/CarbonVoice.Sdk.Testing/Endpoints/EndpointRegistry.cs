@@ -11,6 +11,8 @@ internal static class EndpointRegistry
         WorkspaceEndpoints.Register(router);
         ChannelEndpoints.Register(router);
         MessageEndpoints.Register(router);
+        MessageV3Endpoints.Register(router);
+        MessageV6Endpoints.Register(router);
         ActionItemEndpoints.Register(router);
         CarbonLinkEndpoints.Register(router);
         ExportEndpoints.Register(router);

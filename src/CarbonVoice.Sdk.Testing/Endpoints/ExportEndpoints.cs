@@ -118,7 +118,7 @@ internal static class ExportEndpoints
                     {
                         if (!message.IsDeleted)
                         {
-                            MessageJson.WriteV3(w, message, scope);
+                            MessageV3Json.Write(w, message, scope);
                         }
                     }
                 }

@@ -8,7 +8,6 @@ internal static class MessageEndpoints
         router.Add("GET", "/v5/messages/{id}", true, GetV5);
         router.Add("POST", "/v5/messages/by-ids", true, ByIds);
         router.Add("GET", "/v5/conversations/{id}/messages/ids", true, Ids);
-        MessageQueryEndpoints.Register(router);
     }
 
     private static void GetV5(RequestContext context)
@@ -24,65 +23,15 @@ internal static class MessageEndpoints
             var w = context.Json();
             w.WriteStartObject();
             w.WritePropertyName("message");
-            MessageJson.WriteV5(w, message, WriteScope.Of(context));
+            MessageV5Json.Write(w, message, WriteScope.Of(context));
             w.WriteEndObject();
         }
     }
 
     private static void ByIds(RequestContext context)
     {
-        if (!context.TryReadJson(out var document))
-        {
-            return;
-        }
-
-        using (document)
-        {
-            var root = document.RootElement;
-            var conversationId = root.GetString("conversation_id");
-            var ids = root.GetStrings("message_ids");
-            var problems = new List<string>();
-            if (string.IsNullOrEmpty(conversationId))
-            {
-                problems.Add("conversation_id should not be empty");
-            }
-
-            if (ids is null || ids.Count == 0)
-            {
-                problems.Add("message_ids should not be empty");
-            }
-            else if (ids.Count > 500)
-            {
-                problems.Add("message_ids must contain no more than 500 elements");
-            }
-
-            if (problems.Count > 0)
-            {
-                context.ValidationError([.. problems]);
-                return;
-            }
-
-            var scope = WriteScope.Of(context);
-            lock (context.Store.Sync)
-            {
-                if (!Access.TryConversation(context, conversationId, out var conversation))
-                {
-                    return;
-                }
-
-                var w = context.Json();
-                w.WriteStartArray();
-                foreach (var id in ids!)
-                {
-                    if (context.Store.MessagesById.TryGetValue(id, out var message) && ReferenceEquals(message.Conversation, conversation))
-                    {
-                        MessageJson.WriteV5(w, message, scope);
-                    }
-                }
-
-                w.WriteEndArray();
-            }
-        }
+        var scope = WriteScope.Of(context);
+        ByIdsRequest.Handle(context, (w, message) => MessageV5Json.Write(w, message, scope));
     }
 
     private static void Ids(RequestContext context)

@@ -57,6 +57,10 @@ internal static class UserEndpoints
         }
     }
 
+    /// <summary>
+    /// <c>POST /contacts</c>: without a body (or without <c>user_guids</c>) all of the caller's contacts (users sharing a
+    /// workspace, the caller excluded); with <c>{"user_guids": [...]}</c> those users (unknown ids and strangers absent).
+    /// </summary>
     private static void Contacts(RequestContext context)
     {
         if (!context.TryReadJson(out var document))
@@ -67,22 +71,29 @@ internal static class UserEndpoints
         using (document)
         {
             var ids = document.RootElement.GetStrings("user_guids");
-            if (ids is null || ids.Count == 0)
-            {
-                context.BadRequest("user_guids should not be empty");
-                return;
-            }
-
             lock (context.Store.Sync)
             {
-                var known = KnownUsers(context).ToHashSet();
+                var known = KnownUsers(context).ToList();
                 var w = context.Json();
                 w.WriteStartArray();
-                foreach (var id in ids)
+                if (ids is null)
                 {
-                    if (context.Store.UsersById.TryGetValue(id, out var user) && known.Contains(user))
+                    foreach (var user in known)
                     {
-                        EntityJson.WriteContact(w, user);
+                        if (!ReferenceEquals(user, context.User))
+                        {
+                            EntityJson.WriteContact(w, user);
+                        }
+                    }
+                }
+                else
+                {
+                    foreach (var id in ids)
+                    {
+                        if (context.Store.UsersById.TryGetValue(id, out var user) && known.Contains(user))
+                        {
+                            EntityJson.WriteContact(w, user);
+                        }
                     }
                 }
 

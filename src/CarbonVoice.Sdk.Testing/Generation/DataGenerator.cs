@@ -5,6 +5,9 @@ internal static class DataGenerator
 {
     private const long Day = 24L * 3600 * 1000;
 
+    /// <summary>How many of a generated conversation's last messages nobody but their creator has played.</summary>
+    private const int UnreadTail = 3;
+
     public static void Generate(DataStore store, EmulatorOptions options, long endMs, string baseUrl)
     {
         var rng = new Random(options.Seed);
@@ -144,6 +147,12 @@ internal static class DataGenerator
             AddGeneratedMessage(store, rng, conversation, created, endMs);
         }
 
+        // Everyone has played the history except each conversation's last few messages (those are "notified": unread).
+        for (var i = 0; i < conversation.Messages.Count - UnreadTail; i++)
+        {
+            conversation.Messages[i].PlayedByAll = true;
+        }
+
         GenerateActionItems(store, rng, conversation, endMs);
         return conversation;
     }
@@ -171,6 +180,7 @@ internal static class DataGenerator
             Sequence = messages.Count + 1,
             CreatedMs = createdMs,
             UpdatedMs = createdMs,
+            ReadyMs = createdMs,
             TranscriptSeed = rng.Next(),
             WordCount = words,
             Kind = kind,

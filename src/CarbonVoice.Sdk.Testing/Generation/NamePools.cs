@@ -37,6 +37,15 @@ internal static class NamePools
 
     public static readonly string[] ReactionIds = ["thumbs_up", "heart", "laugh", "tada", "eyes", "fire"];
 
+    private static readonly string[] ReactionEmojis = ["👍", "❤️", "😂", "🎉", "👀", "🔥"];
+
+    /// <summary>The emoji of a reaction id (the id itself when it is not one of <see cref="ReactionIds"/>).</summary>
+    public static string EmojiOf(string reactionId)
+    {
+        var index = Array.IndexOf(ReactionIds, reactionId);
+        return index < 0 ? reactionId : ReactionEmojis[index];
+    }
+
     public static string Slug(string value)
     {
         Span<char> buffer = stackalloc char[value.Length];

@@ -106,7 +106,8 @@ internal static class EntityJson
         w.WriteEndObject();
     }
 
-    public static void WriteChannel(Utf8JsonWriter w, ConversationRecord c)
+    /// <summary>A <c>Channel</c>; <paramref name="asListedBeforeDeletion"/> writes a deleted one as a stale listing shows it (<c>deleted_at: null</c>).</summary>
+    public static void WriteChannel(Utf8JsonWriter w, ConversationRecord c, bool asListedBeforeDeletion)
     {
         w.WriteStartObject();
         w.WriteString("workspace_guid", c.Workspace.Id);
@@ -121,7 +122,7 @@ internal static class EntityJson
         w.WriteNumber("last_updated_ts", c.UpdatedMs);
         w.WriteNumber("created_ts", c.CreatedMs);
         w.WriteEpochOrNull("last_posted_ts", c.LastPostedMs());
-        w.WriteEpochOrNull("deleted_at", c.DeletedMs);
+        w.WriteEpochOrNull("deleted_at", asListedBeforeDeletion ? 0 : c.DeletedMs);
         w.WriteStartArray("json_collaborators");
         foreach (var collaborator in c.Collaborators)
         {

@@ -13,7 +13,7 @@ internal static class ItemJson
         w.WriteString("title", a.Title);
         w.WriteStringOrNull("notes_text", a.NotesText);
         w.WriteString("creator_id", a.Creator.Id);
-        w.WriteString("last_updated_by", a.Creator.Id);
+        w.WriteString("last_updated_by", (a.LastUpdatedBy ?? a.Creator).Id);
         w.WriteStringOrNull("assigned_to", a.AssignedTo?.Id);
         w.WriteString("workspace_id", a.Workspace.Id);
         w.WriteString("container_id", a.ContainerId);

@@ -7,7 +7,7 @@ internal static class OAuthTokenEndpoint
 {
     public static void Token(RequestContext context)
     {
-        if (!TryAuthenticateClient(context, out var client))
+        if (!TryAuthenticateClient(context, out var client, errmsgErrors: true))
         {
             return;
         }
@@ -22,7 +22,7 @@ internal static class OAuthTokenEndpoint
                 var code = request.Form("code");
                 if (string.IsNullOrEmpty(code))
                 {
-                    context.OAuthError(400, "invalid_request", "code is required");
+                    Fail(context, client, 400, "invalid_request", "code is required");
                     return;
                 }
 
@@ -32,23 +32,23 @@ internal static class OAuthTokenEndpoint
                 var refresh = request.Form("refresh_token");
                 if (string.IsNullOrEmpty(refresh))
                 {
-                    context.OAuthError(400, "invalid_request", "refresh_token is required");
+                    Fail(context, client, 400, "invalid_request", "refresh_token is required");
                     return;
                 }
 
-                result = tokens.Refresh(refresh, client.ClientId, now);
+                result = tokens.Refresh(refresh, client.ClientId, now, rotate: !client.OmitRefreshToken);
                 break;
             case null or "":
-                context.OAuthError(400, "invalid_request", "grant_type is required");
+                Fail(context, client, 400, "invalid_request", "grant_type is required");
                 return;
             default:
-                context.OAuthError(400, "unsupported_grant_type", "Only authorization_code and refresh_token are supported");
+                Fail(context, client, 400, "unsupported_grant_type", "Only authorization_code and refresh_token are supported");
                 return;
         }
 
         if (result.Tokens is not { } issued)
         {
-            context.OAuthError(400, "invalid_grant", result.Error ?? "Invalid grant");
+            Fail(context, client, 400, "invalid_grant", result.Error ?? "Invalid grant");
             return;
         }
 
@@ -57,16 +57,38 @@ internal static class OAuthTokenEndpoint
         var w = context.Json();
         w.WriteStartObject();
         w.WriteString("access_token", issued.AccessToken);
-        w.WriteString("refresh_token", issued.RefreshToken);
+        if (issued.RefreshToken is { } refreshToken)
+        {
+            w.WriteString("refresh_token", refreshToken);
+        }
+
         w.WriteString("token_type", "Bearer");
-        w.WriteNumber("expires_in", (long)context.Emulator.Options.AccessTokenLifetime.TotalSeconds);
+        if (!client.OmitExpiresIn)
+        {
+            w.WriteNumber("expires_in", (long)context.Emulator.Options.AccessTokenLifetime.TotalSeconds);
+        }
+
         w.WriteString("scope", issued.Scope);
         w.WriteEndObject();
     }
 
+    /// <summary>A token-endpoint error: RFC 6749 <c>{"error", "error_description"}</c>, or the service's error body for an <see cref="EmulatorClient.ErrmsgErrors"/> client.</summary>
+    private static void Fail(RequestContext context, EmulatorClient? client, int status, string error, string description)
+    {
+        if (client?.ErrmsgErrors == true)
+        {
+            context.Error(status, description);
+            context.Response.AddHeader("Cache-Control", "no-store");
+        }
+        else
+        {
+            context.OAuthError(status, error, description);
+        }
+    }
+
     public static void Revoke(RequestContext context)
     {
-        if (!TryAuthenticateClient(context, out var client))
+        if (!TryAuthenticateClient(context, out var client, errmsgErrors: false))
         {
             return;
         }
@@ -140,8 +162,8 @@ internal static class OAuthTokenEndpoint
         }
     }
 
-    /// <summary>Client authentication by HTTP Basic or form fields; 401 <c>invalid_client</c> on failure.</summary>
-    private static bool TryAuthenticateClient(RequestContext context, out EmulatorClient client)
+    /// <summary>Client authentication by HTTP Basic or form fields; 401 <c>invalid_client</c> on failure (in the client's error form when <paramref name="errmsgErrors"/>).</summary>
+    private static bool TryAuthenticateClient(RequestContext context, out EmulatorClient client, bool errmsgErrors)
     {
         var request = context.Request;
         string? clientId = null;
@@ -173,7 +195,7 @@ internal static class OAuthTokenEndpoint
         var ok = client is not null && (client.ClientSecret is null || string.Equals(client.ClientSecret, secret, StringComparison.Ordinal));
         if (!ok)
         {
-            context.OAuthError(401, "invalid_client", client is null ? "Unknown client" : "Client authentication failed");
+            Fail(context, errmsgErrors ? client : null, 401, "invalid_client", client is null ? "Unknown client" : "Client authentication failed");
             if (basic)
             {
                 context.Response.AddHeader("WWW-Authenticate", "Basic realm=\"carbonvoice\"");

@@ -181,7 +181,8 @@ internal sealed class TokenService
         }
     }
 
-    public (IssuedTokens? Tokens, string? Error) Refresh(string refreshToken, string clientId, long nowMs)
+    /// <summary>Exchanges a refresh token; <paramref name="rotate"/> revokes it and issues a new one, else it stays valid and none is issued.</summary>
+    public (IssuedTokens? Tokens, string? Error) Refresh(string refreshToken, string clientId, long nowMs, bool rotate)
     {
         lock (_sync)
         {
@@ -205,8 +206,8 @@ internal sealed class TokenService
                 return (null, "Refresh token was issued to another client");
             }
 
-            record.Revoked = true;
-            return (IssueLocked(record.Grant, nowMs), null);
+            record.Revoked = rotate;
+            return (IssueLocked(record.Grant, nowMs, withRefreshToken: rotate), null);
         }
     }
 
@@ -255,7 +256,7 @@ internal sealed class TokenService
         }
     }
 
-    private IssuedTokens IssueLocked(GrantRecord grant, long nowMs)
+    private IssuedTokens IssueLocked(GrantRecord grant, long nowMs, bool withRefreshToken = true)
     {
         var expires = nowMs + (long)_options.AccessTokenLifetime.TotalMilliseconds;
         var access = CreateJwt(grant, nowMs, expires);
@@ -269,6 +270,11 @@ internal sealed class TokenService
             Scope = grant.Scope,
             ExpiresMs = expires,
         });
+        if (!withRefreshToken)
+        {
+            return new IssuedTokens(access, null, expires, grant.Scope);
+        }
+
         var refresh = NewSecret(32);
         _refresh.Add(refresh, new RefreshTokenRecord
         {

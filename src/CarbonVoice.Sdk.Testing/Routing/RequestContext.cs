@@ -94,7 +94,7 @@ internal sealed class RequestContext
     /// <summary>Answers 400 with the documented error body (messages joined with "; ").</summary>
     public void BadRequest(params string[] messages) => Error(400, string.Join("; ", messages));
 
-    /// <summary>Answers 400 with the NestJS validation body (only <c>by-ids</c> uses it, as the real service does).</summary>
+    /// <summary>Answers 400 with the NestJS validation body (the <c>by-ids</c> routes and the v6 feeds use it, as the real service does).</summary>
     public void ValidationError(params string[] messages)
     {
         _writer = null;

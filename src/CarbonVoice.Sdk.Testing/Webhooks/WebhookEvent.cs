@@ -11,7 +11,7 @@ internal sealed record WebhookEvent(string EventName, string ResourceType, strin
         var buffer = new ArrayBufferWriter<byte>(1024);
         using (var writer = new Utf8JsonWriter(buffer, JsonFormat.WriterOptions))
         {
-            MessageJson.WriteWebhookResource(writer, message, scope);
+            MessageWebhookJson.Write(writer, message, scope);
         }
 
         return new WebhookEvent(eventName, "Message", message.Id, message.Conversation.Workspace, buffer.WrittenSpan.ToArray());

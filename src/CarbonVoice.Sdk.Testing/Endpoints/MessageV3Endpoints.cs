@@ -1,23 +1,45 @@
+using System.Globalization;
 using System.Text.Json;
 
 namespace CarbonVoice.Sdk.Testing;
 
-/// <summary>v3 message reads: date windows, sequence windows, recent/notified deltas and search.</summary>
-internal static class MessageQueryEndpoints
+/// <summary>
+/// v3 message reads: one message, date windows, position windows, recent, notified (the caller's unread messages)
+/// and search. <c>recent</c>, <c>notified</c> and <c>by-id</c> pages hold at most <see cref="EmulatorOptions.V3PageCap"/>
+/// rows whatever limit is asked.
+/// </summary>
+internal static class MessageV3Endpoints
 {
     public static void Register(Router router)
     {
+        router.Add("GET", "/v3/messages/{id}", true, Get);
         router.Add("GET", "/v3/messages/{channel}/by-id", true, ByDate);
         router.Add("GET", "/v3/messages/{channel}/sequential/{start}/{stop}", true, Sequential);
-        router.Add("POST", "/v3/messages/recent", true, Recent);
-        router.Add("POST", "/v3/messages/notified", true, Notified);
+        router.Add("POST", "/v3/messages/recent", true, context => Window(context, notified: false));
+        router.Add("POST", "/v3/messages/notified", true, context => Window(context, notified: true));
         router.Add("POST", "/v3/search", true, Search);
+    }
+
+    private static int Capped(RequestContext context, int limit) => Math.Min(limit, Math.Max(1, context.Emulator.Options.V3PageCap));
+
+    private static void Get(RequestContext context)
+    {
+        lock (context.Store.Sync)
+        {
+            if (Access.TryMessage(context, context.Param(0), out var message))
+            {
+                MessageV3Json.Write(context.Json(), message, WriteScope.Of(context));
+            }
+        }
     }
 
     private static void ByDate(RequestContext context)
     {
-        if (!context.TryQueryInt("limit", 50, 1, 500, out var limit))
+        var limit = 50;
+        if (context.Request.Query("limit") is { } rawLimit
+            && (!int.TryParse(rawLimit, NumberStyles.Integer, CultureInfo.InvariantCulture, out limit) || limit < 1))
         {
+            context.BadRequest("limit must be an integer not less than 1");
             return;
         }
 
@@ -37,18 +59,18 @@ internal static class MessageQueryEndpoints
                 return;
             }
 
-            var selected = Select([conversation], date, newer, limit, useLastUpdated: false, includeDeleted: false);
-            WriteV3Array(context, selected);
+            var rows = KeysetPager.Page([conversation], FeedKey.Created, newer, Anchor(date), Capped(context, limit), m => !m.IsDeleted, context.NowMs);
+            WriteV3Array(context, rows);
         }
     }
 
     private static void Sequential(RequestContext context)
     {
-        if (!int.TryParse(context.Param(1), System.Globalization.CultureInfo.InvariantCulture, out var start)
-            || !int.TryParse(context.Param(2), System.Globalization.CultureInfo.InvariantCulture, out var stop)
+        if (!int.TryParse(context.Param(1), CultureInfo.InvariantCulture, out var start)
+            || !int.TryParse(context.Param(2), CultureInfo.InvariantCulture, out var stop)
             || start < 0 || stop < start)
         {
-            context.BadRequest("start and stop must be sequence numbers with start <= stop");
+            context.BadRequest("start and stop must be positions with start <= stop");
             return;
         }
 
@@ -67,9 +89,9 @@ internal static class MessageQueryEndpoints
 
             var messages = conversation.Messages;
             var selected = new List<MessageRecord>();
-            for (var sequence = Math.Max(1, start); sequence <= stop && sequence <= messages.Count; sequence++)
+            for (var position = Math.Max(1, start); position <= stop && position <= messages.Count; position++)
             {
-                var message = messages[sequence - 1];
+                var message = messages[position - 1];
                 if (!message.IsDeleted)
                 {
                     selected.Add(message);
@@ -80,11 +102,8 @@ internal static class MessageQueryEndpoints
         }
     }
 
-    private static void Recent(RequestContext context) => Delta(context, notified: false);
-
-    private static void Notified(RequestContext context) => Delta(context, notified: true);
-
-    private static void Delta(RequestContext context, bool notified)
+    /// <summary><c>recent</c> (messages not deleted) and <c>notified</c> (the caller's unread messages) over an inclusive date window.</summary>
+    private static void Window(RequestContext context, bool notified)
     {
         if (!context.TryReadJson(out var document))
         {
@@ -95,9 +114,9 @@ internal static class MessageQueryEndpoints
         {
             var root = document.RootElement;
             var limit = root.GetInt("limit") ?? 20;
-            if (limit is < 1 or > 100)
+            if (limit < 1)
             {
-                context.BadRequest("limit must not be greater than 100", "limit must not be less than 1");
+                context.BadRequest("limit must not be less than 1");
                 return;
             }
 
@@ -113,7 +132,7 @@ internal static class MessageQueryEndpoints
             }
 
             var newer = string.Equals(root.GetString("direction"), "newer", StringComparison.OrdinalIgnoreCase);
-            var useLastUpdated = notified || root.GetBool("use_last_updated");
+            var key = root.GetBool("use_last_updated") ? FeedKey.Updated : FeedKey.Created;
             var channelId = root.GetString("channel_id");
             lock (context.Store.Sync)
             {
@@ -129,57 +148,19 @@ internal static class MessageQueryEndpoints
                 }
                 else
                 {
-                    conversations = context.Store.VisibleConversations(context.User);
+                    conversations = DataStore.VisibleConversations(context.User);
                 }
 
-                WriteV3Array(context, Select(conversations, date, newer, limit, useLastUpdated, includeDeleted: notified));
+                var me = context.User;
+                Func<MessageRecord, bool> include = notified ? m => m.IsUnreadFor(me) : m => !m.IsDeleted;
+                var scoped = notified ? conversations.Where(c => c.IsCollaborator(me)).ToList() : conversations.ToList();
+                WriteV3Array(context, KeysetPager.Page(scoped, key, newer, Anchor(date), Capped(context, limit), include, context.NowMs));
             }
         }
     }
 
-    /// <summary>Inclusive window: newer = ascending with key &gt;= date; older = descending with key &lt;= date.</summary>
-    internal static List<MessageRecord> Select(
-        IEnumerable<ConversationRecord> conversations, long? date, bool newer, int limit, bool useLastUpdated, bool includeDeleted)
-    {
-        var matches = new List<MessageRecord>();
-        foreach (var conversation in conversations)
-        {
-            foreach (var message in conversation.Messages)
-            {
-                if (message.IsDeleted && !includeDeleted)
-                {
-                    continue;
-                }
-
-                var key = Key(message, useLastUpdated);
-                if (date is null || (newer ? key >= date : key <= date))
-                {
-                    matches.Add(message);
-                }
-            }
-        }
-
-        Comparison<MessageRecord> ascending = (a, b) =>
-        {
-            var byKey = Key(a, useLastUpdated).CompareTo(Key(b, useLastUpdated));
-            if (byKey != 0)
-            {
-                return byKey;
-            }
-
-            var byConversation = string.CompareOrdinal(a.Conversation.Id, b.Conversation.Id);
-            return byConversation != 0 ? byConversation : a.Sequence.CompareTo(b.Sequence);
-        };
-        matches.Sort(newer ? ascending : (a, b) => ascending(b, a));
-        if (matches.Count > limit)
-        {
-            matches.RemoveRange(limit, matches.Count - limit);
-        }
-
-        return matches;
-    }
-
-    private static long Key(MessageRecord message, bool useLastUpdated) => useLastUpdated ? message.ChangedMs : message.CreatedMs;
+    /// <summary>The inclusive anchor of a v3 window: newer gives rows at or after the date, older rows at or before it.</summary>
+    private static FeedPosition? Anchor(long? date) => date is { } ms ? new FeedPosition(ms, null) : null;
 
     private static void Search(RequestContext context)
     {
@@ -227,34 +208,29 @@ internal static class MessageQueryEndpoints
                         return;
                     }
 
-                    conversations = workspace.Conversations.Where(c => c.DeletedMs == 0).ToList();
+                    conversations = workspace.Conversations.Where(c => !c.IsDeleted).ToList();
                 }
                 else
                 {
-                    conversations = context.Store.VisibleConversations(context.User).ToList();
+                    conversations = DataStore.VisibleConversations(context.User).ToList();
                 }
 
-                var candidates = Select(conversations, null, newer: false, int.MaxValue, useLastUpdated: false, includeDeleted: false);
-                var start = 0;
+                // Newest first; starting_after is the last message id of the previous page.
+                FeedPosition? after = null;
                 if (startingAfter is not null)
                 {
-                    start = candidates.FindIndex(m => m.Id == startingAfter) + 1;
-                    if (start == 0)
+                    if (!context.Store.MessagesById.TryGetValue(startingAfter, out var previous))
                     {
                         context.Error(400, "Invalid cursor");
                         return;
                     }
+
+                    after = new FeedPosition(previous.CreatedMs, previous.Id);
                 }
 
-                var found = new List<MessageRecord>(limit + 1);
-                for (var i = start; i < candidates.Count && found.Count <= limit; i++)
-                {
-                    if (candidates[i].Transcript.Contains(query, StringComparison.OrdinalIgnoreCase))
-                    {
-                        found.Add(candidates[i]);
-                    }
-                }
-
+                var now = context.NowMs;
+                var found = KeysetPager.Page(conversations, FeedKey.Created, newer: false, after, limit + 1,
+                    m => !m.IsDeleted && m.IsReady(now) && m.Transcript.Contains(query, StringComparison.OrdinalIgnoreCase), now);
                 var hasMore = found.Count > limit;
                 if (hasMore)
                 {
@@ -266,7 +242,7 @@ internal static class MessageQueryEndpoints
                 Envelope.Start(w);
                 foreach (var message in found)
                 {
-                    MessageJson.WriteV3(w, message, scope);
+                    MessageV3Json.Write(w, message, scope);
                 }
 
                 Envelope.End(w, hasMore, found.Count > 0 ? found[^1].Id : null, null);
@@ -281,7 +257,7 @@ internal static class MessageQueryEndpoints
         w.WriteStartArray();
         foreach (var message in messages)
         {
-            MessageJson.WriteV3(w, message, scope);
+            MessageV3Json.Write(w, message, scope);
         }
 
         w.WriteEndArray();
