@@ -119,6 +119,25 @@ public sealed class AlteredAnswerTests
     }
 
     [Fact]
+    public async Task A_conversation_without_a_summary_is_not_found_with_a_note_and_no_failure()
+    {
+        await using var run = new EmulatorRun();
+        var baseline = await run.CheckAsync();
+        using var handler = run.Altering("GET", "^/channels/[^/]+/summary$", JsonEdits.Replace(404, "{\"success\": false, \"requestId\": \"r-2\", \"errmsg\": \"No summary exists for this channel\"}"));
+
+        var altered = await run.CheckAsync(handler);
+
+        const string route = "GET /channels/{channel_guid}/summary";
+        Assert.Null(ReportAssert.Route(baseline, route).Note);
+        var after = ReportAssert.Route(altered, route);
+        Assert.Equal(RouteOutcome.NotFound, after.Outcome);
+        Assert.Equal("CarbonVoiceNotFoundException", after.ExceptionType);
+        Assert.Contains("no summary yet", after.Note, StringComparison.Ordinal);
+        Assert.Equal(baseline.ExitCode, altered.ExitCode);
+        ReportAssert.OthersUnchanged(baseline, altered, route);
+    }
+
+    [Fact]
     public async Task Another_envelope_without_paging_keys_is_reported()
     {
         await using var run = new EmulatorRun();

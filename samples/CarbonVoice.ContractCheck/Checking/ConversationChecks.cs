@@ -91,7 +91,11 @@ internal static class ConversationChecks
         await runner.SingleAsync(RouteCatalog.Conversation, ct => client.GetAsync(conversationId, ct), cancellationToken);
         await runner.SingleAsync(RouteCatalog.ConversationV1, ct => client.GetV1Async(conversationId, ct), cancellationToken);
         await runner.ListAsync(RouteCatalog.Collaborators, ct => client.ListCollaboratorsAsync(context.WorkspaceId!, conversationId, ct), cancellationToken);
-        await runner.SingleAsync(RouteCatalog.Summary, ct => client.GetSummaryAsync(conversationId, ct), cancellationToken, "a 404 may only mean that this conversation has no summary yet");
+        await runner.SingleAsync(RouteCatalog.Summary, ct => client.GetSummaryAsync(conversationId, ct), cancellationToken);
+        if (runner.ReportOf(RouteCatalog.Summary)?.Outcome == RouteOutcome.NotFound)
+        {
+            runner.Annotate(RouteCatalog.Summary, "a 404 may only mean that this conversation has no summary yet");
+        }
     }
 
     /// <summary>The conversation with the most messages; one whose count is unknown when none has a count above zero.</summary>
