@@ -119,6 +119,22 @@ public sealed class AlteredAnswerTests
     }
 
     [Fact]
+    public async Task A_server_error_that_outlasts_the_retries_is_an_error_marked_transient()
+    {
+        await using var run = new EmulatorRun();
+        using var handler = run.Altering("GET", "^/users$", JsonEdits.Replace(502, "<html>Bad gateway</html>"));
+
+        var altered = await run.CheckAsync(handler, run.Options() with { MaxRetryAttempts = 0 });
+
+        var after = ReportAssert.Route(altered, "GET /users");
+        Assert.Equal(RouteOutcome.Error, after.Outcome);
+        Assert.Equal([502], after.Statuses);
+        Assert.Equal("CarbonVoiceServerException", after.ExceptionType);
+        Assert.Contains("transient", after.Note, StringComparison.Ordinal);
+        Assert.Equal(1, altered.ExitCode);
+    }
+
+    [Fact]
     public async Task A_conversation_without_a_summary_is_not_found_with_a_note_and_no_failure()
     {
         await using var run = new EmulatorRun();

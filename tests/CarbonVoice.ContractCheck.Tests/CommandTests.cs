@@ -138,6 +138,7 @@ public sealed class CommandTests : IDisposable
         {
             Assert.Equal(1, json.ExitCode);
             Assert.Equal([401], ReportAssert.Route(report, "GET /whoami").Statuses.Distinct());
+            Assert.Contains("refused the credential", ReportAssert.Route(report, "GET /whoami").Note, StringComparison.Ordinal);
             Assert.All(report.Routes.Where(r => r.Route != "GET /.well-known/oauth-authorization-server"), r => Assert.NotEqual(RouteOutcome.Ok, r.Outcome));
         }
     }

@@ -77,6 +77,10 @@ internal static class RouteReportBuilder
                 return (RouteOutcome.NotFound, null);
             case CarbonVoiceForbiddenException:
                 return (RouteOutcome.Forbidden, null);
+            case CarbonVoiceServerException or CarbonVoiceTransportException:
+                return (RouteOutcome.Error, "a transient fault (5xx, timeout or no response) outlasted the SDK's retries: run the check again before reading anything into it");
+            case CarbonVoiceAuthenticationException:
+                return (RouteOutcome.Error, "the service refused the credential");
             default:
                 return (RouteOutcome.Error, null);
         }

@@ -33,8 +33,11 @@ public sealed record ContractCheckOptions
     /// </summary>
     public string? ExportId { get; init; }
 
-    /// <summary>Retries of transient faults per call (the SDK's <c>MaxRetryAttempts</c>). Default 3.</summary>
-    public int MaxRetryAttempts { get; init; } = 3;
+    /// <summary>
+    /// Retries of transient faults per call (the SDK's <c>MaxRetryAttempts</c>). Default 5, above the SDK's 3: the gateway
+    /// sends bursts of 502, and a one-off check should not report a burst as a difference.
+    /// </summary>
+    public int MaxRetryAttempts { get; init; } = 5;
 
     /// <summary>The time budget of one call, retries included. Default 60 seconds.</summary>
     public TimeSpan CallTimeout { get; init; } = TimeSpan.FromSeconds(60);
