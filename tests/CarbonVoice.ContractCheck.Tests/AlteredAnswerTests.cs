@@ -135,6 +135,30 @@ public sealed class AlteredAnswerTests
     }
 
     [Fact]
+    public async Task When_discovery_fails_the_routes_that_need_its_ids_are_not_applicable_not_failures()
+    {
+        await using var run = new EmulatorRun();
+        using var handler = run.Altering("GET", "^/channels/[^/]+$", JsonEdits.Replace(403, "{\"success\": false, \"requestId\": \"r-3\", \"errmsg\": \"Forbidden\"}"));
+
+        var altered = await run.CheckAsync(handler);
+
+        Assert.Equal(RouteOutcome.Forbidden, ReportAssert.Route(altered, "GET /channels/{workspace_guid}").Outcome);
+        Assert.Equal(RouteOutcome.Ok, ReportAssert.Route(altered, "GET /channels/{workspace_guid}/available").Outcome);
+        Assert.Equal(RouteOutcome.Ok, ReportAssert.Route(altered, "GET /v5/workspaces/{id}").Outcome);
+        foreach (var route in new[] { "GET /v2/channel/{channel_guid}", "GET /v5/conversations/{id}/messages/ids", "GET /v6/messages/{id}", "POST /v5/messages/by-ids", "GET /action-items/{container_type}/{container_id}" })
+        {
+            var report = ReportAssert.Route(altered, route);
+            Assert.Equal(RouteOutcome.NotApplicable, report.Outcome);
+            Assert.Contains("no conversation", report.Note, StringComparison.Ordinal);
+            Assert.Empty(report.Statuses);
+        }
+
+        Assert.Equal(RouteOutcome.Ok, ReportAssert.Route(altered, "GET /v6/messages").Outcome);
+        Assert.Contains("every conversation", ReportAssert.Route(altered, "GET /v6/messages").Note, StringComparison.Ordinal);
+        Assert.False(altered.HasFailures);
+    }
+
+    [Fact]
     public async Task A_conversation_without_a_summary_is_not_found_with_a_note_and_no_failure()
     {
         await using var run = new EmulatorRun();

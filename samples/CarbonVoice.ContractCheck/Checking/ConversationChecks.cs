@@ -58,10 +58,12 @@ internal static class ConversationChecks
                     }
                 }
 
-                context.WorkspaceId ??= candidates[0];
                 return all;
             },
             cancellationToken);
+
+        // Without a conversation (or when the first workspace's list failed), the workspace reads use the first workspace.
+        context.WorkspaceId ??= candidates[0];
 
         if (scanned > 1 || skipped is not null)
         {
@@ -70,7 +72,7 @@ internal static class ConversationChecks
                 string.Create(CultureInfo.InvariantCulture, $"called for {scanned} of {context.WorkspaceIds.Count} workspaces to find a conversation with messages") + (skipped is null ? string.Empty : "; " + skipped));
         }
 
-        var workspace = context.WorkspaceId!;
+        var workspace = context.WorkspaceId;
         await runner.ListAsync(RouteCatalog.AvailableConversations, ct => context.Client.Conversations.ListAvailableAsync(workspace, ct), cancellationToken);
     }
 
