@@ -24,33 +24,11 @@ public class MessagesClient : IMessagesClient
 
     /// <inheritdoc />
     public virtual Task<Message> GetAsync(string messageId, MessageGetOptions? options = null, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(messageId);
-        return _connection.GetAsync(
-            "GET /v5/messages/{id}",
-            PathBuilder.Format("v5/messages/{0}", messageId)
-                .Add("language", options?.Language)
-                .Add("presigned_url", options?.PresignedUrl)
-                .Add("fresh", options?.Fresh),
-            CarbonVoiceJsonContext.Default.Message,
-            cancellationToken,
-            wrapper: "message");
-    }
+        => GetOneAsync("GET /v5/messages/{id}", "v5/messages/{0}", messageId, options, CarbonVoiceJsonContext.Default.Message, cancellationToken);
 
     /// <inheritdoc />
     public virtual Task<MessageV6> GetV6Async(string messageId, MessageGetOptions? options = null, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(messageId);
-        return _connection.GetAsync(
-            "GET /v6/messages/{id}",
-            PathBuilder.Format("v6/messages/{0}", messageId)
-                .Add("language", options?.Language)
-                .Add("presigned_url", options?.PresignedUrl)
-                .Add("fresh", options?.Fresh),
-            CarbonVoiceJsonContext.Default.MessageV6,
-            cancellationToken,
-            wrapper: "message");
-    }
+        => GetOneAsync("GET /v6/messages/{id}", "v6/messages/{0}", messageId, options, CarbonVoiceJsonContext.Default.MessageV6, cancellationToken);
 
     /// <inheritdoc />
     public virtual Task<IReadOnlyList<MessageV6>> GetByIdsV6Async(string conversationId, IReadOnlyCollection<string> messageIds, CancellationToken cancellationToken = default)
@@ -194,6 +172,21 @@ public class MessagesClient : IMessagesClient
                 idempotent: true,
                 ct),
             message => message.Id);
+    }
+
+    /// <summary>One message by id (v5 and v6 both wrap it as <c>{"message": ...}</c>).</summary>
+    private Task<T> GetOneAsync<T>(string endpoint, string template, string messageId, MessageGetOptions? options, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(messageId);
+        return _connection.GetAsync(
+            endpoint,
+            PathBuilder.Format(template, messageId)
+                .Add("language", options?.Language)
+                .Add("presigned_url", options?.PresignedUrl)
+                .Add("fresh", options?.Fresh),
+            typeInfo,
+            cancellationToken,
+            wrapper: "message");
     }
 
     private CarbonVoicePageable<MessageV6> ListFeed(string endpoint, string path, MessageFeedOptions? options, string defaultDirection, Func<MessageV6, DateTimeOffset?> position)
