@@ -9,14 +9,12 @@ namespace CarbonVoice.ContractCheck;
 public static class RouteCatalog
 {
     private const string Contract = "wire contract";
-    private const string FactsIdentity = "facts file section 2 (no marker in the wire contract)";
-    private const string FactsEndpoints = "facts file section 3 (no marker in the wire contract)";
 
     /// <summary><c>GET /.well-known/oauth-authorization-server</c>.</summary>
-    public static readonly RouteDefinition ServerMetadata = new("GET", "/.well-known/oauth-authorization-server", EvidenceLevel.Inferred, FactsIdentity, "OAuth.GetServerMetadataAsync", ResponseKind.Single, typeof(AuthorizationServerMetadata));
+    public static readonly RouteDefinition ServerMetadata = new("GET", "/.well-known/oauth-authorization-server", EvidenceLevel.Inferred, Contract, "OAuth.GetServerMetadataAsync", ResponseKind.Single, typeof(AuthorizationServerMetadata));
 
     /// <summary><c>GET /oauth/userinfo</c>.</summary>
-    public static readonly RouteDefinition UserInfo = new("GET", "/oauth/userinfo", EvidenceLevel.Inferred, FactsIdentity, "OAuth.GetUserInfoAsync", ResponseKind.Single, typeof(UserInfo), "user");
+    public static readonly RouteDefinition UserInfo = new("GET", "/oauth/userinfo", EvidenceLevel.Confirmed, Contract, "OAuth.GetUserInfoAsync", ResponseKind.Single, typeof(UserInfo), "user");
 
     /// <summary><c>GET /whoami</c>.</summary>
     public static readonly RouteDefinition WhoAmI = new("GET", "/whoami", EvidenceLevel.Confirmed, Contract, "Users.WhoAmIAsync", ResponseKind.Single, typeof(User), "user");
@@ -31,22 +29,22 @@ public static class RouteCatalog
     public static readonly RouteDefinition LastSeen = new("GET", "/users/last-seen", EvidenceLevel.GuideOnly, Contract, "Users.ListLastSeenAsync", ResponseKind.List, typeof(UserLastSeen));
 
     /// <summary><c>GET /v5/workspaces</c>.</summary>
-    public static readonly RouteDefinition Workspaces = new("GET", "/v5/workspaces", EvidenceLevel.Confirmed, FactsEndpoints, "Workspaces.ListAsync", ResponseKind.PagedList, typeof(Workspace));
+    public static readonly RouteDefinition Workspaces = new("GET", "/v5/workspaces", EvidenceLevel.Confirmed, Contract, "Workspaces.ListAsync", ResponseKind.PagedList, typeof(Workspace));
 
     /// <summary><c>GET /v5/workspaces/{id}</c>.</summary>
-    public static readonly RouteDefinition Workspace = new("GET", "/v5/workspaces/{id}", EvidenceLevel.Inferred, FactsEndpoints, "Workspaces.GetAsync", ResponseKind.Single, typeof(Workspace), "workspace");
+    public static readonly RouteDefinition Workspace = new("GET", "/v5/workspaces/{id}", EvidenceLevel.Inferred, Contract, "Workspaces.GetAsync", ResponseKind.Single, typeof(Workspace), "workspace");
 
     /// <summary><c>GET /v3/workspaces</c>.</summary>
-    public static readonly RouteDefinition LegacyWorkspaces = new("GET", "/v3/workspaces", EvidenceLevel.Confirmed, FactsEndpoints, "Workspaces.ListLegacyAsync", ResponseKind.List, typeof(LegacyWorkspace));
+    public static readonly RouteDefinition LegacyWorkspaces = new("GET", "/v3/workspaces", EvidenceLevel.Confirmed, Contract, "Workspaces.ListLegacyAsync", ResponseKind.List, typeof(LegacyWorkspace));
 
     /// <summary><c>GET /v3/workspaces/{guid}</c>.</summary>
-    public static readonly RouteDefinition LegacyWorkspace = new("GET", "/v3/workspaces/{guid}", EvidenceLevel.Confirmed, FactsEndpoints, "Workspaces.GetLegacyAsync", ResponseKind.Single, typeof(LegacyWorkspace), "workspace");
+    public static readonly RouteDefinition LegacyWorkspace = new("GET", "/v3/workspaces/{guid}", EvidenceLevel.Confirmed, Contract, "Workspaces.GetLegacyAsync", ResponseKind.Single, typeof(LegacyWorkspace), "workspace");
 
     /// <summary><c>GET /channels/{workspace_guid}</c>.</summary>
     public static readonly RouteDefinition Conversations = new("GET", "/channels/{workspace_guid}", EvidenceLevel.Confirmed, Contract, "Conversations.ListAsync", ResponseKind.List, typeof(Conversation));
 
     /// <summary><c>GET /channels/{workspace_guid}/available</c>.</summary>
-    public static readonly RouteDefinition AvailableConversations = new("GET", "/channels/{workspace_guid}/available", EvidenceLevel.GuideOnly, FactsEndpoints, "Conversations.ListAvailableAsync", ResponseKind.List, typeof(Conversation));
+    public static readonly RouteDefinition AvailableConversations = new("GET", "/channels/{workspace_guid}/available", EvidenceLevel.GuideOnly, Contract, "Conversations.ListAvailableAsync", ResponseKind.List, typeof(Conversation));
 
     /// <summary><c>GET /v2/channel/{channel_guid}</c>.</summary>
     public static readonly RouteDefinition Conversation = new("GET", "/v2/channel/{channel_guid}", EvidenceLevel.Confirmed, Contract, "Conversations.GetAsync", ResponseKind.Single, typeof(Conversation), "channel");
@@ -55,10 +53,10 @@ public static class RouteCatalog
     public static readonly RouteDefinition ConversationV1 = new("GET", "/channel/{channel_guid}", EvidenceLevel.Confirmed, Contract, "Conversations.GetV1Async", ResponseKind.Single, typeof(Conversation), "channel");
 
     /// <summary><c>GET /channel/collaborators/{workspace_guid}/{channel_guid}</c>.</summary>
-    public static readonly RouteDefinition Collaborators = new("GET", "/channel/collaborators/{workspace_guid}/{channel_guid}", EvidenceLevel.GuideOnly, FactsEndpoints, "Conversations.ListCollaboratorsAsync", ResponseKind.List, typeof(Collaborator));
+    public static readonly RouteDefinition Collaborators = new("GET", "/channel/collaborators/{workspace_guid}/{channel_guid}", EvidenceLevel.GuideOnly, Contract, "Conversations.ListCollaboratorsAsync", ResponseKind.List, typeof(Collaborator));
 
     /// <summary><c>GET /channels/{channel_guid}/summary</c>.</summary>
-    public static readonly RouteDefinition Summary = new("GET", "/channels/{channel_guid}/summary", EvidenceLevel.GuideOnly, FactsEndpoints, "Conversations.GetSummaryAsync", ResponseKind.Single, typeof(ConversationSummary), "summary");
+    public static readonly RouteDefinition Summary = new("GET", "/channels/{channel_guid}/summary", EvidenceLevel.GuideOnly, Contract, "Conversations.GetSummaryAsync", ResponseKind.Single, typeof(ConversationSummary), "summary");
 
     /// <summary><c>GET /v6/messages</c>.</summary>
     public static readonly RouteDefinition History = new("GET", "/v6/messages", EvidenceLevel.Confirmed, Contract, "Messages.ListHistoryAsync", ResponseKind.PagedList, typeof(MessageV6));
@@ -103,7 +101,7 @@ public static class RouteCatalog
     public static readonly RouteDefinition MyActionItems = new("GET", "/action-items/mine", EvidenceLevel.GuideOnly, Contract, "ActionItems.ListMineAsync", ResponseKind.PagedList, typeof(ActionItem));
 
     /// <summary><c>GET /data-exporter/{id}</c>.</summary>
-    public static readonly RouteDefinition Export = new("GET", "/data-exporter/{id}", EvidenceLevel.GuideOnly, FactsEndpoints, "DataExports.GetAsync", ResponseKind.Single, typeof(ExportJob), "export");
+    public static readonly RouteDefinition Export = new("GET", "/data-exporter/{id}", EvidenceLevel.GuideOnly, Contract, "DataExports.GetAsync", ResponseKind.Single, typeof(ExportJob), "export");
 
     /// <summary>Every route, in report order.</summary>
     public static IReadOnlyList<RouteDefinition> All { get; } =
