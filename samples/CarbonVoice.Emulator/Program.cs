@@ -31,6 +31,7 @@ if (settings.ContainsKey("help"))
           --transcript-delay S    seconds until a posted message's transcript is ready (default 12)
           --rate-limit N          requests per minute per token (default 1000)
           --epoch-reset           X-RateLimit-Reset as epoch seconds
+          --control-key K         the X-Emulator-Control-Key of /_emulator/... (default: a random key, printed)
         """);
     return;
 }
@@ -45,6 +46,7 @@ var options = new EmulatorOptions
     ConversationsPerWorkspace = Int("conversations", 20),
     MessagesPerConversation = Int("messages", 500),
     AutoApprove = settings.ContainsKey("auto-approve"),
+    ControlKey = settings.GetValueOrDefault("control-key"),
 };
 // Standalone, the emulator behaves like the real service: bursts of 502 unless --no-quirks. Late transcripts and
 // reactions bumping updated_at do not depend on the switch.
@@ -75,6 +77,7 @@ Console.WriteLine($"  access token:        {tokens.AccessToken}");
 Console.WriteLine($"  refresh token:       {tokens.RefreshToken}");
 Console.WriteLine($"  try: curl -H \"Authorization: Bearer {tokens.AccessToken}\" {server.BaseAddress}whoami");
 Console.WriteLine($"  try: curl -H \"Authorization: Bearer {tokens.AccessToken}\" \"{server.BaseAddress}v6/messages/updates?limit=5\"");
+Console.WriteLine($"  control key:         {emulator.ControlKey}   (send it as X-Emulator-Control-Key to /_emulator/...)");
 Console.WriteLine("  control API: GET /_emulator/state, POST /_emulator/messages, POST /_emulator/faults, POST /_emulator/cursors/invalidate ...");
 Console.WriteLine("Press Ctrl+C to stop.");
 

@@ -29,6 +29,7 @@ public sealed class CarbonVoiceEmulator : IAsyncDisposable
         Webhooks = new WebhookDispatcher(this);
         Data = new EmulatorData(this);
         Control = new EmulatorControl(this);
+        ControlKey = string.IsNullOrEmpty(Options.ControlKey) ? Testing.ControlKey.Create() : Options.ControlKey;
         Processor = new RequestProcessor(this, EndpointRegistry.Build());
     }
 
@@ -40,6 +41,12 @@ public sealed class CarbonVoiceEmulator : IAsyncDisposable
 
     /// <summary>Read-only views of the current data, for assertions.</summary>
     public EmulatorData Data { get; }
+
+    /// <summary>
+    /// The key the HTTP control API (<c>/_emulator/...</c>) requires in the <c>X-Emulator-Control-Key</c> header:
+    /// <see cref="EmulatorOptions.ControlKey"/>, or a random one made at start. In-process code uses <see cref="Control"/> directly.
+    /// </summary>
+    public string ControlKey { get; }
 
     /// <summary>Writes (messages, reactions, conversations) that raise webhooks, as the control API does.</summary>
     public EmulatorControl Control { get; }

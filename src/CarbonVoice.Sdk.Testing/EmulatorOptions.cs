@@ -72,6 +72,12 @@ public sealed class EmulatorOptions
     /// <summary>Webhook delivery settings.</summary>
     public WebhookOptions Webhooks { get; set; } = new();
 
+    /// <summary>
+    /// The key the HTTP control API requires in the <c>X-Emulator-Control-Key</c> header; null (the default) makes a random
+    /// one at start (<see cref="CarbonVoiceEmulator.ControlKey"/>). Control requests without it answer 401.
+    /// </summary>
+    public string? ControlKey { get; set; }
+
     /// <summary>Base address of the in-process mode, also used for absolute URLs in generated data.</summary>
     public Uri BaseAddress { get; set; } = new("http://carbonvoice.emulator/");
 }

@@ -161,7 +161,7 @@ public sealed class ActionItemTests
         await Send(s.Client, HttpMethod.Patch, $"/action-items/{id}/status", """{"status": "done"}""");
         s.Emulator.Control.DeleteActionItem(id);
         var second = s.Emulator.Control.CreateActionItem(s.Conversation, s.Me, "Second");
-        using var control = Emu.Client(s.Emulator);
+        using var control = Emu.ControlClient(s.Emulator);
         using (var deleted = await control.DeleteAsync($"/_emulator/action-items/{second}"))
         {
             Assert.Equal(200, (int)deleted.StatusCode);

@@ -108,7 +108,7 @@ public sealed class DeletedConversationTests
         var (emulator, _, workspace, conversation, _) = Create();
         await using var _e = emulator;
         using var client = Emu.UserClient(emulator);
-        using var control = Emu.Client(emulator);
+        using var control = Emu.ControlClient(emulator);
         using (var response = await control.DeleteAsync($"/_emulator/conversations/{conversation.Id}?still_listed=true"))
         {
             Assert.Equal(200, (int)response.StatusCode);

@@ -14,7 +14,7 @@ public sealed class DeltaTests
         var conversation = emulator.Data.ConversationsIn(emulator.Data.WorkspacesOf(user)[0].Id)[0];
         var existing = emulator.Data.MessagesIn(conversation.Id);
         using var client = Emu.UserClient(emulator);
-        using var control = Emu.Client(emulator);
+        using var control = Emu.ControlClient(emulator);
 
         time.Advance(TimeSpan.FromMinutes(1));
         var since = time.GetUtcNow();

@@ -29,6 +29,14 @@ internal static class Emu
         return client;
     }
 
+    /// <summary>A client of the control API (<c>/_emulator/...</c>): it sends the emulator's control key.</summary>
+    public static HttpClient ControlClient(CarbonVoiceEmulator emulator)
+    {
+        var client = Client(emulator);
+        client.DefaultRequestHeaders.Add("X-Emulator-Control-Key", emulator.ControlKey);
+        return client;
+    }
+
     public static HttpClient UserClient(CarbonVoiceEmulator emulator, int userIndex = 0)
         => Client(emulator, emulator.IssueTokens(emulator.Data.Users[userIndex].Id).AccessToken);
 

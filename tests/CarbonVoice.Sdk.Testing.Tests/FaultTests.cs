@@ -121,7 +121,7 @@ public sealed class FaultTests
     {
         var (emulator, _) = Emu.Create();
         await using var _e = emulator;
-        using var control = Emu.Client(emulator);
+        using var control = Emu.ControlClient(emulator);
         using var client = Emu.UserClient(emulator);
         var (status, state) = await Emu.PostJson(control, "/_emulator/faults", """{"sequence": ["status503", "connection_reset"], "latency_ms": 10}""");
         Assert.Equal(200, status);

@@ -94,7 +94,7 @@ public sealed class GenerationTests
         Assert.Equal("/v5/workspaces?limit=2", last.PathAndQuery);
         Assert.Equal(200, last.Status);
         Assert.Equal(EmulatorAuthKind.OAuth, last.AuthKind);
-        using var control = Emu.Client(emulator);
+        using var control = Emu.ControlClient(emulator);
         var (_, state) = await Emu.GetJson(control, "/_emulator/state");
         Assert.Equal(26, state.GetProperty("requests").GetInt32());
         Assert.Equal(JsonValueKind.Array, state.GetProperty("user_ids").ValueKind);
@@ -107,7 +107,7 @@ public sealed class GenerationTests
     {
         var (emulator, _) = Emu.Create();
         await using var _e = emulator;
-        using var control = Emu.Client(emulator);
+        using var control = Emu.ControlClient(emulator);
         var (_, oauth) = await Emu.PostJson(control, "/_emulator/tokens", "{}");
         using var a = Emu.Client(emulator, oauth.GetProperty("access_token").GetString());
         Assert.Equal(200, (await Emu.GetJson(a, "/whoami")).Status);

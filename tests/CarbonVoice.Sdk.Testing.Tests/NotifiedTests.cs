@@ -62,7 +62,7 @@ public sealed class NotifiedTests
         Assert.DoesNotContain(fromColleague, await Notified(mine));
         Assert.Contains(fromColleague, await Notified(third));
 
-        using var control = Emu.Client(emulator);
+        using var control = Emu.ControlClient(emulator);
         Assert.Equal(200, (await Emu.PostJson(control, $"/_emulator/messages/{fromColleague}/played", $$"""{"user_id": "{{colleagues[1]}}"}""")).Status);
         Assert.DoesNotContain(fromColleague, await Notified(third));
         Assert.Equal(404, (await Emu.PostJson(control, "/_emulator/messages/nope/played", $$"""{"user_id": "{{me}}"}""")).Status);

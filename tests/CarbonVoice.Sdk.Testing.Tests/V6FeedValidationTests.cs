@@ -111,7 +111,7 @@ public sealed class V6FeedValidationTests : IAsyncLifetime
         Assert.Equal(200, (await Emu.GetJson(_client, $"{Feeds.Updates}?conversation_id={_conversation.Id}&cursor={Uri.EscapeDataString(fresh[^1].NextCursor!)}")).Status);
 
         // Also through the control API.
-        using var control = Emu.Client(_emulator);
+        using var control = Emu.ControlClient(_emulator);
         Assert.Equal(200, (await Emu.PostJson(control, "/_emulator/cursors/invalidate", "{}")).Status);
         Feeds.AssertInvalidCursor(await Emu.GetJson(_client, $"{Feeds.Updates}?conversation_id={_conversation.Id}&cursor={Uri.EscapeDataString(fresh[^1].NextCursor!)}"));
     }

@@ -7,20 +7,30 @@ internal static class ControlEndpoints
 {
     public static void Register(Router router)
     {
-        router.Add("POST", "/_emulator/messages", false, PostMessage);
-        router.Add("PATCH", "/_emulator/messages/{id}", false, EditMessage);
-        router.Add("DELETE", "/_emulator/messages/{id}", false, DeleteMessage);
-        router.Add("POST", "/_emulator/messages/{id}/reactions", false, AddReaction);
-        router.Add("POST", "/_emulator/messages/{id}/played", false, MarkPlayed);
-        router.Add("POST", "/_emulator/conversations", false, CreateConversation);
-        router.Add("DELETE", "/_emulator/conversations/{id}", false, DeleteConversation);
-        router.Add("DELETE", "/_emulator/action-items/{id}", false, DeleteActionItem);
-        router.Add("POST", "/_emulator/cursors/invalidate", false, InvalidateCursors);
-        router.Add("POST", "/_emulator/faults", false, SetFaults);
-        router.Add("DELETE", "/_emulator/faults", false, ClearFaults);
-        router.Add("POST", "/_emulator/tokens", false, IssueTokens);
-        router.Add("GET", "/_emulator/state", false, State);
+        Add(router, "POST", "/_emulator/messages", PostMessage);
+        Add(router, "PATCH", "/_emulator/messages/{id}", EditMessage);
+        Add(router, "DELETE", "/_emulator/messages/{id}", DeleteMessage);
+        Add(router, "POST", "/_emulator/messages/{id}/reactions", AddReaction);
+        Add(router, "POST", "/_emulator/messages/{id}/played", MarkPlayed);
+        Add(router, "POST", "/_emulator/conversations", CreateConversation);
+        Add(router, "DELETE", "/_emulator/conversations/{id}", DeleteConversation);
+        Add(router, "DELETE", "/_emulator/action-items/{id}", DeleteActionItem);
+        Add(router, "POST", "/_emulator/cursors/invalidate", InvalidateCursors);
+        Add(router, "POST", "/_emulator/faults", SetFaults);
+        Add(router, "DELETE", "/_emulator/faults", ClearFaults);
+        Add(router, "POST", "/_emulator/tokens", IssueTokens);
+        Add(router, "GET", "/_emulator/state", State);
     }
+
+    /// <summary>A control route: unauthenticated as an API route, but only for callers presenting the control key.</summary>
+    private static void Add(Router router, string method, string path, EndpointHandler handler)
+        => router.Add(method, path, false, context =>
+        {
+            if (ControlKey.Check(context))
+            {
+                handler(context);
+            }
+        });
 
     private static void WithBody(RequestContext context, Action<JsonElement> action)
     {

@@ -65,6 +65,7 @@ public sealed class EmulatorServer : IAsyncDisposable
             AuthorizationScheme = scheme,
             AuthorizationParameter = parameter,
             ApiKey = apiKey.Length == 0 ? null : apiKey,
+            ControlKey = http.Headers[ControlKey.HeaderName].ToString() is { Length: > 0 } controlKey ? controlKey : null,
             ContentType = http.ContentType,
             Body = body,
         };

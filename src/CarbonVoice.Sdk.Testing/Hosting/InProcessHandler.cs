@@ -30,6 +30,7 @@ internal sealed class InProcessHandler : HttpMessageHandler
             AuthorizationScheme = authorization?.Scheme,
             AuthorizationParameter = authorization?.Parameter,
             ApiKey = request.Headers.NonValidated.TryGetValues("x-api-key", out var keys) ? keys.ToString() : null,
+            ControlKey = request.Headers.NonValidated.TryGetValues(ControlKey.HeaderName, out var controlKeys) ? controlKeys.ToString() : null,
             ContentType = request.Content?.Headers.ContentType?.MediaType,
             Body = body,
         };

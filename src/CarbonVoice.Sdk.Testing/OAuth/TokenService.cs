@@ -14,13 +14,12 @@ internal sealed class TokenService
     private readonly Dictionary<string, AuthCodeRecord> _codes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, PendingAuthorization> _pending = new(StringComparer.Ordinal);
     private readonly Dictionary<string, UserRecord> _apiKeys = new(StringComparer.Ordinal);
-    private readonly Random _random;
     private readonly EmulatorOptions _options;
 
+    /// <summary>Credentials are drawn from a cryptographic RNG: the seed drives the data only, never a secret.</summary>
     public TokenService(EmulatorOptions options)
     {
         _options = options;
-        _random = new Random(unchecked(options.Seed * 17 + 3));
     }
 
     public AuthResult Authenticate(EmulatorRequest request, long nowMs)
@@ -302,14 +301,14 @@ internal sealed class TokenService
         }
 
         Span<byte> signature = stackalloc byte[32];
-        _random.NextBytes(signature);
+        System.Security.Cryptography.RandomNumberGenerator.Fill(signature);
         return $"{JwtHeader}.{Base64Url.EncodeToString(buffer.WrittenSpan)}.{Base64Url.EncodeToString(signature)}";
     }
 
     private string NewSecret(int bytes)
     {
         Span<byte> buffer = stackalloc byte[bytes];
-        _random.NextBytes(buffer);
+        System.Security.Cryptography.RandomNumberGenerator.Fill(buffer);
         return Base64Url.EncodeToString(buffer);
     }
 }

@@ -31,6 +31,7 @@ internal sealed class EmulatorRequest
     public string? AuthorizationScheme { get; init; }
     public string? AuthorizationParameter { get; init; }
     public string? ApiKey { get; init; }
+    public string? ControlKey { get; init; }
     public string? ContentType { get; init; }
     public byte[] Body { get; init; } = [];
 
