@@ -1,4 +1,5 @@
 using CarbonVoice.Sample.Host;
+using CarbonVoice.Sample.Host.Security;
 
 // The Carbon Voice connector host for BDE, runnable with no configuration:
 //   dotnet run --project samples/CarbonVoice.Sample.Host   →  http://localhost:8000
@@ -10,12 +11,16 @@ if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
 }
 
 builder.Services.AddSampleHost(builder.Configuration);
+builder.Logging.AddRedactedRequestLog();
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 
 var app = builder.Build();
 
 // Before the host starts (the SDK's options, validated on start, need the emulator's port): resolving the back end
 // checks the Carbon Voice settings (all three credentials or none), and the embedded emulator's server is awaited.
 await app.Services.GetRequiredService<CarbonVoice.Sample.Host.Backend.CarbonVoiceBackend>().StartAsync(app.Lifetime.ApplicationStopping);
+app.UseSecurityHeaders();
+app.UseRedactedRequestLog();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseDefaultFiles();

@@ -64,8 +64,11 @@ internal static class SampleHostServices
         services.AddHostedService<EmulatorWebhookSubscriber>();
         services.AddDataProtection().SetApplicationName("CarbonVoice.Sample.Host");
         services.AddOptions<KeyManagementOptions>().Configure<IOptions<SampleHostOptions>, IHostEnvironment, ILoggerFactory>((keys, sample, environment, loggers) =>
-            keys.XmlRepository = new FileSystemXmlRepository(
-                new DirectoryInfo(Path.GetFullPath(Path.Combine(environment.ContentRootPath, sample.Value.DataProtectionKeysPath))), loggers));
+        {
+            var folder = Path.GetFullPath(Path.Combine(environment.ContentRootPath, sample.Value.DataProtectionKeysPath));
+            PrivateFiles.EnsureDirectory(folder);
+            keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(folder), loggers);
+        });
 
         // Host state.
         services.AddSingleton<SampleDatabase>();
@@ -74,8 +77,10 @@ internal static class SampleHostServices
         services.AddSingleton<OAuthStateRepository>();
         services.AddSingleton<WebhookDeliveryLog>();
         services.AddSingleton<OAuthFlow>();
+        services.AddSingleton<RedirectUriResolver>();
         services.AddSingleton<WebhookProcessor>();
         services.AddSingleton<ProgressHub>();
+        services.AddSingleton<ProgressTickets>();
         services.AddSingleton<SyncCoordinator>();
         services.AddSingleton<ConnectorData>();
 

@@ -26,6 +26,13 @@ public sealed class LoopbackEndToEndTests
         Assert.Equal("127.0.0.1", baseAddress.Host);
         using var api = new HttpClient { BaseAddress = baseAddress };
         api.DefaultRequestHeaders.Add("X-Api-Key", SampleHostFactory.TenantAKey);
+        using (var raw = await api.GetAsync($"{Api}/info"))
+        {
+            // Kestrel's Server header is dropped; the security headers are on real sockets too.
+            Assert.False(raw.Headers.Contains("Server"));
+            Assert.Contains("frame-ancestors 'none'", string.Join(';', raw.Headers.GetValues("Content-Security-Policy")), StringComparison.Ordinal);
+        }
+
         var info = await api.GetFromJsonAsync<JsonElement>($"{Api}/info");
         var authorizationServer = new Uri(info.GetProperty("authorization_server").GetString()!);
         Assert.Equal("127.0.0.1", authorizationServer.Host);
@@ -33,7 +40,8 @@ public sealed class LoopbackEndToEndTests
 
         // Progress socket first, so that the whole run is seen.
         using var socket = new ClientWebSocket();
-        await socket.ConnectAsync(new Uri($"ws://127.0.0.1:{baseAddress.Port}/ws/tenant-a?api_key={SampleHostFactory.TenantAKey}"), CancellationToken.None);
+        var ticket = await (await api.PostAsync($"{Api}/progress/tickets", null)).Content.ReadFromJsonAsync<JsonElement>();
+        await socket.ConnectAsync(new Uri($"ws://127.0.0.1:{baseAddress.Port}{ticket.GetProperty("url").GetString()}"), CancellationToken.None);
         Assert.Equal("hello", (await ProgressSocket.ReceiveAsync(socket)).GetProperty("type").GetString());
 
         // The browser part of OAuth: a plain client that follows redirects (emulator authorize → host callback → page).

@@ -22,7 +22,8 @@ public sealed class OAuthTests(SampleHostFactory host) : IClassFixture<SampleHos
         var query = System.Web.HttpUtility.ParseQueryString(new Uri(a).Query);
         Assert.Equal("emulator-client", query["client_id"]);
         Assert.Equal("S256", query["code_challenge_method"]);
-        Assert.Equal("http://localhost/api/connectors/carbonvoice/oauth/callback", query["redirect_uri"]);
+        // The callback on the address the host is bound to (Program's default), never the request's Host header.
+        Assert.Equal("http://localhost:8000/api/connectors/carbonvoice/oauth/callback", query["redirect_uri"]);
         Assert.True(query["state"]!.Length >= 43);
         Assert.NotEqual(query["state"], System.Web.HttpUtility.ParseQueryString(new Uri(b).Query)["state"]);
     }

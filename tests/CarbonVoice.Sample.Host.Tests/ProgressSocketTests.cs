@@ -76,9 +76,7 @@ public sealed class ProgressSocketTests : IDisposable
     }
 
     private async Task<WebSocket> ConnectAsync(string? apiKey, string tenant)
-    {
-        var client = _host.Server.CreateWebSocketClient();
-        var query = apiKey is null ? string.Empty : "?api_key=" + apiKey;
-        return await client.ConnectAsync(new Uri($"ws://localhost/ws/{tenant}{query}"), CancellationToken.None);
-    }
+        => apiKey is null
+            ? await _host.Server.CreateWebSocketClient().ConnectAsync(new Uri($"ws://localhost/ws/{tenant}"), CancellationToken.None)
+            : await _host.OpenProgressAsync(apiKey, tenant);
 }

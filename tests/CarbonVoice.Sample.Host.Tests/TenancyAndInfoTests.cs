@@ -49,11 +49,14 @@ public sealed class TenancyAndInfoTests(SampleHostFactory host) : IClassFixture<
     }
 
     [Fact]
-    public async Task The_api_key_in_the_query_string_is_accepted_only_on_websocket_requests()
+    public async Task An_api_key_in_the_query_string_is_never_accepted_not_even_on_the_websocket()
     {
         using var client = host.CreateClient();
         using var response = await client.GetAsync("/api/connectors/carbonvoice/info?api_key=" + SampleHostFactory.TenantAKey);
         await HttpAssert.ProblemAsync(response, HttpStatusCode.Unauthorized);
+        var socket = host.Server.CreateWebSocketClient();
+        var refused = await Assert.ThrowsAnyAsync<Exception>(() => socket.ConnectAsync(new Uri($"ws://localhost/ws/tenant-a?api_key={SampleHostFactory.TenantAKey}"), CancellationToken.None));
+        Assert.Contains("401", refused.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -83,3 +83,6 @@ public sealed record ChunkResponse(
 
 /// <summary>One page of chunks.</summary>
 public sealed record ChunkPageResponse(IReadOnlyList<ChunkResponse> Items, string? ContinuationToken, long Total);
+
+/// <summary>A ticket for the progress WebSocket: open <c>{Scheme}://{host}{Url}</c> before <see cref="ExpiresAt"/>; it works once.</summary>
+public sealed record ProgressTicketResponse(string Ticket, DateTimeOffset ExpiresAt, string Url, string Scheme);

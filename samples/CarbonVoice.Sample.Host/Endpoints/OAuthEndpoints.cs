@@ -29,12 +29,10 @@ internal static class OAuthEndpoints
             return Problems.Validation("company_id", "company_id is required: 1-64 letters, digits, '.', '_' or '-'.");
         }
 
-        var origin = new Uri($"{request.Scheme}://{request.Host}{request.PathBase}/");
-
         // Bind the authorization to this browser: the callback must come with the same cookie. A browser that already
         // holds a binding keeps it, so that two tabs can start authorizations side by side.
         var nonce = request.Cookies[OAuthFlow.BrowserCookieName] is { } existing && OAuthFlow.IsWellFormedNonce(existing) ? existing : OAuthFlow.CreateBrowserNonce();
-        var (url, expires) = await flow.StartAsync(user.GetTenantId(), companyId!, origin, nonce, cancellationToken);
+        var (url, expires) = await flow.StartAsync(user.GetTenantId(), companyId!, nonce, cancellationToken);
         request.HttpContext.Response.Cookies.Append(OAuthFlow.BrowserCookieName, nonce, BindingCookie(request, expires));
         return TypedResults.Ok(new OAuthStartResponse(url.ToString(), expires));
     }

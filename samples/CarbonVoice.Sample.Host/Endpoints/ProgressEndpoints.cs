@@ -1,6 +1,7 @@
 using System.Net.WebSockets;
 using System.Security.Claims;
 using System.Text.Json;
+using CarbonVoice.Sample.Host.Contracts;
 using CarbonVoice.Sample.Host.ErrorHandling;
 using CarbonVoice.Sample.Host.Progress;
 using CarbonVoice.Sample.Host.Tenancy;
@@ -11,6 +12,21 @@ namespace CarbonVoice.Sample.Host.Endpoints;
 
 internal static class ProgressEndpoints
 {
+    /// <summary>Maps <c>POST /progress/tickets</c>: a single-use ticket to open the tenant's progress WebSocket with.</summary>
+    public static RouteGroupBuilder MapProgressTicketApi(this RouteGroupBuilder group)
+    {
+        group.MapPost("/progress/tickets", (ClaimsPrincipal user, ProgressTickets tickets, HttpRequest request) =>
+        {
+            var tenantId = user.GetTenantId();
+            var (ticket, expiresAt) = tickets.Issue(tenantId);
+            var scheme = request.IsHttps ? "wss" : "ws";
+            return TypedResults.Ok(new ProgressTicketResponse(ticket, expiresAt, $"/ws/{Uri.EscapeDataString(tenantId)}?{ApiKeyAuthenticationHandler.TicketParameter}={ticket}", scheme));
+        })
+        .WithName("CreateProgressTicket")
+        .WithSummary("A single-use ticket for the progress WebSocket (valid 30 s): open url on this host with it.");
+        return group;
+    }
+
     /// <summary>Maps the WebSocket <c>/ws/{tenant_id}</c>: a tenant may only watch itself.</summary>
     public static IEndpointConventionBuilder MapProgressSocket(this IEndpointRouteBuilder app)
         => app.Map("/ws/{tenant_id}", WatchAsync).RequireAuthorization(TenantClaims.Policy).ExcludeFromDescription();

@@ -1,4 +1,3 @@
-using CarbonVoice.Sample.Host.Backend;
 using CarbonVoice.Sample.Host.Configuration;
 using CarbonVoice.Sample.Host.Persistence;
 using CarbonVoice.Sdk;
@@ -21,8 +20,7 @@ public sealed class OAuthFlow(
     ITokenStore tokens,
     ConnectorRepository connectors,
     OAuthStateRepository states,
-    CarbonVoiceBackend backend,
-    IOptionsMonitor<CarbonVoiceOptions> sdkOptions,
+    RedirectUriResolver redirects,
     IOptions<SampleHostOptions> options,
     IDataProtectionProvider protection,
     TimeProvider time,
@@ -49,14 +47,12 @@ public sealed class OAuthFlow(
     /// <summary>Creates the authorization URL for a tenant's company.</summary>
     /// <param name="tenantId">The tenant.</param>
     /// <param name="companyId">The company.</param>
-    /// <param name="requestOrigin">The origin the request came to (the embedded emulator redirects back to it).</param>
     /// <param name="browserNonce">The nonce of the starting browser's binding cookie; the callback must present it.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    public async Task<(Uri Url, DateTimeOffset ExpiresAt)> StartAsync(string tenantId, string companyId, Uri requestOrigin, string browserNonce, CancellationToken cancellationToken)
+    public async Task<(Uri Url, DateTimeOffset ExpiresAt)> StartAsync(string tenantId, string companyId, string browserNonce, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(requestOrigin);
         ArgumentException.ThrowIfNullOrEmpty(browserNonce);
-        var redirect = backend.IsEmbedded ? new Uri(requestOrigin, CallbackPath) : sdkOptions.CurrentValue.RedirectUri!;
+        var redirect = redirects.Resolve();
         var state = Pkce.CreateState();
         var request = await oauth.CreateAuthorizationRequestAsync(state, new AuthorizationRequestOptions { RedirectUri = redirect }, cancellationToken);
         var now = time.GetUtcNow();

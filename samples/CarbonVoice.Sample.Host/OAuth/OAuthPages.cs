@@ -12,7 +12,7 @@ internal static class OAuthPages
         => $$"""
             <!DOCTYPE html>
             <html lang="en"><head><meta charset="utf-8"><title>{{WebUtility.HtmlEncode(title)}} – Carbon Voice</title>
-            <style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem;color:#222}h1{color:#b00020}</style></head>
+            <link rel="stylesheet" href="/css/oauth.css"></head>
             <body><h1 id="oauth-title">{{WebUtility.HtmlEncode(title)}}</h1>{{body}}</body></html>
             """;
 }

@@ -66,6 +66,9 @@ public sealed class SampleDatabase
             DefaultTimeout = 30,
         }.ToString();
         _schema = new Lazy<Task>(CreateSchemaAsync);
+
+        // Before anything opens it (the connector's stores share the file): owner-only, with its WAL files.
+        PrivateFiles.EnsureFile(FilePath);
     }
 
     /// <summary>The absolute path of the database file.</summary>
@@ -91,7 +94,6 @@ public sealed class SampleDatabase
 
     private async Task CreateSchemaAsync()
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);
         await using var connection = await OpenRawAsync(CancellationToken.None);
         await using var command = connection.CreateCommand();
         command.CommandText = Schema;

@@ -12,9 +12,6 @@ public sealed class TenancyOptions
     /// <summary>The header carrying the development API key.</summary>
     public string HeaderName { get; set; } = "X-Api-Key";
 
-    /// <summary>The query parameter carrying the key on WebSocket requests (browsers cannot set headers there).</summary>
-    public string QueryParameterName { get; set; } = "api_key";
-
     /// <summary>API key → tenant id.</summary>
     public Dictionary<string, string> ApiKeys { get; } = new(StringComparer.Ordinal);
 }

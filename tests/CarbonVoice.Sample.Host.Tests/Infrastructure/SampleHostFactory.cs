@@ -92,6 +92,21 @@ public class SampleHostFactory : WebApplicationFactory<Program>
         return authorize.Headers.Location!.PathAndQuery;
     }
 
+    /// <summary>Opens the progress WebSocket of the API key's tenant the way the page does: a single-use ticket first.</summary>
+    public async Task<System.Net.WebSockets.WebSocket> OpenProgressAsync(string apiKey, string? tenant = null)
+    {
+        using var client = Tenant(apiKey);
+        var ticket = await client.PostAsync("/api/connectors/carbonvoice/progress/tickets", null);
+        ticket.EnsureSuccessStatusCode();
+        var url = (await ticket.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("url").GetString()!;
+        if (tenant is not null)
+        {
+            url = $"/ws/{tenant}{url[url.IndexOf('?', StringComparison.Ordinal)..]}";
+        }
+
+        return await Server.CreateWebSocketClient().ConnectAsync(new Uri("ws://localhost" + url), CancellationToken.None);
+    }
+
     /// <summary>Polls a run until it leaves "running".</summary>
     public static async Task<JsonElement> WaitForRunAsync(HttpClient client, string connectorId, string runId, TimeSpan? timeout = null)
     {

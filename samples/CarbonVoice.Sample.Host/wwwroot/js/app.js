@@ -34,13 +34,13 @@ async function load() {
   $('#backend').textContent = state.info.backend === 'emulator'
     ? `Tenant ${state.info.tenant_id} · back end: embedded Carbon Voice emulator (${state.info.authorization_server ?? 'in-process'})`
     : `Tenant ${state.info.tenant_id} · back end: Carbon Voice`;
-  watch();
+  await watch();
   await renderConnectors();
 }
 
-function watch() {
+async function watch() {
   if (state.socket) state.socket.close();
-  state.socket = carbonvoiceApi.watchProgress(state.info.tenant_id, onProgress);
+  state.socket = await carbonvoiceApi.watchProgress(onProgress);
   state.socket.onopen = () => document.body.dataset.socket = 'open';
 }
 

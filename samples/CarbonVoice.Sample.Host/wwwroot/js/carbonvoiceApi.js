@@ -19,7 +19,7 @@ export class ApiError extends Error {
 
 let apiKey = '';
 
-/** Sets the tenant API key sent in the X-Api-Key header (and as ?api_key= on the WebSocket). */
+/** Sets the tenant API key sent in the X-Api-Key header (never in a URL: the WebSocket gets a single-use ticket). */
 export function setApiKey(key) { apiKey = key; }
 
 async function request(method, path, { params, body } = {}) {
@@ -76,10 +76,14 @@ export const carbonvoiceApi = {
       params: { pillar, conversation_id: conversationId, entity_type: entityType, continuation_token: continuationToken, limit },
     }),
 
-  /** Opens /ws/{tenant_id}; calls onMessage with each progress update. Returns the WebSocket. */
-  watchProgress: (tenantId, onMessage) => {
+  /**
+   * Opens the tenant's progress WebSocket with a single-use ticket (the API key never goes in a URL); calls onMessage
+   * with each progress update. Resolves to the WebSocket.
+   */
+  watchProgress: async (onMessage) => {
+    const { url } = await api.post('/progress/tickets');
     const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
-    const socket = new WebSocket(`${scheme}://${window.location.host}/ws/${encodeURIComponent(tenantId)}?api_key=${encodeURIComponent(apiKey)}`);
+    const socket = new WebSocket(`${scheme}://${window.location.host}${url}`);
     socket.onmessage = (event) => onMessage(JSON.parse(event.data));
     return socket;
   },
