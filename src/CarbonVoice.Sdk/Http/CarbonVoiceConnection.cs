@@ -123,6 +123,7 @@ internal sealed class CarbonVoiceConnection
             throw Malformed(endpoint, HttpStatusCode.OK, body, "an empty body", null);
         }
 
+        string? readFrom = null;
         try
         {
             if (wrapper is not null)
@@ -131,6 +132,7 @@ internal sealed class CarbonVoiceConnection
                 var root = document.RootElement;
                 if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty(wrapper, out var inner) && inner.ValueKind == JsonValueKind.Object && !root.TryGetProperty("id", out _))
                 {
+                    readFrom = wrapper;
                     return inner.Deserialize(typeInfo) ?? throw Malformed(endpoint, HttpStatusCode.OK, body, "null", null);
                 }
 
@@ -141,7 +143,11 @@ internal sealed class CarbonVoiceConnection
         }
         catch (JsonException exception)
         {
-            throw Malformed(endpoint, HttpStatusCode.OK, body, "malformed or truncated JSON", exception);
+            // Well-formed JSON of another shape says where and what; broken JSON says where it broke.
+            var what = JsonShapeMismatch.Describe(exception, body, typeInfo, readFrom) is { } mismatch
+                ? "JSON of an unexpected shape " + mismatch
+                : "malformed or truncated JSON" + (exception.BytePositionInLine is { } bytePosition ? $" at byte {bytePosition}" : string.Empty);
+            throw Malformed(endpoint, HttpStatusCode.OK, body, what, exception);
         }
     }
 
@@ -158,9 +164,8 @@ internal sealed class CarbonVoiceConnection
     private static CarbonVoiceMalformedResponseException Malformed(string endpoint, HttpStatusCode status, byte[] body, string what, Exception? inner)
     {
         var excerpt = Redactor.Excerpt(Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, Redactor.MaxExcerptLength * 2)));
-        var position = inner is JsonException { BytePositionInLine: { } bytePosition } ? $" at byte {bytePosition}" : string.Empty;
         return new CarbonVoiceMalformedResponseException(
-            $"Carbon Voice {endpoint} answered {(int)status} with {what}{position}; the response could not be read.",
+            $"Carbon Voice {endpoint} answered {(int)status} with {what}; the response could not be read.",
             new CarbonVoiceErrorDetails(status, endpoint, ResponseBodyExcerpt: excerpt),
             inner);
     }
