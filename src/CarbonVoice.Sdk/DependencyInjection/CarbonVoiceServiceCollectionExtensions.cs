@@ -142,9 +142,16 @@ public static class CarbonVoiceServiceCollectionExtensions
         return builder;
     }
 
+    /// <summary>
+    /// Adds the SDK's resilience handler. Its telemetry logs successful attempts at Debug (not one Polly line at Information per
+    /// request); a replacement pipeline (<see cref="ConfigureResilience"/>) may call <c>ConfigureTelemetry</c> itself to change that.
+    /// </summary>
     private static void AddResilience(IHttpClientBuilder client)
         => client.AddResilienceHandler(CarbonVoiceResilience.PipelineName, (pipeline, context) =>
+        {
+            PipelineTelemetry.Configure(pipeline, context.ServiceProvider.GetRequiredService<IOptions<Polly.Telemetry.TelemetryOptions>>().Value);
             context.ServiceProvider.GetRequiredService<ResiliencePipelineConfigurator>().Configure(
                 pipeline,
-                context.ServiceProvider.GetRequiredService<IOptionsMonitor<CarbonVoiceOptions>>().CurrentValue));
+                context.ServiceProvider.GetRequiredService<IOptionsMonitor<CarbonVoiceOptions>>().CurrentValue);
+        });
 }

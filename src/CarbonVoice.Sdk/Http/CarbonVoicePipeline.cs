@@ -17,18 +17,24 @@ internal static class CarbonVoicePipeline
             primary,
             new TelemetryHandler(time, loggers?.CreateLogger<TelemetryHandler>()),
             new RateLimitHandler(tracker, options, time, loggers?.CreateLogger<RateLimitHandler>()),
-            new ResilienceHandler(Resilience(options.CurrentValue, time)),
+            new ResilienceHandler(Resilience(options.CurrentValue, time, loggers)),
             new AuthenticationHandler(tokens, options, loggers?.CreateLogger<AuthenticationHandler>()));
 
     public static HttpMessageHandler BuildOAuth(IOptionsMonitor<CarbonVoiceOptions> options, HttpMessageHandler? primary, TimeProvider time, ILoggerFactory? loggers)
         => Chain(
             primary,
             new TelemetryHandler(time, loggers?.CreateLogger<TelemetryHandler>()),
-            new ResilienceHandler(Resilience(options.CurrentValue, time)));
+            new ResilienceHandler(Resilience(options.CurrentValue, time, loggers)));
 
-    private static ResiliencePipeline<HttpResponseMessage> Resilience(CarbonVoiceOptions options, TimeProvider time)
+    private static ResiliencePipeline<HttpResponseMessage> Resilience(CarbonVoiceOptions options, TimeProvider time, ILoggerFactory? loggers)
     {
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time };
+        if (loggers is not null)
+        {
+            // As with dependency injection: retries log at Warning, successful attempts at Debug.
+            PipelineTelemetry.Configure(builder, loggers);
+        }
+
         CarbonVoiceResilience.ConfigureDefaultPipeline(builder, options);
         return builder.Build();
     }
