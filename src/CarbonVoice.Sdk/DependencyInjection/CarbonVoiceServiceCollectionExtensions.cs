@@ -73,6 +73,7 @@ public static class CarbonVoiceServiceCollectionExtensions
         });
         services.TryAddTransient<TelemetryHandler>();
         services.TryAddTransient<RateLimitHandler>();
+        services.TryAddTransient<ResponseBufferingHandler>();
         services.TryAddTransient(sp => new AuthenticationHandler(
             sp.GetRequiredService<IAccessTokenProvider>(),
             sp.GetRequiredService<IOptionsMonitor<CarbonVoiceOptions>>(),
@@ -89,12 +90,14 @@ public static class CarbonVoiceServiceCollectionExtensions
             .AddHttpMessageHandler<TelemetryHandler>()
             .AddHttpMessageHandler<RateLimitHandler>();
         AddResilience(api);
-        api.AddHttpMessageHandler<AuthenticationHandler>();
+        api.AddHttpMessageHandler<ResponseBufferingHandler>()
+            .AddHttpMessageHandler<AuthenticationHandler>();
 
         var oauth = services.AddHttpClient(CarbonVoiceServiceNames.OAuthHttpClient, http => http.Timeout = Timeout.InfiniteTimeSpan)
             .RemoveAllLoggers()
             .AddHttpMessageHandler<TelemetryHandler>();
         AddResilience(oauth);
+        oauth.AddHttpMessageHandler<ResponseBufferingHandler>();
         return new CarbonVoiceBuilder(services, api, oauth);
     }
 

@@ -70,11 +70,17 @@ internal sealed class CarbonVoiceConnection
         HttpResponseMessage response;
         try
         {
-            response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+            // The body is already in memory: the pipeline reads it inside each attempt (ResponseBufferingHandler), so
+            // retries and both timeouts cover it.
+            response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         }
         catch (CarbonVoiceException)
         {
             throw;
+        }
+        catch (ResponseBodyException exception)
+        {
+            throw new CarbonVoiceTransportException($"Carbon Voice {endpoint} {exception.Message}", new CarbonVoiceErrorDetails(exception.StatusCode ?? default, endpoint), exception);
         }
         catch (TimeoutRejectedException exception)
         {

@@ -7,8 +7,8 @@ namespace CarbonVoice.Sdk.Internal;
 
 /// <summary>
 /// Builds the handler chains for use without dependency injection, in the order the DI registration uses:
-/// telemetry → rate limits → resilience → authentication → transport (the OAuth chain has no rate-limit or
-/// authentication handler).
+/// telemetry → rate limits → resilience → body buffering → authentication → transport (the OAuth chain has no
+/// rate-limit or authentication handler). The transport the SDK builds decompresses gzip, deflate and Brotli.
 /// </summary>
 internal static class CarbonVoicePipeline
 {
@@ -18,13 +18,15 @@ internal static class CarbonVoicePipeline
             new TelemetryHandler(time, loggers?.CreateLogger<TelemetryHandler>()),
             new RateLimitHandler(tracker, options, time, loggers?.CreateLogger<RateLimitHandler>()),
             new ResilienceHandler(Resilience(options.CurrentValue, time, loggers)),
+            new ResponseBufferingHandler(),
             new AuthenticationHandler(tokens, options, loggers?.CreateLogger<AuthenticationHandler>()));
 
     public static HttpMessageHandler BuildOAuth(IOptionsMonitor<CarbonVoiceOptions> options, HttpMessageHandler? primary, TimeProvider time, ILoggerFactory? loggers)
         => Chain(
             primary,
             new TelemetryHandler(time, loggers?.CreateLogger<TelemetryHandler>()),
-            new ResilienceHandler(Resilience(options.CurrentValue, time, loggers)));
+            new ResilienceHandler(Resilience(options.CurrentValue, time, loggers)),
+            new ResponseBufferingHandler());
 
     private static ResiliencePipeline<HttpResponseMessage> Resilience(CarbonVoiceOptions options, TimeProvider time, ILoggerFactory? loggers)
     {
