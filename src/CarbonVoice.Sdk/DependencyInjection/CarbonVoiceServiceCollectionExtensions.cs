@@ -85,7 +85,9 @@ public static class CarbonVoiceServiceCollectionExtensions
 
         // The factory's default loggers put raw header values (the bearer token) in their structured state even
         // when the message redacts them; the SDK's TelemetryHandler logs each call without credentials instead.
+        // The default transport decompresses gzip, deflate and Brotli (ConfigurePrimaryHandler replaces it as given).
         var api = services.AddHttpClient(CarbonVoiceServiceNames.ApiHttpClient, http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(PrimaryHandlers.Create)
             .RemoveAllLoggers()
             .AddHttpMessageHandler<TelemetryHandler>()
             .AddHttpMessageHandler<RateLimitHandler>();
@@ -94,6 +96,7 @@ public static class CarbonVoiceServiceCollectionExtensions
             .AddHttpMessageHandler<AuthenticationHandler>();
 
         var oauth = services.AddHttpClient(CarbonVoiceServiceNames.OAuthHttpClient, http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(PrimaryHandlers.Create)
             .RemoveAllLoggers()
             .AddHttpMessageHandler<TelemetryHandler>();
         AddResilience(oauth);
@@ -134,6 +137,12 @@ public static class CarbonVoiceServiceCollectionExtensions
     }
 
     /// <summary>Sends every SDK request through <paramref name="handler"/> (for example the emulator's in-process handler) instead of the network.</summary>
+    /// <remarks>
+    /// The handler is used as given. The SDK's default transport decompresses gzip, deflate and Brotli answers; a handler
+    /// of your own must do so itself (for example <c>new SocketsHttpHandler { AutomaticDecompression = DecompressionMethods.All }</c>)
+    /// if the service or a proxy may compress, otherwise such a body ends as a <see cref="CarbonVoiceMalformedResponseException"/>
+    /// that names its encoding.
+    /// </remarks>
     /// <param name="builder">The SDK builder.</param>
     /// <param name="handler">Creates the primary handler.</param>
     public static ICarbonVoiceBuilder ConfigurePrimaryHandler(this ICarbonVoiceBuilder builder, Func<IServiceProvider, HttpMessageHandler> handler)

@@ -107,6 +107,17 @@ internal sealed class CarbonVoiceConnection
                 throw new CarbonVoiceMalformedResponseException($"Carbon Voice {endpoint} answered {(int)response.StatusCode} but its body could not be read completely.", exception);
             }
 
+            if (Undecoded(response) is { } encoding)
+            {
+                // A primary handler of the caller's that does not decompress: the bytes are not JSON, so say why.
+                if (!response.IsSuccessStatusCode)
+                {
+                    throw ErrorResponseMapper.Map(response.StatusCode, endpoint, null, response);
+                }
+
+                throw Malformed(endpoint, response.StatusCode, [], $"a {encoding}-encoded body that the HTTP handler did not decompress (enable AutomaticDecompression on the primary handler)", null);
+            }
+
             if (!response.IsSuccessStatusCode || ErrorResponseMapper.IsFailureEnvelope(body))
             {
                 var text = await RequestSecrets.ScrubAsync(request, Encoding.UTF8.GetString(body), cancellationToken).ConfigureAwait(false);
@@ -161,6 +172,13 @@ internal sealed class CarbonVoiceConnection
     {
         var baseAddress = _options.CurrentValue.BaseAddress;
         return baseAddress.AbsoluteUri.EndsWith('/') ? baseAddress : new Uri(baseAddress.AbsoluteUri + "/");
+    }
+
+    /// <summary>The content coding still on the body (decompressing handlers remove the header), or null when none is.</summary>
+    private static string? Undecoded(HttpResponseMessage response)
+    {
+        var encodings = response.Content.Headers.ContentEncoding.Where(e => !string.Equals(e, "identity", StringComparison.OrdinalIgnoreCase)).ToList();
+        return encodings.Count == 0 ? null : string.Join(", ", encodings);
     }
 
     private static bool IsHtml(HttpResponseMessage response, byte[] body)

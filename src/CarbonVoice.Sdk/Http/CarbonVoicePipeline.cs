@@ -8,7 +8,8 @@ namespace CarbonVoice.Sdk.Internal;
 /// <summary>
 /// Builds the handler chains for use without dependency injection, in the order the DI registration uses:
 /// telemetry → rate limits → resilience → body buffering → authentication → transport (the OAuth chain has no
-/// rate-limit or authentication handler). The transport the SDK builds decompresses gzip, deflate and Brotli.
+/// rate-limit or authentication handler). The transport the SDK builds (<see cref="PrimaryHandlers"/>) decompresses
+/// gzip, deflate and Brotli; a caller's handler is used as given.
 /// </summary>
 internal static class CarbonVoicePipeline
 {
@@ -43,7 +44,7 @@ internal static class CarbonVoicePipeline
 
     private static HttpMessageHandler Chain(HttpMessageHandler? primary, params DelegatingHandler[] handlers)
     {
-        HttpMessageHandler inner = primary is null ? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) } : new NonDisposingHandler(primary);
+        HttpMessageHandler inner = primary is null ? PrimaryHandlers.Create() : new NonDisposingHandler(primary);
         for (var i = handlers.Length - 1; i >= 0; i--)
         {
             handlers[i].InnerHandler = inner;
