@@ -85,9 +85,9 @@ public static class CarbonVoiceServiceCollectionExtensions
 
         // The factory's default loggers put raw header values (the bearer token) in their structured state even
         // when the message redacts them; the SDK's TelemetryHandler logs each call without credentials instead.
-        // The default transport decompresses gzip, deflate and Brotli (ConfigurePrimaryHandler replaces it as given).
+        // The default transport decompresses gzip, deflate and Brotli (a handler from ConfigurePrimaryHandler is used as given).
         var api = services.AddHttpClient(CarbonVoiceServiceNames.ApiHttpClient, http => http.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(PrimaryHandlers.Create)
+            .ConfigurePrimaryHttpMessageHandler((handler, _) => PrimaryHandlers.EnableDecompression(handler))
             .RemoveAllLoggers()
             .AddHttpMessageHandler<TelemetryHandler>()
             .AddHttpMessageHandler<RateLimitHandler>();
@@ -96,7 +96,7 @@ public static class CarbonVoiceServiceCollectionExtensions
             .AddHttpMessageHandler<AuthenticationHandler>();
 
         var oauth = services.AddHttpClient(CarbonVoiceServiceNames.OAuthHttpClient, http => http.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(PrimaryHandlers.Create)
+            .ConfigurePrimaryHttpMessageHandler((handler, _) => PrimaryHandlers.EnableDecompression(handler))
             .RemoveAllLoggers()
             .AddHttpMessageHandler<TelemetryHandler>();
         AddResilience(oauth);

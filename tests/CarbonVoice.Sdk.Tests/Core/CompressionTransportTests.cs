@@ -60,6 +60,38 @@ public sealed class CompressionTransportTests
         Assert.All(server.Requests, AssertAcceptsCompression);
     }
 
+    [Fact]
+    public async Task A_host_wide_default_handler_is_kept_and_made_to_decompress()
+    {
+        await using var server = new RawLoopbackServer(Workspace);
+        var connections = 0;
+        var services = new ServiceCollection();
+        services.ConfigureHttpClientDefaults(http => http.ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+        {
+            // The host's own transport (a proxy or certificate setting in real life): the SDK keeps it.
+            ConnectCallback = async (context, cancellationToken) =>
+            {
+                Interlocked.Increment(ref connections);
+                var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp) { NoDelay = true };
+                await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
+                return new System.Net.Sockets.NetworkStream(socket, ownsSocket: true);
+            },
+        }));
+        services.AddCarbonVoice(o =>
+        {
+            o.BaseAddress = server.BaseAddress;
+            o.AuthenticationMode = CarbonVoiceAuthenticationMode.ApiKey;
+            o.ApiKey = "key-1";
+        });
+        await using var provider = services.BuildServiceProvider();
+
+        var workspace = await provider.GetRequiredService<ICarbonVoiceClient>().Workspaces.GetAsync("w1");
+
+        Assert.Equal("Compressed", workspace.Name);
+        Assert.Equal(1, connections);
+        AssertAcceptsCompression(Assert.Single(server.Requests));
+    }
+
     private static void AssertAcceptsCompression(string headers)
     {
         var line = headers.Split("\r\n").Single(l => l.StartsWith("Accept-Encoding:", StringComparison.OrdinalIgnoreCase));
