@@ -9,6 +9,7 @@ public class ShapeMismatchMessageTests
 {
     [Theory]
     [InlineData("""{"id":"m0","content":{"duration_ms":"long"}}""", "$.data[1].content.duration_ms", "expected a number (Int64); the string there could not be read as one")]
+    [InlineData("""{"id":"m0","content":{"duration_ms":{"ms":1200}}}""", "$.data[1].content.duration_ms", "expected a number (Int64), found an object")]
     [InlineData("""{"id":"m0","content":"just text"}""", "$.data[1].content", "expected an object (MessageV6Content), found a string")]
     [InlineData("""{"id":"m0","attachments":{"id":"a1"}}""", "$.data[1].attachments", "expected an array (IReadOnlyList<MessageAttachment>), found an object")]
     [InlineData("""{"id":"m0","attachments":[{"id":"a1"},{"id":"a2","length_in_bytes":[1]}]}""", "$.data[1].attachments[1].length_in_bytes", "expected a number (Int64), found an array")]
