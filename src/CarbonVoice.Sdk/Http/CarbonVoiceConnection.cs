@@ -70,9 +70,9 @@ internal sealed class CarbonVoiceConnection
         HttpResponseMessage response;
         try
         {
-            // The body is already in memory: the pipeline reads it inside each attempt (ResponseBufferingHandler), so
-            // retries and both timeouts cover it.
-            response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            // The SDK's pipelines read the body inside each attempt (ResponseBufferingHandler), so retries and both
+            // timeouts cover it and this is a no-op for them; it still reads the body of a plain HttpClient given to OAuthClient.
+            response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
         }
         catch (CarbonVoiceException)
         {
