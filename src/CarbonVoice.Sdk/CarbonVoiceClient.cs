@@ -36,7 +36,11 @@ public class CarbonVoiceClient : ICarbonVoiceClient, IDisposable
     /// <summary>Creates a client without dependency injection.</summary>
     /// <param name="options">The SDK options; validated here.</param>
     /// <param name="tokenProvider">Supplies bearer tokens. Null in API-key mode, and in personal-access-token mode (the token of the options is used).</param>
-    /// <param name="primaryHandler">The transport, for example the emulator's in-process handler; null for a real network connection. Not disposed with the client.</param>
+    /// <param name="primaryHandler">
+    /// The transport, for example the emulator's in-process handler; null for a real network connection (a
+    /// <see cref="SocketsHttpHandler"/> that decompresses gzip, deflate and Brotli). Used as given: to read compressed
+    /// answers through it, enable its <c>AutomaticDecompression</c>. Not disposed with the client.
+    /// </param>
     /// <param name="connectionId">The connection whose token the provider supplies.</param>
     /// <param name="timeProvider">The clock; <see cref="TimeProvider.System"/> by default.</param>
     /// <param name="loggerFactory">Loggers; none by default.</param>

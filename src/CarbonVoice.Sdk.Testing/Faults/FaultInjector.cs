@@ -13,6 +13,8 @@ public sealed class FaultInjector
     private IReadOnlyList<int> _statuses;
     private double _failureRate;
     private int _burstLeft;
+    private TimeSpan _dripInterval;
+    private int _dripChunks;
 
     internal FaultInjector(int seed, FaultOptions options, QuirkOptions quirks)
     {
@@ -21,6 +23,8 @@ public sealed class FaultInjector
         _failureRate = options.FailureRate;
         _statuses = [.. options.Statuses];
         Latency = options.Latency;
+        DripInterval = options.DripInterval;
+        DripChunks = options.DripChunks;
         foreach (var fault in options.Sequence)
         {
             _queue.Enqueue(fault);
@@ -63,6 +67,34 @@ public sealed class FaultInjector
 
     /// <summary>Delay of <see cref="FaultKind.Latency"/> faults (waited on the emulator's time provider).</summary>
     public TimeSpan Latency { get; set; }
+
+    /// <summary>Delay before each part of a <see cref="FaultKind.SlowBody"/> answer (waited on the emulator's time provider).</summary>
+    public TimeSpan DripInterval
+    {
+        get { lock (_sync) { return _dripInterval; } }
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, TimeSpan.Zero);
+            lock (_sync)
+            {
+                _dripInterval = value;
+            }
+        }
+    }
+
+    /// <summary>Number of parts a <see cref="FaultKind.SlowBody"/> answer is sent in (at least 1).</summary>
+    public int DripChunks
+    {
+        get { lock (_sync) { return _dripChunks; } }
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
+            lock (_sync)
+            {
+                _dripChunks = value;
+            }
+        }
+    }
 
     /// <summary>Number of sequenced faults not yet used.</summary>
     public int Pending

@@ -29,4 +29,26 @@ public enum FaultKind
 
     /// <summary>401 even with a valid token.</summary>
     TokenExpiredEarly,
+
+    /// <summary>
+    /// The normal status and headers (announcing the whole body) and the first half of the body are sent, then the
+    /// connection is reset. In-process, reading the content throws an <see cref="IOException"/>; on Kestrel the
+    /// connection is aborted.
+    /// </summary>
+    ResetMidBody,
+
+    /// <summary>
+    /// The normal status and headers are sent at once, then the body trickles in <see cref="FaultInjector.DripChunks"/>
+    /// parts, each after <see cref="FaultInjector.DripInterval"/> on the emulator's time provider.
+    /// </summary>
+    SlowBody,
+
+    /// <summary>The normal answer, gzip-compressed with <c>Content-Encoding: gzip</c> (whatever the request's <c>Accept-Encoding</c>).</summary>
+    GzipBody,
+
+    /// <summary>The normal answer, Brotli-compressed with <c>Content-Encoding: br</c> (whatever the request's <c>Accept-Encoding</c>).</summary>
+    BrotliBody,
+
+    /// <summary>The normal answer, zlib-compressed with <c>Content-Encoding: deflate</c> (whatever the request's <c>Accept-Encoding</c>).</summary>
+    DeflateBody,
 }

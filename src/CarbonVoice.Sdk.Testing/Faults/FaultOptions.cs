@@ -16,4 +16,10 @@ public sealed class FaultOptions
 
     /// <summary>Delay of <see cref="FaultKind.Latency"/> faults.</summary>
     public TimeSpan Latency { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Delay before each part of a <see cref="FaultKind.SlowBody"/> answer.</summary>
+    public TimeSpan DripInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Number of parts a <see cref="FaultKind.SlowBody"/> answer is sent in (the body takes <see cref="DripInterval"/> times this).</summary>
+    public int DripChunks { get; set; } = 10;
 }

@@ -88,7 +88,41 @@ public sealed class EmulatorServer : IAsyncDisposable
         }
 
         context.Response.ContentLength = response.Body.Length;
-        await context.Response.Body.WriteAsync(response.Body, context.RequestAborted).ConfigureAwait(false);
+        await WriteBodyAsync(emulator, context, response).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Writes the body at once, or in timed parts (each flushed after its delay on the emulator's clock), or only up to
+    /// <see cref="EmulatorResponse.ResetAfterBytes"/> before aborting the connection: the client has the status and
+    /// headers, then the body breaks off.
+    /// </summary>
+    private static async Task WriteBodyAsync(CarbonVoiceEmulator emulator, HttpContext context, EmulatorResponse response)
+    {
+        var body = context.Response.Body;
+        var aborted = context.RequestAborted;
+        var end = response.ResetAfterBytes ?? response.Body.Length;
+        var parts = Math.Max(1, response.BodyParts);
+        var partLength = Math.Max(1, (int)Math.Ceiling(response.Body.Length / (double)parts));
+        if (response.ResetAfterBytes is not null || response.PartDelay > TimeSpan.Zero)
+        {
+            await context.Response.StartAsync(aborted).ConfigureAwait(false);
+            await body.FlushAsync(aborted).ConfigureAwait(false);
+        }
+
+        for (var position = 0; position < end; position += partLength)
+        {
+            if (response.PartDelay > TimeSpan.Zero)
+            {
+                await Task.Delay(response.PartDelay, emulator.Time, aborted).ConfigureAwait(false);
+            }
+
+            await body.WriteAsync(response.Body.AsMemory(position, Math.Min(partLength, end - position)), aborted).ConfigureAwait(false);
+            await body.FlushAsync(aborted).ConfigureAwait(false);
+        }
+
+        // A reset mid-body returns here with fewer bytes written than the Content-Length announced: Kestrel cannot
+        // finish that response, so it closes the connection once what was written has gone out (an abort now would
+        // discard the status and headers still in its output pipe).
     }
 
     /// <summary>Stops the server.</summary>

@@ -47,7 +47,7 @@ internal sealed class InProcessHandler : HttpMessageHandler
         var message = new HttpResponseMessage((HttpStatusCode)response.Status)
         {
             RequestMessage = request,
-            Content = new ByteArrayContent(response.Body),
+            Content = Content(response),
         };
         message.Content.Headers.TryAddWithoutValidation("Content-Type", response.ContentType);
         if (response.Headers is { } headers)
@@ -62,13 +62,27 @@ internal sealed class InProcessHandler : HttpMessageHandler
                 {
                     message.Headers.RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromSeconds(long.Parse(value, System.Globalization.CultureInfo.InvariantCulture)));
                 }
-                else
+                else if (!message.Headers.TryAddWithoutValidation(name, value))
                 {
-                    message.Headers.TryAddWithoutValidation(name, value);
+                    // Content headers (Content-Encoding) belong to the content.
+                    message.Content.Headers.TryAddWithoutValidation(name, value);
                 }
             }
         }
 
         return message;
+    }
+
+    /// <summary>The body at once, or read from a stream that drips it or resets mid-way; the length is always the whole body's, as a server announces it.</summary>
+    private HttpContent Content(EmulatorResponse response)
+    {
+        if (!EmulatorBodyStream.IsNeeded(response))
+        {
+            return new ByteArrayContent(response.Body);
+        }
+
+        var content = new StreamContent(new EmulatorBodyStream(response, _emulator.Time));
+        content.Headers.ContentLength = response.Body.Length;
+        return content;
     }
 }

@@ -57,6 +57,19 @@ internal sealed class RequestProcessor
                     response.ContentType = EmulatorResponse.JsonContentType;
                     response.Body = Malformed;
                 }
+                else if (fault.Kind == FaultKind.ResetMidBody)
+                {
+                    response.ResetAfterBytes = response.Body.Length / 2;
+                }
+                else if (fault.Kind == FaultKind.SlowBody)
+                {
+                    response.BodyParts = _emulator.Faults.DripChunks;
+                    response.PartDelay = _emulator.Faults.DripInterval;
+                }
+                else if (fault.Kind is FaultKind.GzipBody or FaultKind.BrotliBody or FaultKind.DeflateBody)
+                {
+                    ContentEncodings.Encode(response, fault.Kind.Value);
+                }
 
                 break;
         }

@@ -73,6 +73,7 @@ public static class CarbonVoiceServiceCollectionExtensions
         });
         services.TryAddTransient<TelemetryHandler>();
         services.TryAddTransient<RateLimitHandler>();
+        services.TryAddTransient<ResponseBufferingHandler>();
         services.TryAddTransient(sp => new AuthenticationHandler(
             sp.GetRequiredService<IAccessTokenProvider>(),
             sp.GetRequiredService<IOptionsMonitor<CarbonVoiceOptions>>(),
@@ -84,17 +85,22 @@ public static class CarbonVoiceServiceCollectionExtensions
 
         // The factory's default loggers put raw header values (the bearer token) in their structured state even
         // when the message redacts them; the SDK's TelemetryHandler logs each call without credentials instead.
+        // The default transport decompresses gzip, deflate and Brotli (a handler from ConfigurePrimaryHandler is used as given).
         var api = services.AddHttpClient(CarbonVoiceServiceNames.ApiHttpClient, http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler((handler, _) => PrimaryHandlers.EnableDecompression(handler))
             .RemoveAllLoggers()
             .AddHttpMessageHandler<TelemetryHandler>()
             .AddHttpMessageHandler<RateLimitHandler>();
         AddResilience(api);
-        api.AddHttpMessageHandler<AuthenticationHandler>();
+        api.AddHttpMessageHandler<ResponseBufferingHandler>()
+            .AddHttpMessageHandler<AuthenticationHandler>();
 
         var oauth = services.AddHttpClient(CarbonVoiceServiceNames.OAuthHttpClient, http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler((handler, _) => PrimaryHandlers.EnableDecompression(handler))
             .RemoveAllLoggers()
             .AddHttpMessageHandler<TelemetryHandler>();
         AddResilience(oauth);
+        oauth.AddHttpMessageHandler<ResponseBufferingHandler>();
         return new CarbonVoiceBuilder(services, api, oauth);
     }
 
@@ -131,6 +137,12 @@ public static class CarbonVoiceServiceCollectionExtensions
     }
 
     /// <summary>Sends every SDK request through <paramref name="handler"/> (for example the emulator's in-process handler) instead of the network.</summary>
+    /// <remarks>
+    /// The handler is used as given. The SDK's default transport decompresses gzip, deflate and Brotli answers; a handler
+    /// of your own must do so itself (for example <c>new SocketsHttpHandler { AutomaticDecompression = DecompressionMethods.All }</c>)
+    /// if the service or a proxy may compress, otherwise such a body ends as a <see cref="CarbonVoiceMalformedResponseException"/>
+    /// that names its encoding.
+    /// </remarks>
     /// <param name="builder">The SDK builder.</param>
     /// <param name="handler">Creates the primary handler.</param>
     public static ICarbonVoiceBuilder ConfigurePrimaryHandler(this ICarbonVoiceBuilder builder, Func<IServiceProvider, HttpMessageHandler> handler)
@@ -142,9 +154,16 @@ public static class CarbonVoiceServiceCollectionExtensions
         return builder;
     }
 
+    /// <summary>
+    /// Adds the SDK's resilience handler. Its telemetry logs successful attempts at Debug (not one Polly line at Information per
+    /// request); a replacement pipeline (<see cref="ConfigureResilience"/>) may call <c>ConfigureTelemetry</c> itself to change that.
+    /// </summary>
     private static void AddResilience(IHttpClientBuilder client)
         => client.AddResilienceHandler(CarbonVoiceResilience.PipelineName, (pipeline, context) =>
+        {
+            PipelineTelemetry.Configure(pipeline, context.ServiceProvider.GetRequiredService<IOptions<Polly.Telemetry.TelemetryOptions>>().Value);
             context.ServiceProvider.GetRequiredService<ResiliencePipelineConfigurator>().Configure(
                 pipeline,
-                context.ServiceProvider.GetRequiredService<IOptionsMonitor<CarbonVoiceOptions>>().CurrentValue));
+                context.ServiceProvider.GetRequiredService<IOptionsMonitor<CarbonVoiceOptions>>().CurrentValue);
+        });
 }

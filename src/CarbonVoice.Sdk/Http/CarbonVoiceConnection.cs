@@ -70,11 +70,17 @@ internal sealed class CarbonVoiceConnection
         HttpResponseMessage response;
         try
         {
+            // The SDK's pipelines read the body inside each attempt (ResponseBufferingHandler), so retries and both
+            // timeouts cover it and this is a no-op for them; it still reads the body of a plain HttpClient given to OAuthClient.
             response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
         }
         catch (CarbonVoiceException)
         {
             throw;
+        }
+        catch (ResponseBodyException exception)
+        {
+            throw new CarbonVoiceTransportException($"Carbon Voice {endpoint} {exception.Message}", new CarbonVoiceErrorDetails(exception.StatusCode ?? default, endpoint), exception);
         }
         catch (TimeoutRejectedException exception)
         {
@@ -101,6 +107,17 @@ internal sealed class CarbonVoiceConnection
                 throw new CarbonVoiceMalformedResponseException($"Carbon Voice {endpoint} answered {(int)response.StatusCode} but its body could not be read completely.", exception);
             }
 
+            if (Undecoded(response) is { } encoding)
+            {
+                // A primary handler of the caller's that does not decompress: the bytes are not JSON, so say why.
+                if (!response.IsSuccessStatusCode)
+                {
+                    throw ErrorResponseMapper.Map(response.StatusCode, endpoint, null, response);
+                }
+
+                throw Malformed(endpoint, response.StatusCode, [], $"a {encoding}-encoded body that the HTTP handler did not decompress (enable AutomaticDecompression on the primary handler)", null);
+            }
+
             if (!response.IsSuccessStatusCode || ErrorResponseMapper.IsFailureEnvelope(body))
             {
                 var text = await RequestSecrets.ScrubAsync(request, Encoding.UTF8.GetString(body), cancellationToken).ConfigureAwait(false);
@@ -123,6 +140,7 @@ internal sealed class CarbonVoiceConnection
             throw Malformed(endpoint, HttpStatusCode.OK, body, "an empty body", null);
         }
 
+        string? readFrom = null;
         try
         {
             if (wrapper is not null)
@@ -131,6 +149,7 @@ internal sealed class CarbonVoiceConnection
                 var root = document.RootElement;
                 if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty(wrapper, out var inner) && inner.ValueKind == JsonValueKind.Object && !root.TryGetProperty("id", out _))
                 {
+                    readFrom = wrapper;
                     return inner.Deserialize(typeInfo) ?? throw Malformed(endpoint, HttpStatusCode.OK, body, "null", null);
                 }
 
@@ -141,7 +160,11 @@ internal sealed class CarbonVoiceConnection
         }
         catch (JsonException exception)
         {
-            throw Malformed(endpoint, HttpStatusCode.OK, body, "malformed or truncated JSON", exception);
+            // Well-formed JSON of another shape says where and what; broken JSON says where it broke.
+            var what = JsonShapeMismatch.Describe(exception, body, typeInfo, readFrom) is { } mismatch
+                ? "JSON of an unexpected shape " + mismatch
+                : "malformed or truncated JSON" + (exception.BytePositionInLine is { } bytePosition ? $" at byte {bytePosition}" : string.Empty);
+            throw Malformed(endpoint, HttpStatusCode.OK, body, what, exception);
         }
     }
 
@@ -151,6 +174,13 @@ internal sealed class CarbonVoiceConnection
         return baseAddress.AbsoluteUri.EndsWith('/') ? baseAddress : new Uri(baseAddress.AbsoluteUri + "/");
     }
 
+    /// <summary>The content coding still on the body (decompressing handlers remove the header), or null when none is.</summary>
+    private static string? Undecoded(HttpResponseMessage response)
+    {
+        var encodings = response.Content.Headers.ContentEncoding.Where(e => !string.Equals(e, "identity", StringComparison.OrdinalIgnoreCase)).ToList();
+        return encodings.Count == 0 ? null : string.Join(", ", encodings);
+    }
+
     private static bool IsHtml(HttpResponseMessage response, byte[] body)
         => response.Content.Headers.ContentType?.MediaType == "text/html"
             || body.AsSpan().TrimStart(" \r\n\t"u8).StartsWith("<"u8);
@@ -158,9 +188,8 @@ internal sealed class CarbonVoiceConnection
     private static CarbonVoiceMalformedResponseException Malformed(string endpoint, HttpStatusCode status, byte[] body, string what, Exception? inner)
     {
         var excerpt = Redactor.Excerpt(Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, Redactor.MaxExcerptLength * 2)));
-        var position = inner is JsonException { BytePositionInLine: { } bytePosition } ? $" at byte {bytePosition}" : string.Empty;
         return new CarbonVoiceMalformedResponseException(
-            $"Carbon Voice {endpoint} answered {(int)status} with {what}{position}; the response could not be read.",
+            $"Carbon Voice {endpoint} answered {(int)status} with {what}; the response could not be read.",
             new CarbonVoiceErrorDetails(status, endpoint, ResponseBodyExcerpt: excerpt),
             inner);
     }

@@ -27,7 +27,7 @@ internal sealed class ApiListConverter<T> : JsonConverter<ApiList<T>>
         var itemInfo = (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
         if (reader.TokenType == JsonTokenType.StartArray)
         {
-            return new ApiList<T>(ReadItems(ref reader, itemInfo));
+            return new ApiList<T>(ReadItems(ref reader, itemInfo, "$"));
         }
 
         if (reader.TokenType != JsonTokenType.StartObject)
@@ -57,7 +57,7 @@ internal sealed class ApiListConverter<T> : JsonConverter<ApiList<T>>
                 default:
                     if (reader.TokenType == JsonTokenType.StartArray && items is null)
                     {
-                        items = ReadItems(ref reader, itemInfo);
+                        items = ReadItems(ref reader, itemInfo, JsonPaths.Child("$", name));
                     }
                     else
                     {
@@ -85,17 +85,36 @@ internal sealed class ApiListConverter<T> : JsonConverter<ApiList<T>>
         writer.WriteEndArray();
     }
 
-    private static List<T> ReadItems(ref Utf8JsonReader reader, JsonTypeInfo<T> itemInfo)
+    /// <summary>
+    /// Reads the items of the array at <paramref name="listPath"/>. An item that fails is reported with its full path
+    /// (<c>$.results[3].duration_ms</c>): the nested deserialization only knows the path inside the item.
+    /// </summary>
+    private static List<T> ReadItems(ref Utf8JsonReader reader, JsonTypeInfo<T> itemInfo, string listPath)
     {
         var items = new List<T>();
+        var index = -1;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
+            index++;
             if (reader.TokenType == JsonTokenType.Null)
             {
                 continue;
             }
 
-            items.Add(JsonSerializer.Deserialize(ref reader, itemInfo)!);
+            try
+            {
+                items.Add(JsonSerializer.Deserialize(ref reader, itemInfo)!);
+            }
+            catch (JsonException exception)
+            {
+                var path = JsonPaths.Combine(JsonPaths.Index(listPath, index), exception.Path);
+                throw new JsonException(
+                    $"An item of the list could not be read. Path: {path} | LineNumber: {exception.LineNumber} | BytePositionInLine: {exception.BytePositionInLine}.",
+                    path,
+                    exception.LineNumber,
+                    exception.BytePositionInLine,
+                    exception);
+            }
         }
 
         return items;

@@ -4,14 +4,15 @@ namespace CarbonVoice.Sdk.Internal;
 
 /// <summary>
 /// The source-generated serializer context of every model (the generator needs them on one declaration).
-/// Property names are snake_case on the wire; timestamps accept ISO strings and epoch numbers.
+/// Property names are snake_case on the wire; timestamps accept ISO strings and epoch numbers; every string field
+/// also reads a number or a boolean as its text (<see cref="ScalarStringConverter"/>).
 /// </summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     NumberHandling = JsonNumberHandling.AllowReadingFromString,
     PropertyNameCaseInsensitive = true,
-    Converters = [typeof(FlexibleDateTimeOffsetConverter)])]
+    Converters = [typeof(FlexibleDateTimeOffsetConverter), typeof(ScalarStringConverter)])]
 [JsonSerializable(typeof(ErrorBody))]
 [JsonSerializable(typeof(CarbonVoiceToken))]
 // OAuth

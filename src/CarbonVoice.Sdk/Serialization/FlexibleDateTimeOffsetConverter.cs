@@ -63,5 +63,10 @@ internal sealed class FlexibleDateTimeOffsetConverter : JsonConverter<DateTimeOf
             ? DateTimeOffset.FromUnixTimeMilliseconds(value)
             : DateTimeOffset.FromUnixTimeSeconds(value);
 
-    private static string Truncate(string text) => text.Length <= 40 ? text : text[..40] + "…";
+    /// <summary>At most 40 characters of the value, credentials masked first (the message may reach a log).</summary>
+    private static string Truncate(string text)
+    {
+        var safe = Redactor.Excerpt(text) ?? string.Empty;
+        return safe.Length <= 40 ? safe : safe[..40] + "…";
+    }
 }

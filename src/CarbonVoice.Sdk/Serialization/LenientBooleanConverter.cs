@@ -39,7 +39,8 @@ internal sealed class LenientBooleanConverter : JsonConverter<bool>
                     return false;
                 }
 
-                throw new JsonException($"'{(text.Length <= 40 ? text : text[..40] + "…")}' is not a boolean.");
+                var safe = Redactor.Excerpt(text) ?? string.Empty; // credentials masked before the value reaches a message
+                throw new JsonException($"'{(safe.Length <= 40 ? safe : safe[..40] + "…")}' is not a boolean.");
             default:
                 throw new JsonException($"Expected a boolean but found {reader.TokenType}.");
         }

@@ -152,7 +152,7 @@ public sealed class DataExportsClientTests
                 return JsonResponse(HttpStatusCode.OK, Job("exp-1", statuses[index]));
             });
         using var client = TestClients.Create(mock);
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
+        var time = new TrackingTimeProvider(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
 
         var task = client.DataExports.WaitForCompletionAsync("exp-1", Interval, time);
 
@@ -163,7 +163,7 @@ public sealed class DataExportsClientTests
         Assert.Equal(1, mock.GetMatchCount(route));
         Assert.False(task.IsCompleted);
 
-        var job = await AdvanceUntilCompletedAsync(time, task, Interval);
+        var job = await AdvanceUntilCompletedAsync(time, task);
 
         Assert.Equal(3, mock.GetMatchCount(route));
         Assert.Equal(ExportJobStatuses.Done, job.Status);
@@ -191,10 +191,10 @@ public sealed class DataExportsClientTests
         mock.When(HttpMethod.Get, TestClients.Url("data-exporter/exp-1"))
             .Respond(_ => JsonResponse(HttpStatusCode.OK, Job("exp-1", Interlocked.Increment(ref calls) == 1 ? "processing" : "failed")));
         using var client = TestClients.Create(mock);
-        var time = new FakeTimeProvider();
+        var time = new TrackingTimeProvider(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
 
         var task = client.DataExports.WaitForCompletionAsync("exp-1", Interval, time);
-        await AdvanceUntilCompletedAsync(time, task, Interval);
+        await AdvanceUntilCompletedAsync(time, task);
 
         var error = await Assert.ThrowsAsync<CarbonVoiceException>(() => task);
         Assert.Contains("exp-1", error.Message, StringComparison.Ordinal);
@@ -343,15 +343,10 @@ public sealed class DataExportsClientTests
             """;
     }
 
-    private static async Task<T> AdvanceUntilCompletedAsync<T>(FakeTimeProvider time, Task<T> task, TimeSpan step)
+    /// <summary>Moves fake time to each poll's delay once it is armed (never while a request is in flight), until the wait ends.</summary>
+    private static async Task<T> AdvanceUntilCompletedAsync<T>(TrackingTimeProvider time, Task<T> task)
     {
-        for (var i = 0; !task.IsCompleted; i++)
-        {
-            Assert.True(i < 100_000, "The wait did not complete while fake time advanced.");
-            time.Advance(step);
-            await Task.Yield();
-        }
-
+        await time.AdvanceUntilCompletedAsync((Task)task);
         try
         {
             return await task;

@@ -28,7 +28,7 @@ public sealed class ErrorHandlingTests : IDisposable
     [InlineData("""{"id":"w1","name":"Ac""")]
     [InlineData("""{"id":"w1",""")]
     [InlineData("""not json""")]
-    [InlineData("""{"id": 12, "name": "wrong id type"}""")]
+    [InlineData("""{"id": {"value": 12}, "name": "an object where the id string belongs"}""")]
     [InlineData("""{"name": "no id"}""")]
     [InlineData("""[{"id":"w1"}]""")]
     public async Task A_malformed_or_truncated_body_gives_a_clear_error_naming_the_endpoint(string body)

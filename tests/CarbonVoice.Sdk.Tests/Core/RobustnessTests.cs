@@ -95,6 +95,12 @@ public sealed class RobustnessTests
             timeProvider: time);
 
         var call = client.Workspaces.GetAsync("w1");
+
+        // The 429's 2 s wait (the budget's timers are 10 s away), then the second pass must reach the handler before
+        // time may jump to the budget: otherwise the budget could end the call before the retry is sent.
+        await time.WaitUntilBlockedOnTimerAsync(call, TimeSpan.FromSeconds(3));
+        time.Advance(TimeSpan.FromSeconds(2));
+        await TimeDriver.YieldUntilAsync(() => handler.Calls == 2 || call.IsCompleted, "the second pass to be sent");
         await Assert.ThrowsAsync<CarbonVoiceTransportException>(() => time.AdvanceUntilCompletedAsync(call));
 
         Assert.Equal(TokenHarness.Start.AddSeconds(10), time.GetUtcNow());
