@@ -172,7 +172,7 @@ public sealed class OAuthTests
         Assert.Equal(h.User.Id, (await stored.Client.Users.WhoAmIAsync()).Id); // the access token itself still works
         h.Emulator.ExpireAccessToken(token.AccessToken);
 
-        var error = await Assert.ThrowsAsync<CarbonVoiceTokenExpiredException>(() => stored.Client.Users.WhoAmIAsync());
+        var error = await Assert.ThrowsAsync<CarbonVoiceTokenExpiredException>(() => h.Clock.DriveAsync(stored.Client.Users.WhoAmIAsync()));
         Assert.Equal(CarbonVoiceClient.DefaultConnectionId, error.ConnectionId);
         // the refused refresh token is remembered: no second refresh attempt hits the server
         await Assert.ThrowsAsync<CarbonVoiceTokenExpiredException>(() => stored.Client.Users.WhoAmIAsync());
@@ -199,7 +199,7 @@ public sealed class OAuthTests
 
         await oauth.RevokeTokenAsync(current.RefreshToken!, "refresh_token");
         h.Emulator.ExpireAccessToken(current.AccessToken);
-        var expired = await Assert.ThrowsAsync<CarbonVoiceTokenExpiredException>(() => client.Users.WhoAmIAsync());
+        var expired = await Assert.ThrowsAsync<CarbonVoiceTokenExpiredException>(() => h.Clock.DriveAsync(client.Users.WhoAmIAsync()));
         Assert.Equal("connector-1", expired.ConnectionId);
         Assert.True(client.RateLimit is not null);
         Assert.Equal(EmulatorAuthKind.OAuth, h.Emulator.Requests.First(r => r.Status == 200 && r.PathAndQuery == "/whoami").AuthKind);

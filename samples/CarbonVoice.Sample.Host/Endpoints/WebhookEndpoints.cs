@@ -66,17 +66,26 @@ internal static class WebhookEndpoints
         {
             webhook = CarbonVoiceWebhooks.Parse(body);
         }
+        catch (CarbonVoiceWebhookPayloadException exception)
+        {
+            return Problems.Validation(exception.Field ?? "body", exception.Message);
+        }
         catch (CarbonVoiceMalformedResponseException exception)
         {
             return Problems.Validation("body", exception.Message);
         }
 
+        // A delivery without subscribedUserIds parses as naming nobody: it is processed (events about a user act on its
+        // resource id) or ignored, answered 200 and recorded like any other.
         if (webhook.SubscribedUserIds.Count > MaxSubscribedUsers)
         {
             return Problems.Validation("subscribedUserIds", $"A delivery names at most {MaxSubscribedUsers} subscribed users.");
         }
 
-        if (!await deliveries.TryRecordAsync(body, webhook.EventName, time.GetUtcNow(), options.Value.WebhookReplayWindow, cancellationToken))
+        // Replays are recognised by the event's identity (or the canonical body), not the raw bytes: the same event
+        // re-serialised is still a duplicate. The record is a conditional insert, so concurrent duplicates process once.
+        var key = CarbonVoiceWebhooks.GetDeliveryKey(webhook, body);
+        if (!await deliveries.TryRecordAsync(key, webhook.EventName, time.GetUtcNow(), options.Value.WebhookReplayWindow, cancellationToken))
         {
             return TypedResults.Ok(new WebhookResponse("duplicate", webhook.EventName, []));
         }
@@ -88,7 +97,7 @@ internal static class WebhookEndpoints
         }
         catch
         {
-            await deliveries.ForgetAsync(body, CancellationToken.None);
+            await deliveries.ForgetAsync(key, CancellationToken.None);
             throw;
         }
 

@@ -113,7 +113,23 @@ public sealed class ConnectorRepository(SampleDatabase database, TimeProvider ti
         return await command.ExecuteScalarAsync(cancellationToken) as string;
     }
 
-    /// <summary>Saves the encrypted token; false when the connector does not exist.</summary>
+    /// <summary>
+    /// Saves the encrypted token only when the stored one has the version <paramref name="expectedVersion"/> (null: only
+    /// when none is stored): a compare-and-swap in one UPDATE, atomic across connections and processes.
+    /// </summary>
+    /// <returns>True when the token was saved; false when the connector does not exist or its token changed meanwhile.</returns>
+    public async Task<bool> TrySetProtectedTokenAsync(string id, string? expectedVersion, string protectedToken, DateTimeOffset? expiresAt, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(protectedToken);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        connection.CreateFunction<string?, string?>(TokenVersion.SqlFunction, TokenVersion.Of, isDeterministic: true);
+        await using var command = connection.Command(
+            $"UPDATE connectors SET token_protected = $token, token_expires_at = $expires, updated_at = $now WHERE id = $id AND {TokenVersion.SqlFunction}(token_protected) IS $expected",
+            ("$id", id), ("$token", protectedToken), ("$expires", expiresAt), ("$now", time.GetUtcNow()), ("$expected", expectedVersion));
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    /// <summary>Saves the encrypted token unconditionally (a new authorization, a disconnect); false when the connector does not exist.</summary>
     public async Task<bool> SetProtectedTokenAsync(string id, string? protectedToken, DateTimeOffset? expiresAt, CancellationToken cancellationToken = default)
         => await ExecuteAsync(
             "UPDATE connectors SET token_protected = $token, token_expires_at = $expires, updated_at = $now WHERE id = $id",

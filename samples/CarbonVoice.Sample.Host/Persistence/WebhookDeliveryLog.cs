@@ -1,13 +1,18 @@
-using System.Security.Cryptography;
-
 namespace CarbonVoice.Sample.Host.Persistence;
 
-/// <summary>Remembers webhook deliveries by the SHA-256 of their body so that a replay inside the window is processed once.</summary>
+/// <summary>
+/// Remembers webhook deliveries by their delivery key (<see cref="CarbonVoice.Sdk.CarbonVoiceWebhooks.GetDeliveryKey"/>:
+/// the event's identity, else its canonical body) so that a replay inside the window is processed once.
+/// </summary>
 public sealed class WebhookDeliveryLog(SampleDatabase database)
 {
-    /// <summary>Records a delivery; false when an identical one was recorded inside <paramref name="window"/>.</summary>
-    public async Task<bool> TryRecordAsync(ReadOnlyMemory<byte> body, string? eventName, DateTimeOffset now, TimeSpan window, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Records a delivery; false when one with the same key was recorded inside <paramref name="window"/>. The insert is
+    /// conditional (the key is the primary key), so of several concurrent duplicates exactly one records it.
+    /// </summary>
+    public async Task<bool> TryRecordAsync(string deliveryKey, string? eventName, DateTimeOffset now, TimeSpan window, CancellationToken cancellationToken = default)
     {
+        ArgumentException.ThrowIfNullOrEmpty(deliveryKey);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using (var purge = connection.Command("DELETE FROM webhook_deliveries WHERE received_at <= $cutoff", ("$cutoff", now - window)))
         {
@@ -15,18 +20,24 @@ public sealed class WebhookDeliveryLog(SampleDatabase database)
         }
 
         await using var insert = connection.Command(
-            "INSERT OR IGNORE INTO webhook_deliveries (delivery_hash, event_name, received_at) VALUES ($hash, $event, $now)",
-            ("$hash", HashOf(body)), ("$event", eventName), ("$now", now));
+            "INSERT OR IGNORE INTO webhook_deliveries (delivery_hash, event_name, received_at) VALUES ($key, $event, $now)",
+            ("$key", deliveryKey), ("$event", eventName), ("$now", now));
         return await insert.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
-    /// <summary>Forgets a delivery whose processing failed, so that the sender's retry is processed.</summary>
-    public async Task ForgetAsync(ReadOnlyMemory<byte> body, CancellationToken cancellationToken = default)
+    /// <summary>Whether a delivery with this key is recorded.</summary>
+    public async Task<bool> ContainsAsync(string deliveryKey, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.Command("DELETE FROM webhook_deliveries WHERE delivery_hash = $hash", ("$hash", HashOf(body)));
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await using var command = connection.Command("SELECT COUNT(*) FROM webhook_deliveries WHERE delivery_hash = $key", ("$key", deliveryKey));
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) == 1;
     }
 
-    private static string HashOf(ReadOnlyMemory<byte> body) => Convert.ToHexStringLower(SHA256.HashData(body.Span));
+    /// <summary>Forgets a delivery whose processing failed, so that the sender's retry is processed.</summary>
+    public async Task ForgetAsync(string deliveryKey, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Command("DELETE FROM webhook_deliveries WHERE delivery_hash = $key", ("$key", deliveryKey));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
 }

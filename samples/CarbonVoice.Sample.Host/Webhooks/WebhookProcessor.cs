@@ -68,10 +68,10 @@ public sealed class WebhookProcessor(
         var touched = new List<string>();
         foreach (var connector in await ConnectorsOfAsync(webhook, includeResource: true, cancellationToken))
         {
-            if (await tokens.GetAsync(connector.Id, cancellationToken) is { } token)
+            // Mark the access token expired so that the SDK refreshes it before the next call. The write is a
+            // compare-and-swap on the version read: a token refreshed meanwhile (its new refresh token) is kept as is.
+            if (await tokens.TryExpireAccessTokenAsync(connector.Id, time.GetUtcNow(), cancellationToken))
             {
-                // Mark the access token expired: the SDK refreshes it before the next call.
-                await tokens.SetAsync(connector.Id, token with { ExpiresAt = time.GetUtcNow() }, cancellationToken);
                 touched.Add(connector.Id);
             }
         }

@@ -26,6 +26,14 @@ public sealed record CarbonVoiceToken
     /// <summary>When the token was issued (taken from the SDK's <see cref="TimeProvider"/> when it was received); null when unknown.</summary>
     public DateTimeOffset? IssuedAt { get; init; }
 
+    /// <summary>
+    /// The store's concurrency token of this token set (an ETag): set by <see cref="ITokenStore.GetAsync"/>, opaque to
+    /// callers, and passed back as the expected version of <see cref="ITokenStore.TrySetAsync"/> so that a write based
+    /// on a stale read fails instead of replacing a newer token. Null on a token that was not read from a store
+    /// (for example one just returned by the OAuth endpoints).
+    /// </summary>
+    public string? Version { get; init; }
+
     /// <summary>Whether the access token expires within <paramref name="buffer"/> of <paramref name="now"/>.</summary>
     /// <param name="buffer">How long before the expiry counts as expiring.</param>
     /// <param name="now">The current time.</param>
@@ -55,7 +63,8 @@ public sealed record CarbonVoiceToken
             .Append(", RefreshToken = ").Append(RefreshToken is null ? "null" : "***")
             .Append(", IssuedAt = ").Append(IssuedAt?.ToString("O", System.Globalization.CultureInfo.InvariantCulture) ?? "null")
             .Append(", ExpiresAt = ").Append(ExpiresAt?.ToString("O", System.Globalization.CultureInfo.InvariantCulture) ?? "null")
-            .Append(", Scopes = [").Append(string.Join(' ', Scopes)).Append("], TokenType = ").Append(TokenType);
+            .Append(", Scopes = [").Append(string.Join(' ', Scopes)).Append("], TokenType = ").Append(TokenType)
+            .Append(", Version = ").Append(Version ?? "null");
         return true;
     }
 }

@@ -104,13 +104,18 @@ public static class CarbonVoiceServiceCollectionExtensions
         return new CarbonVoiceBuilder(services, api, oauth);
     }
 
-    /// <summary>Keeps tokens in the registered <see cref="Caching.Distributed.IDistributedCache"/>, shared by every instance of the host.</summary>
+    /// <summary>
+    /// Keeps tokens in the registered <see cref="Caching.Distributed.IDistributedCache"/>, shared by every instance of the
+    /// host, encrypted with the registered <see cref="ITokenProtector"/> (for example <c>.UseDataProtectionTokenProtector()</c>
+    /// of <c>CarbonVoice.Sdk.DataProtection</c>). Without a protector the host fails at start-up with a message naming
+    /// what to register.
+    /// </summary>
     /// <param name="builder">The SDK builder.</param>
     /// <param name="keyPrefix">Prefix of the cache keys.</param>
     public static ICarbonVoiceBuilder UseDistributedCacheTokenStore(this ICarbonVoiceBuilder builder, string keyPrefix = "carbonvoice:token:")
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.Replace(ServiceDescriptor.Singleton<ITokenStore>(sp => new DistributedCacheTokenStore(sp.GetRequiredService<Caching.Distributed.IDistributedCache>(), keyPrefix)));
+        DistributedCacheTokenStoreRegistration.Register(builder.Services, keyPrefix);
         return builder;
     }
 

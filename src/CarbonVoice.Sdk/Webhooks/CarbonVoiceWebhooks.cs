@@ -4,11 +4,11 @@ using CarbonVoice.Sdk.Internal;
 namespace CarbonVoice.Sdk;
 
 /// <summary>Parses webhook deliveries into typed events.</summary>
-public static class CarbonVoiceWebhooks
+public static partial class CarbonVoiceWebhooks
 {
     /// <summary>Parses a delivery body.</summary>
     /// <param name="body">The raw request body (UTF-8 JSON).</param>
-    /// <exception cref="CarbonVoiceMalformedResponseException">The body is not a webhook payload; the message says why.</exception>
+    /// <exception cref="CarbonVoiceWebhookPayloadException">The body is not a usable webhook payload; the message says why and <see cref="CarbonVoiceWebhookPayloadException.Field"/> names the field at fault.</exception>
     public static WebhookEvent Parse(ReadOnlySpan<byte> body)
     {
         WebhookEvent? parsed;
@@ -18,15 +18,37 @@ public static class CarbonVoiceWebhooks
         }
         catch (JsonException exception)
         {
-            throw new CarbonVoiceMalformedResponseException($"The webhook body is not valid JSON ({exception.Message}).", exception);
+            var field = FieldOf(exception.Path);
+            throw new CarbonVoiceWebhookPayloadException(
+                field is null ? $"The webhook body is not valid JSON ({exception.Message})." : $"The webhook field '{field}' is not readable ({exception.Message}).",
+                field,
+                exception);
         }
 
         if (parsed is null || (parsed.EventName is null && parsed.Data?.EventName is null))
         {
-            throw new CarbonVoiceMalformedResponseException("The webhook body has no eventName; it is not a Carbon Voice webhook payload.");
+            throw new CarbonVoiceWebhookPayloadException("The webhook body has no eventName; it is not a Carbon Voice webhook payload.", "eventName");
         }
 
         return parsed.EventName is null ? parsed with { EventName = parsed.Data!.EventName } : parsed;
+    }
+
+    /// <summary>The first segment of a JSON path such as <c>$.subscribedUserIds[0]</c>, or null for the root.</summary>
+    private static string? FieldOf(string? path)
+    {
+        if (path is null || !path.StartsWith("$.", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var rest = path[2..];
+        var end = rest.IndexOfAny(['.', '[']);
+        return end switch
+        {
+            0 => null,
+            > 0 => rest[..end],
+            _ => rest.Length == 0 ? null : rest,
+        };
     }
 
     /// <summary>Parses a delivery body from a stream (for example an ASP.NET Core request body).</summary>

@@ -9,9 +9,15 @@ public sealed record WebhookEvent : CarbonVoiceModel
     [JsonPropertyName("eventName")]
     public string? EventName { get; init; }
 
-    /// <summary>The Carbon Voice users the event was delivered for.</summary>
+    private readonly IReadOnlyList<string> _subscribedUserIds = [];
+
+    /// <summary>The Carbon Voice users the event was delivered for; empty (never null) when the delivery names none. Null and empty ids are dropped.</summary>
     [JsonPropertyName("subscribedUserIds")]
-    public IReadOnlyList<string> SubscribedUserIds { get; init; } = [];
+    public IReadOnlyList<string> SubscribedUserIds
+    {
+        get => _subscribedUserIds;
+        init => _subscribedUserIds = value is null ? [] : [.. value.Where(id => !string.IsNullOrEmpty(id))];
+    }
 
     /// <summary>Per-user settings of the subscribers, when sent.</summary>
     [JsonPropertyName("subscribedUserSettings")]

@@ -75,9 +75,9 @@ public sealed class DependencyInjectionTests : IDisposable
     [Fact]
     public async Task UseDistributedCacheTokenStore_replaces_the_store()
     {
-        using var provider = Build(services => services.AddDistributedMemoryCache(), builder => builder.UseDistributedCacheTokenStore("tenant:"));
+        using var provider = Build(services => services.AddDistributedMemoryCache().AddSingleton<ITokenProtector>(UnprotectedTokenProtector.Instance), builder => builder.UseDistributedCacheTokenStore("tenant:"));
         var cache = provider.GetRequiredService<IDistributedCache>();
-        await new DistributedCacheTokenStore(cache, "tenant:").SetAsync("conn-1", new CarbonVoiceToken { AccessToken = "at-shared", ExpiresAt = DateTimeOffset.UtcNow.AddHours(1) });
+        await new DistributedCacheTokenStore(cache, UnprotectedTokenProtector.Instance, "tenant:").SetAsync("conn-1", new CarbonVoiceToken { AccessToken = "at-shared", ExpiresAt = DateTimeOffset.UtcNow.AddHours(1) });
         _mock.When(HttpMethod.Get, TestClients.Url("v5/workspaces/w1")).Respond(Json.MediaType, """{"id":"w1"}""");
 
         await provider.GetRequiredService<ICarbonVoiceClientFactory>().CreateClient("conn-1").Workspaces.GetAsync("w1");
@@ -218,6 +218,8 @@ public sealed class DependencyInjectionTests : IDisposable
         public Task<CarbonVoiceToken?> GetAsync(string connectionId, CancellationToken cancellationToken = default) => Task.FromResult<CarbonVoiceToken?>(null);
 
         public Task SetAsync(string connectionId, CarbonVoiceToken token, CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+        public Task<bool> TrySetAsync(string connectionId, CarbonVoiceToken token, string? expectedVersion, CancellationToken cancellationToken = default) => Task.FromResult(true);
 
         public Task RemoveAsync(string connectionId, CancellationToken cancellationToken = default) => Task.CompletedTask;
     }

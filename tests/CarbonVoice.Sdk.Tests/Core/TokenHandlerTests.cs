@@ -6,6 +6,9 @@ namespace CarbonVoice.Sdk.Tests.Core;
 
 public sealed class TokenHandlerTests : IDisposable
 {
+    /// <summary>Drives the store re-reads after a refused refresh (0.5 s and 2 s), never the call's 100 s budget.</summary>
+    private static readonly TimeSpan RecheckHorizon = TimeSpan.FromSeconds(5);
+
     private readonly TokenHarness _h = new();
 
     public void Dispose() => _h.Dispose();
@@ -208,7 +211,7 @@ public sealed class TokenHandlerTests : IDisposable
         _h.TokenEndpointAnswers(TokenJson.Error("invalid_grant", "refresh token revoked"), HttpStatusCode.BadRequest);
         _h.ApiAnswersOk();
 
-        var error = await Assert.ThrowsAsync<CarbonVoiceTokenExpiredException>(() => _h.Client.Workspaces.GetAsync("w1"));
+        var error = await Assert.ThrowsAsync<CarbonVoiceTokenExpiredException>(() => _h.Time.AdvanceUntilCompletedAsync(_h.Client.Workspaces.GetAsync("w1"), RecheckHorizon));
 
         Assert.Equal(TokenHarness.ConnectionId, error.ConnectionId);
         Assert.Equal("invalid_grant", error.ErrorCode);
@@ -224,8 +227,8 @@ public sealed class TokenHandlerTests : IDisposable
         await _h.StoreTokenAsync("at-old", "rt-revoked", TimeSpan.FromMinutes(-5));
         _h.TokenEndpointAnswers(TokenJson.Error("invalid_grant"), HttpStatusCode.BadRequest);
 
-        await Assert.ThrowsAsync<CarbonVoiceTokenExpiredException>(() => _h.Client.Workspaces.GetAsync("w1"));
-        var second = await Assert.ThrowsAsync<CarbonVoiceTokenExpiredException>(() => _h.Client.Workspaces.GetAsync("w1"));
+        await Assert.ThrowsAsync<CarbonVoiceTokenExpiredException>(() => _h.Time.AdvanceUntilCompletedAsync(_h.Client.Workspaces.GetAsync("w1"), RecheckHorizon));
+        var second = await Assert.ThrowsAsync<CarbonVoiceTokenExpiredException>(() => _h.Time.AdvanceUntilCompletedAsync(_h.Client.Workspaces.GetAsync("w1"), RecheckHorizon));
 
         Assert.Equal(TokenHarness.ConnectionId, second.ConnectionId);
         Assert.Equal(1, _h.TokenRequests);
@@ -237,7 +240,7 @@ public sealed class TokenHandlerTests : IDisposable
     {
         await _h.StoreTokenAsync("at-old", refreshToken: null, TimeSpan.FromMinutes(-5));
 
-        var error = await Assert.ThrowsAsync<CarbonVoiceTokenExpiredException>(() => _h.Client.Workspaces.GetAsync("w1"));
+        var error = await Assert.ThrowsAsync<CarbonVoiceTokenExpiredException>(() => _h.Time.AdvanceUntilCompletedAsync(_h.Client.Workspaces.GetAsync("w1"), RecheckHorizon));
 
         Assert.Equal(TokenHarness.ConnectionId, error.ConnectionId);
         Assert.Equal(0, _h.ApiRequests);
@@ -327,6 +330,8 @@ public sealed class TokenHandlerTests : IDisposable
             => Interlocked.Increment(ref _reads) == 1 && StaleToken is { } stale ? Task.FromResult<CarbonVoiceToken?>(stale) : inner.GetAsync(connectionId, cancellationToken);
 
         public Task SetAsync(string connectionId, CarbonVoiceToken token, CancellationToken cancellationToken = default) => inner.SetAsync(connectionId, token, cancellationToken);
+
+        public Task<bool> TrySetAsync(string connectionId, CarbonVoiceToken token, string? expectedVersion, CancellationToken cancellationToken = default) => inner.TrySetAsync(connectionId, token, expectedVersion, cancellationToken);
 
         public Task RemoveAsync(string connectionId, CancellationToken cancellationToken = default) => inner.RemoveAsync(connectionId, cancellationToken);
     }

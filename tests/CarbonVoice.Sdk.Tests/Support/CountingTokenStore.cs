@@ -22,5 +22,11 @@ internal sealed class CountingTokenStore(ITokenStore inner) : ITokenStore
         return inner.SetAsync(connectionId, token, cancellationToken);
     }
 
+    public Task<bool> TrySetAsync(string connectionId, CarbonVoiceToken token, string? expectedVersion, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref _writes);
+        return inner.TrySetAsync(connectionId, token, expectedVersion, cancellationToken);
+    }
+
     public Task RemoveAsync(string connectionId, CancellationToken cancellationToken = default) => inner.RemoveAsync(connectionId, cancellationToken);
 }

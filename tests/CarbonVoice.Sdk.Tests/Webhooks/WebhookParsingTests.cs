@@ -92,7 +92,7 @@ public class WebhookParsingTests
     [InlineData("[]")]
     public void Bad_bodies_give_a_clear_error(string body)
     {
-        var error = Assert.Throws<CarbonVoiceMalformedResponseException>(() => CarbonVoiceWebhooks.Parse(Encoding.UTF8.GetBytes(body)));
+        var error = Assert.ThrowsAny<CarbonVoiceMalformedResponseException>(() => CarbonVoiceWebhooks.Parse(Encoding.UTF8.GetBytes(body)));
 
         Assert.Contains("webhook", error.Message, StringComparison.OrdinalIgnoreCase);
     }
