@@ -94,6 +94,28 @@ public sealed class RestartResumeTests
     }
 
     [Fact]
+    public async Task A_sync_cancelled_by_a_graceful_stop_is_resumed_by_the_next_start()
+    {
+        using var first = FakeRunner.CreateHost();
+        var id = await first.ConnectAsync();
+        var runner = first.Services.GetRequiredService<FakeRunner>();
+        runner.Hold();
+        using var client = first.Tenant(SampleHostFactory.TenantAKey);
+        using var started = await client.PostAsync($"{Api}/{id}/sync", null);
+        var runId = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("sync_log_id").GetString()!;
+        await runner.Started.Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+        first.Services.GetRequiredService<Microsoft.Extensions.Hosting.IHostApplicationLifetime>().StopApplication();
+        var state = first.Services.GetRequiredService<ISyncStateStore>();
+        await SampleHostFactory.WaitUntilAsync(async () => (await state.GetRunAsync(runId))?.Status == SyncRunStatus.Cancelled, "the run to be cancelled by the stop");
+
+        using var second = Restart(first, new FakeTimeProvider(DateTimeOffset.UtcNow));
+        var resumed = second.Services.GetRequiredService<FakeRunner>();
+        await second.Services.GetRequiredService<Sync.InterruptedRunResumer>().Completion.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal([(id, SyncKind.Full)], resumed.Calls.Select(c => (c.ConnectorId, c.Kind)));
+    }
+
+    [Fact]
     public async Task A_409_never_names_a_run_whose_lease_lapsed()
     {
         using var first = FakeRunner.CreateHost();
