@@ -93,6 +93,7 @@ internal static class SampleHostServices
         services.AddSingleton<IConnectorRunner, ConnectorPackageRunner>();
         services.AddSingleton<InterruptedRunResumer>();
         services.AddHostedService(sp => sp.GetRequiredService<InterruptedRunResumer>());
+        services.AddHostedService<RunDrainOnStop>();
         return services;
     }
 }

@@ -43,9 +43,16 @@ public sealed class RestartResumeTests
         Assert.Single(runner.Calls); // the refused start, nothing resumed yet
 
         // The lease lapses: the resumer (waiting on the clock since start-up) marks the run interrupted and starts it again.
+        // (The clock moves on until the resumer, whose wait may start at any moment, has acted: moving it further is harmless.)
         var callsBefore = runner.Calls.Count;
         time.Advance(TimeSpan.FromSeconds(30));
-        await SampleHostFactory.WaitUntilAsync(() => Task.FromResult(runner.Calls.Count > callsBefore), "the interrupted sync to be resumed");
+        await SampleHostFactory.WaitUntilAsync(
+            () =>
+            {
+                time.Advance(TimeSpan.FromSeconds(1));
+                return Task.FromResult(runner.Calls.Count > callsBefore);
+            },
+            "the interrupted sync to be resumed");
         Assert.Equal((id, SyncKind.Full), runner.Calls.Skip(callsBefore).Select(c => (c.ConnectorId, c.Kind)).First());
         var old = await client.GetFromJsonAsync<JsonElement>($"{Api}/{id}/sync/{dead.Id}");
         Assert.Equal("interrupted", old.GetProperty("status").GetString());
@@ -105,9 +112,12 @@ public sealed class RestartResumeTests
         var runId = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("sync_log_id").GetString()!;
         await runner.Started.Task.WaitAsync(TimeSpan.FromSeconds(10));
 
+        // A graceful stop: the run is cancelled, and the host waits for it to record that before disposing its stores.
         first.Services.GetRequiredService<Microsoft.Extensions.Hosting.IHostApplicationLifetime>().StopApplication();
-        var state = first.Services.GetRequiredService<ISyncStateStore>();
-        await SampleHostFactory.WaitUntilAsync(async () => (await state.GetRunAsync(runId))?.Status == SyncRunStatus.Cancelled, "the run to be cancelled by the stop");
+        using (var state = new SqliteSyncStateStore($"Data Source={first.DatabasePath}"))
+        {
+            await SampleHostFactory.WaitUntilAsync(async () => (await state.GetRunAsync(runId))?.Status == SyncRunStatus.Cancelled, "the run to be cancelled by the stop");
+        }
 
         using var second = Restart(first, new FakeTimeProvider(DateTimeOffset.UtcNow));
         var resumed = second.Services.GetRequiredService<FakeRunner>();

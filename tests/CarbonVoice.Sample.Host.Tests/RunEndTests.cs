@@ -7,7 +7,6 @@ using CarbonVoice.Sample.Host.Tests.Infrastructure;
 using CarbonVoice.Sdk.Connector;
 using CarbonVoice.Sdk.Connector.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 
 namespace CarbonVoice.Sample.Host.Tests;
 
@@ -15,7 +14,7 @@ namespace CarbonVoice.Sample.Host.Tests;
 public sealed class RunEndTests : IDisposable
 {
     private const string Api = "/api/connectors/carbonvoice";
-    private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
+    private readonly TimerWatchingTimeProvider _time = new(DateTimeOffset.UtcNow);
     private readonly SampleHostFactory _host;
 
     public RunEndTests()
@@ -45,9 +44,9 @@ public sealed class RunEndTests : IDisposable
         using var response = await client.PostAsync($"{Api}/{id}/sync", null);
         var runId = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("sync_log_id").GetString()!;
         await RefusedAsync();
-        _time.Advance(SyncCoordinator.CloseRetryDelays[0]);
+        await _time.AdvanceOnceWaitingAsync(SyncCoordinator.CloseRetryDelays[0]);
         await RefusedAsync();
-        _time.Advance(SyncCoordinator.CloseRetryDelays[1]);
+        await _time.AdvanceOnceWaitingAsync(SyncCoordinator.CloseRetryDelays[1]);
 
         var end = (await HubWatcher.ReadRunAsync(watch, "sync_progress"))[^1];
         Assert.Equal(("failed", runId, "boom"), (end.Status, end.SyncLogId, end.Message));
@@ -69,7 +68,7 @@ public sealed class RunEndTests : IDisposable
         foreach (var delay in SyncCoordinator.CloseRetryDelays)
         {
             await RefusedAsync();
-            _time.Advance(delay);
+            await _time.AdvanceOnceWaitingAsync(delay);
         }
 
         var end = (await HubWatcher.ReadRunAsync(watch, "sync_progress"))[^1];

@@ -66,6 +66,11 @@ public sealed class SyncCoordinator(
         await StartAsync(connector, SyncKind.Delta, fromPending: true, cancellationToken);
     }
 
+    /// <summary>Waits until the runs of this process have stopped and recorded their end (at shutdown their tokens are already cancelled).</summary>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    public async Task WhenIdleAsync(CancellationToken cancellationToken)
+        => await Task.WhenAll(_jobs.Values.Select(job => job.Completion)).WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+
     /// <summary>Cancels the connector's runs and waits for them to stop.</summary>
     public async Task CancelAsync(string connectorId)
     {

@@ -19,13 +19,14 @@ public sealed class FinalSaveTests
             .SyncAsync(h.Client, new SyncRequest(TenantId, ConnectorId), progress);
 
         await NextFailureAsync(flaky);
+        await h.Time.WaitForTimerAsync(Backoff[0]);
         h.Time.Advance(Backoff[0] - TimeSpan.FromMilliseconds(1));
         Assert.False(sync.IsCompleted);
         Assert.Equal(1, flaky.FinalSaveAttempts);
         h.Time.Advance(TimeSpan.FromMilliseconds(1));
         await NextFailureAsync(flaky);
         Assert.False(sync.IsCompleted);
-        h.Time.Advance(Backoff[1]);
+        await h.Time.AdvanceOnceWaitingAsync(Backoff[1]);
         var run = await sync.WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.Equal(SyncRunStatus.Succeeded, run.Status);
@@ -48,7 +49,7 @@ public sealed class FinalSaveTests
         foreach (var delay in Backoff)
         {
             await NextFailureAsync(flaky);
-            h.Time.Advance(delay);
+            await h.Time.AdvanceOnceWaitingAsync(delay);
         }
 
         await NextFailureAsync(flaky);
@@ -81,9 +82,9 @@ public sealed class FinalSaveTests
         var progress = new Recorder<IngestionProgress>();
         var first = ingestion.IngestAsync(TenantId, ConnectorId, progress);
         await NextFailureAsync(flaky);
-        h.Time.Advance(Backoff[0]);
+        await h.Time.AdvanceOnceWaitingAsync(Backoff[0]);
         await NextFailureAsync(flaky);
-        h.Time.Advance(Backoff[1]);
+        await h.Time.AdvanceOnceWaitingAsync(Backoff[1]);
         var run = await first.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Equal(SyncRunStatus.Succeeded, run.Status);
         Assert.Equal(SyncRunStatus.Succeeded, (await h.State.GetRunAsync(run.Id))!.Status);
@@ -99,7 +100,7 @@ public sealed class FinalSaveTests
         foreach (var delay in Backoff)
         {
             await NextFailureAsync(flaky);
-            h.Time.Advance(delay);
+            await h.Time.AdvanceOnceWaitingAsync(delay);
         }
 
         var lost = await second.WaitAsync(TimeSpan.FromSeconds(30));
