@@ -110,7 +110,7 @@ public sealed class SyncRunRecovery
 
         var key = SyncLease.KeyOf(run.ConnectorId, run.Kind);
         DateTimeOffset? firstExpiry = null;
-        for (var wait = 0; wait < 3; wait++)
+        for (var attempt = 0; attempt < 5; attempt++)
         {
             run = await DeadRuns.TryInterruptAsync(_state, run, _logger, cancellationToken).ConfigureAwait(false);
             if (run.Status != SyncRunStatus.Running)
@@ -120,10 +120,20 @@ public sealed class SyncRunRecovery
 
             var lease = await _state.GetLeaseAsync(run.TenantId, key, cancellationToken).ConfigureAwait(false);
             var now = _time.GetUtcNow();
-            if (lease is null || !lease.IsLiveAt(now) || (run.LeaseHolder is not null && lease.Holder != run.LeaseHolder))
+            if (lease is null || !lease.IsLiveAt(now))
             {
-                // Another run holds the lease now (or a run without holder shares it): that one is alive, this one is left as it is.
-                return run;
+                continue; // lapsed since the check above: the next check marks the run
+            }
+
+            if (run.LeaseHolder is null || lease.Holder != run.LeaseHolder)
+            {
+                // A run without holder sharing a live lease (that holder is alive), or a lease taken over since the check (the next check marks the run).
+                if (run.LeaseHolder is null)
+                {
+                    return run;
+                }
+
+                continue;
             }
 
             firstExpiry ??= lease.ExpiresAt;
@@ -132,6 +142,7 @@ public sealed class SyncRunRecovery
                 return run; // renewed while we waited: a live run of another process
             }
 
+            // A timer may fire a little before the clock reads the expiry: the loop then waits for the rest.
             await Task.Delay(lease.ExpiresAt - now, _time, cancellationToken).ConfigureAwait(false);
         }
 
