@@ -110,7 +110,7 @@ public sealed class SyncRunRecovery
 
         var key = SyncLease.KeyOf(run.ConnectorId, run.Kind);
         DateTimeOffset? firstExpiry = null;
-        for (var attempt = 0; attempt < 5; attempt++)
+        for (var attempt = 0; attempt < 10; attempt++)
         {
             run = await DeadRuns.TryInterruptAsync(_state, run, _logger, cancellationToken).ConfigureAwait(false);
             if (run.Status != SyncRunStatus.Running)
@@ -142,8 +142,9 @@ public sealed class SyncRunRecovery
                 return run; // renewed while we waited: a live run of another process
             }
 
-            // A timer may fire a little before the clock reads the expiry: the loop then waits for the rest.
-            await Task.Delay(lease.ExpiresAt - now, _time, cancellationToken).ConfigureAwait(false);
+            // Rounded up to whole milliseconds (system timers truncate): a wait never ends before the expiry it waits for.
+            var left = TimeSpan.FromMilliseconds(Math.Ceiling((lease.ExpiresAt - now).TotalMilliseconds));
+            await Task.Delay(left, _time, cancellationToken).ConfigureAwait(false);
         }
 
         return await DeadRuns.TryInterruptAsync(_state, run, _logger, cancellationToken).ConfigureAwait(false);
