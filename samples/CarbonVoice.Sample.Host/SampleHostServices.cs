@@ -86,15 +86,19 @@ internal static class SampleHostServices
 
         // The connector package over SQLite stores in the same file; the host runs ingestion itself (after a sync
         // and on POST /ingest) so that its progress reaches the WebSocket.
-        services.AddSingleton<IRawDataStore>(sp => new SqliteRawDataStore(sp.GetRequiredService<SampleDatabase>().ConnectionString, sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<IChunkStore>(sp => new SqliteChunkStore(sp.GetRequiredService<SampleDatabase>().ConnectionString, sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<ISyncStateStore>(sp => new SqliteSyncStateStore(sp.GetRequiredService<SampleDatabase>().ConnectionString, sp.GetRequiredService<TimeProvider>()));
+        // Guarded: any store failure surfaces as ConnectorStoreException, answered 503 (ErrorHandling/StoreFailure).
+        services.AddSingleton<IRawDataStore>(sp => ConnectorStoreGuard.Wrap(new SqliteRawDataStore(sp.GetRequiredService<SampleDatabase>().ConnectionString, sp.GetRequiredService<TimeProvider>())));
+        services.AddSingleton<IChunkStore>(sp => ConnectorStoreGuard.Wrap(new SqliteChunkStore(sp.GetRequiredService<SampleDatabase>().ConnectionString, sp.GetRequiredService<TimeProvider>())));
+        services.AddSingleton<ISyncStateStore>(sp => ConnectorStoreGuard.Wrap(new SqliteSyncStateStore(sp.GetRequiredService<SampleDatabase>().ConnectionString, sp.GetRequiredService<TimeProvider>())));
         services.AddCarbonVoiceConnector(connector =>
         {
             connector.Sync.EnqueueIngestionAfterSync = false;
             connector.RunIngestionWorker = false;
         });
         services.AddSingleton<IConnectorRunner, ConnectorPackageRunner>();
+        services.AddSingleton<InterruptedRunResumer>();
+        services.AddHostedService(sp => sp.GetRequiredService<InterruptedRunResumer>());
+        services.AddHostedService<RunDrainOnStop>();
         return services;
     }
 }

@@ -11,7 +11,7 @@ namespace CarbonVoice.Sdk.Connector.Sqlite;
 /// </summary>
 public sealed class SqliteSyncStateStore : ISyncStateStore, IDisposable
 {
-    private const string RunColumns = "id, tenant_id, connector_id, kind, status, started_at, finished_at, high_water_mark, counts, errors, error_count, status_message";
+    private const string RunColumns = "id, tenant_id, connector_id, kind, status, started_at, finished_at, high_water_mark, counts, errors, error_count, status_message, lease_holder";
     private readonly SqliteConnectorDatabase _database;
     private readonly bool _ownsDatabase;
     private readonly TimeProvider _time;
@@ -32,10 +32,14 @@ public sealed class SqliteSyncStateStore : ISyncStateStore, IDisposable
     }
 
     /// <inheritdoc />
-    public async Task<SyncRun> StartRunAsync(string tenantId, string connectorId, SyncKind kind, DateTimeOffset? highWaterMark = null, CancellationToken cancellationToken = default)
+    public Task<SyncRun> StartRunAsync(string tenantId, string connectorId, SyncKind kind, DateTimeOffset? highWaterMark = null, CancellationToken cancellationToken = default)
+        => StartRunAsync(tenantId, connectorId, kind, highWaterMark, null, cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<SyncRun> StartRunAsync(string tenantId, string connectorId, SyncKind kind, DateTimeOffset? highWaterMark, string? leaseHolder, CancellationToken cancellationToken = default)
     {
         var now = _time.GetUtcNow();
-        var run = new SyncRun { Id = Guid.CreateVersion7(now).ToString("N"), TenantId = tenantId, ConnectorId = connectorId, Kind = kind, StartedAt = now, HighWaterMark = highWaterMark };
+        var run = new SyncRun { Id = Guid.CreateVersion7(now).ToString("N"), TenantId = tenantId, ConnectorId = connectorId, Kind = kind, StartedAt = now, HighWaterMark = highWaterMark, LeaseHolder = leaseHolder };
         await SaveRunAsync(run, cancellationToken).ConfigureAwait(false);
         return run;
     }
@@ -45,7 +49,7 @@ public sealed class SqliteSyncStateStore : ISyncStateStore, IDisposable
     {
         ArgumentNullException.ThrowIfNull(run);
         await ExecuteAsync(
-            $"INSERT OR REPLACE INTO cv_sync_runs ({RunColumns}) VALUES ($id, $t, $c, $kind, $status, $started, $finished, $hwm, $counts, $errors, $errorCount, $message);",
+            $"INSERT OR REPLACE INTO cv_sync_runs ({RunColumns}) VALUES ($id, $t, $c, $kind, $status, $started, $finished, $hwm, $counts, $errors, $errorCount, $message, $holder);",
             command =>
             {
                 Set(command, "$id", run.Id);
@@ -60,6 +64,7 @@ public sealed class SqliteSyncStateStore : ISyncStateStore, IDisposable
                 Set(command, "$errors", JsonSerializer.Serialize(run.Errors.ToList(), SqliteJsonContext.Default.ListSyncError));
                 Set(command, "$errorCount", run.ErrorCount);
                 Set(command, "$message", OrNull(run.StatusMessage));
+                Set(command, "$holder", OrNull(run.LeaseHolder));
             },
             cancellationToken).ConfigureAwait(false);
     }
@@ -69,6 +74,63 @@ public sealed class SqliteSyncStateStore : ISyncStateStore, IDisposable
     {
         var runs = await ReadRunsAsync($"SELECT {RunColumns} FROM cv_sync_runs WHERE id = $id;", c => Set(c, "$id", runId), cancellationToken).ConfigureAwait(false);
         return runs.Count == 0 ? null : runs[0];
+    }
+
+    /// <inheritdoc />
+    public async Task<SyncRun?> TryInterruptRunAsync(string runId, string message, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var now = _time.GetUtcNow();
+        var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            // One BEGIN IMMEDIATE transaction: no renewal, release or acquisition can slip between the check and the write.
+            using var transaction = connection.BeginTransaction(deferred: false);
+            SyncRun? run;
+            using (var read = Command(connection, $"SELECT {RunColumns} FROM cv_sync_runs WHERE id = $id;", transaction))
+            {
+                Set(read, "$id", runId);
+                using var reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                run = await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? ReadRun(reader) : null;
+            }
+
+            if (run is null || run.Status != SyncRunStatus.Running)
+            {
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                return run;
+            }
+
+            var key = SyncLease.KeyOf(run.ConnectorId, run.Kind);
+            var lease = await ReadLeaseAsync(connection, transaction, run.TenantId, key, cancellationToken).ConfigureAwait(false);
+            if (lease is not null && lease.IsLiveAt(now) && (run.LeaseHolder is null || lease.Holder == run.LeaseHolder))
+            {
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                return run;
+            }
+
+            using (var update = Command(connection, "UPDATE cv_sync_runs SET status = $status, status_message = $message, finished_at = $now WHERE id = $id AND status = $running;", transaction))
+            {
+                Set(update, "$id", runId);
+                Set(update, "$status", nameof(SyncRunStatus.Interrupted));
+                Set(update, "$running", nameof(SyncRunStatus.Running));
+                Set(update, "$message", message);
+                Set(update, "$now", Ticks(now));
+                await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            if (lease is not null && run.LeaseHolder is not null && lease.Holder == run.LeaseHolder)
+            {
+                using var delete = Command(connection, "DELETE FROM cv_leases WHERE tenant_id = $t AND connector_id = $c AND holder = $h AND expires_at <= $now;", transaction);
+                Set(delete, "$t", run.TenantId);
+                Set(delete, "$c", key);
+                Set(delete, "$h", run.LeaseHolder);
+                Set(delete, "$now", Ticks(now));
+                await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return run with { Status = SyncRunStatus.Interrupted, StatusMessage = message, FinishedAt = now };
+        }
     }
 
     /// <inheritdoc />
@@ -187,6 +249,16 @@ public sealed class SqliteSyncStateStore : ISyncStateStore, IDisposable
     }
 
     /// <inheritdoc />
+    public async Task<SyncLease?> GetLeaseAsync(string tenantId, string connectorId, CancellationToken cancellationToken = default)
+    {
+        var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            return await ReadLeaseAsync(connection, null, tenantId, connectorId, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc />
     public async Task ReleaseLeaseAsync(SyncLease lease, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(lease);
@@ -223,7 +295,17 @@ public sealed class SqliteSyncStateStore : ISyncStateStore, IDisposable
         Errors = JsonSerializer.Deserialize(reader.GetString(9), SqliteJsonContext.Default.ListSyncError) ?? [],
         ErrorCount = reader.GetInt64(10),
         StatusMessage = StringOrNull(reader, 11),
+        LeaseHolder = StringOrNull(reader, 12),
     };
+
+    private static async Task<SyncLease?> ReadLeaseAsync(SqliteConnection connection, SqliteTransaction? transaction, string tenantId, string key, CancellationToken cancellationToken)
+    {
+        using var command = Command(connection, "SELECT holder, expires_at FROM cv_leases WHERE tenant_id = $t AND connector_id = $c;", transaction);
+        Set(command, "$t", tenantId);
+        Set(command, "$c", key);
+        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? new SyncLease(tenantId, key, reader.GetString(0), Time(reader, 1)) : null;
+    }
 
     private async Task<int> LeaseCommandAsync(string sql, SyncLease lease, DateTimeOffset now, CancellationToken cancellationToken)
     {

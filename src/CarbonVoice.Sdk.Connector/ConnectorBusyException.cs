@@ -1,6 +1,6 @@
 namespace CarbonVoice.Sdk.Connector;
 
-/// <summary>Another sync or ingestion of the same connector holds its lease; try again later.</summary>
+/// <summary>Another sync or ingestion of the same connector holds its lease; try again later (at the latest after <see cref="SyncLease.ExpiresAt"/> of <see cref="Lease"/>).</summary>
 public sealed class ConnectorBusyException : InvalidOperationException
 {
     /// <summary>Creates the exception.</summary>
@@ -16,6 +16,15 @@ public sealed class ConnectorBusyException : InvalidOperationException
     {
     }
 
+    /// <summary>Creates the exception with a message and the lease that refused the run.</summary>
+    /// <param name="message">The message.</param>
+    /// <param name="lease">The lease held by another run, when it could be read.</param>
+    public ConnectorBusyException(string message, SyncLease? lease)
+        : base(message)
+    {
+        Lease = lease;
+    }
+
     /// <summary>Creates the exception with a message and cause.</summary>
     /// <param name="message">The message.</param>
     /// <param name="innerException">The cause.</param>
@@ -23,4 +32,7 @@ public sealed class ConnectorBusyException : InvalidOperationException
         : base(message, innerException)
     {
     }
+
+    /// <summary>The lease held by the other run (its holder and expiry), when known.</summary>
+    public SyncLease? Lease { get; }
 }

@@ -26,4 +26,11 @@ public sealed class SampleHostOptions
 
     /// <summary>How long a sync or ingestion start waits for the run to be recorded before answering 503.</summary>
     public TimeSpan RunStartTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Whether the host, at start-up, resumes the syncs and ingestions a previous process left unfinished (killed, or
+    /// stopped while they ran): it waits for their leases to lapse, marks them interrupted and runs them again from their
+    /// checkpoints. On by default.
+    /// </summary>
+    public bool ResumeInterruptedRuns { get; set; } = true;
 }

@@ -62,7 +62,7 @@ internal static class SyncEndpoints
 
         return result.StartedId is { } runId
             ? TypedResults.Accepted(StatusUrl(connector.Id, runId), new RunStartedResponse(runId, connector.Id, SyncLogResponse.KindName(kind), "running", StatusUrl(connector.Id, runId)))
-            : Problems.Conflict("A sync is already running", $"Sync {result.RunningId} of this connector is still running.", new Dictionary<string, object?> { ["sync_log_id"] = result.RunningId });
+            : Busy("A sync is already running", "Sync", result);
     }
 
     private static async Task<Results<Ok<SyncLogResponse>, ProblemHttpResult>> GetRunAsync(
@@ -70,7 +70,7 @@ internal static class SyncEndpoints
         [FromRoute(Name = "sync_log_id")] string syncLogId,
         ClaimsPrincipal user,
         ConnectorRepository connectors,
-        ISyncStateStore state,
+        SyncRunRecovery recovery,
         CancellationToken cancellationToken)
     {
         var (connector, problem) = await ConnectorLookup.FindAsync(connectorId, user, connectors, cancellationToken);
@@ -84,7 +84,8 @@ internal static class SyncEndpoints
             return Problems.Validation("sync_log_id", "sync_log_id must be 1-64 letters, digits, '-' or '_'.");
         }
 
-        var run = await state.GetRunAsync(syncLogId, cancellationToken);
+        // A run still marked running whose lease lapsed (its process died) is marked interrupted by this read.
+        var run = await recovery.GetRunAsync(syncLogId, cancellationToken);
         return run is null || run.ConnectorId != connector!.Id || run.TenantId != connector.TenantId
             ? Problems.NotFound("Sync log not found", $"No run {syncLogId} exists for this connector.")
             : TypedResults.Ok(SyncLogResponse.From(run));
@@ -112,8 +113,15 @@ internal static class SyncEndpoints
 
         return result.StartedId is { } runId
             ? TypedResults.Accepted(StatusUrl(connector!.Id, runId), new RunStartedResponse(runId, connector.Id, "ingestion", "running", StatusUrl(connector.Id, runId)))
-            : Problems.Conflict("An ingestion is already running", $"Ingestion {result.RunningId} of this connector is still running.", new Dictionary<string, object?> { ["sync_log_id"] = result.RunningId });
+            : Busy("An ingestion is already running", "Ingestion", result);
     }
+
+    /// <summary>409 naming the run whose lease is live (null when another process holds it without a recorded run yet), and when that lease lapses unless renewed.</summary>
+    private static ProblemHttpResult Busy(string title, string what, RunStartResult result)
+        => Problems.Conflict(
+            title,
+            result.RunningId is null ? $"Another {what.ToLowerInvariant()} of this connector holds its lease." : $"{what} {result.RunningId} of this connector is still running.",
+            new Dictionary<string, object?> { ["sync_log_id"] = result.RunningId, ["lease_expires_at"] = result.BusyUntil });
 
     private static ProblemHttpResult NotRunnable(string status)
         => Problems.Conflict("Connector is not connected", $"The connector is {status}; reconnect it before syncing.", new Dictionary<string, object?> { ["connector_status"] = status });

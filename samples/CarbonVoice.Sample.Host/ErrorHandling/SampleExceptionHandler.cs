@@ -3,11 +3,31 @@ using Microsoft.AspNetCore.Diagnostics;
 
 namespace CarbonVoice.Sample.Host.ErrorHandling;
 
-/// <summary>Maps exceptions that escape an endpoint to problem details: bad requests, Carbon Voice failures.</summary>
+/// <summary>Maps exceptions that escape an endpoint to problem details: bad requests, Carbon Voice failures, stores that cannot serve.</summary>
 internal sealed class SampleExceptionHandler(IProblemDetailsService problems, ILogger<SampleExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        if (StoreFailure.TryFrom(exception, out var store))
+        {
+            // The database's own text goes to the log only.
+            logger.LogWarning(exception, "Request failed with 503: the {Store} store is {Reason}.", store.Store, store.Reason);
+            httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            httpContext.Response.Headers.RetryAfter = store.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return await problems.TryWriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = httpContext,
+                ProblemDetails =
+                {
+                    Status = StatusCodes.Status503ServiceUnavailable,
+                    Type = StoreFailure.ProblemType,
+                    Title = "Storage unavailable",
+                    Detail = store.Describe(),
+                    Extensions = { ["store"] = store.Store, ["reason"] = store.Reason, ["retry_after_seconds"] = store.RetryAfterSeconds },
+                },
+            });
+        }
+
         var (status, title, detail) = exception switch
         {
             BadHttpRequestException bad => (bad.StatusCode, "Bad request", bad.Message),

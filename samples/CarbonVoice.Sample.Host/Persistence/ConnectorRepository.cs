@@ -41,6 +41,10 @@ public sealed class ConnectorRepository(SampleDatabase database, TimeProvider ti
     public Task<IReadOnlyList<ConnectorRecord>> ListAsync(string tenantId, string companyId, CancellationToken cancellationToken = default)
         => QueryAsync($"SELECT {Columns} FROM connectors WHERE tenant_id = $tenant AND company_id = $company ORDER BY created_at, id", cancellationToken, ("$tenant", tenantId), ("$company", companyId));
 
+    /// <summary>Every connector not disconnected, across tenants (what may have runs to resume at start-up).</summary>
+    public Task<IReadOnlyList<ConnectorRecord>> ListNotDisconnectedAsync(CancellationToken cancellationToken = default)
+        => QueryAsync($"SELECT {Columns} FROM connectors WHERE status <> $disconnected ORDER BY created_at, id", cancellationToken, ("$disconnected", ConnectorStatuses.Disconnected));
+
     /// <summary>Finds a tenant's connector of a company for a Carbon Voice user.</summary>
     public async Task<ConnectorRecord?> FindByExternalUserAsync(string tenantId, string companyId, string externalUserId, CancellationToken cancellationToken = default)
         => (await QueryAsync(

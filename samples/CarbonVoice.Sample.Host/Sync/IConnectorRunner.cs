@@ -34,6 +34,7 @@ public static class RunStatuses
         SyncRunStatus.Failed => "failed",
         SyncRunStatus.Cancelled => "cancelled",
         SyncRunStatus.Expired => "expired",
+        SyncRunStatus.Interrupted => "interrupted",
         _ => status.ToString().ToLowerInvariant(),
     };
 }

@@ -17,7 +17,8 @@ namespace CarbonVoice.Sample.Host.Sync;
 /// <param name="RunningId">The id of the run already running.</param>
 /// <param name="RefusedStatus">The connector status that refused the run.</param>
 /// <param name="TimedOut">The run was not recorded within the start timeout (the caller answers 503).</param>
-public sealed record RunStartResult(string? StartedId, string? RunningId, string? RefusedStatus = null, bool TimedOut = false)
+/// <param name="BusyUntil">When the live lease that refused the run lapses unless renewed (a run of another process).</param>
+public sealed record RunStartResult(string? StartedId, string? RunningId, string? RefusedStatus = null, bool TimedOut = false, DateTimeOffset? BusyUntil = null)
 {
     /// <summary>Whether a new run started.</summary>
     public bool Started => StartedId is not null;
@@ -31,6 +32,7 @@ public sealed record RunStartResult(string? StartedId, string? RunningId, string
 public sealed class SyncCoordinator(
     IConnectorRunner runner,
     ISyncStateStore state,
+    SyncRunRecovery recovery,
     ConnectorRepository connectors,
     ProgressHub hub,
     IOptions<SampleHostOptions> options,
@@ -64,6 +66,11 @@ public sealed class SyncCoordinator(
         await StartAsync(connector, SyncKind.Delta, fromPending: true, cancellationToken);
     }
 
+    /// <summary>Waits until the runs of this process have stopped and recorded their end (at shutdown their tokens are already cancelled).</summary>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    public async Task WhenIdleAsync(CancellationToken cancellationToken)
+        => await Task.WhenAll(_jobs.Values.Select(job => job.Completion)).WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+
     /// <summary>Cancels the connector's runs and waits for them to stop.</summary>
     public async Task CancelAsync(string connectorId)
     {
@@ -82,7 +89,7 @@ public sealed class SyncCoordinator(
     {
         ArgumentNullException.ThrowIfNull(connector);
         var key = Key(connector.Id, kind);
-        var job = new Job(lifetime.ApplicationStopping);
+        var job = new Job(lifetime.ApplicationStopping) { TenantId = connector.TenantId, ConnectorId = connector.Id, Kind = kind };
         if (!_jobs.TryAdd(key, job))
         {
             job.Dispose();
@@ -146,16 +153,20 @@ public sealed class SyncCoordinator(
             return new RunStartResult(runId, null);
         }
 
-        // The runner refused to start: another process holds the lease, or the token is gone.
-        var busy = (await state.ListRunsAsync(connector.TenantId, connector.Id, 10, cancellationToken))
-            .FirstOrDefault(r => r.Status == SyncRunStatus.Running && (r.Kind == SyncKind.Ingestion) == (kind == SyncKind.Ingestion));
-        return job.Failure switch
+        // The runner refused to start: another process holds the lease, the store failed, or the token is gone.
+        switch (job.Failure)
         {
-            ConnectorBusyException => new RunStartResult(null, busy?.Id),
-            CarbonVoiceTokenExpiredException expired => throw expired,
-            { } failure => throw new InvalidOperationException("The run could not start.", failure),
-            null => new RunStartResult(null, busy?.Id),
-        };
+            case ConnectorBusyException or null:
+                // Only a run whose lease is still live is named (a dead run's lease lapses within the lease duration).
+                var live = await recovery.FindLiveLeaseAsync(connector.TenantId, connector.Id, kind, cancellationToken);
+                return new RunStartResult(null, live?.Run?.Id, BusyUntil: live?.Lease.ExpiresAt);
+            case CarbonVoiceTokenExpiredException:
+            case { } when ErrorHandling.StoreFailure.TryFrom(job.Failure, out _):
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(job.Failure); // 409 / 503 by the exception handler
+                return default!;
+            default:
+                throw new InvalidOperationException("The run could not start.", job.Failure);
+        }
     }
 
     private async Task<(bool Known, string? RunId)> WaitForRunIdAsync(Job job, CancellationToken cancellationToken)
@@ -213,7 +224,8 @@ public sealed class SyncCoordinator(
                 logger.LogError(exception, "A {Kind} run of connector {ConnectorId} failed.", kind, connector.Id);
             }
 
-            final = await CloseAsync(job, SyncRunStatus.Failed, exception.Message);
+            // The run record is shown to the tenant: a store failure is described, never quoted.
+            final = await CloseAsync(job, SyncRunStatus.Failed, ErrorHandling.StoreFailure.SafeMessage(exception));
         }
         finally
         {
@@ -235,24 +247,63 @@ public sealed class SyncCoordinator(
         }
     }
 
-    /// <summary>Saves the end of a run the runner could not finish itself.</summary>
+    /// <summary>
+    /// Saves the end of a run the runner could not finish itself. Never throws: the save is retried with backoff (on the
+    /// TimeProvider, bounded); when the store keeps failing, the returned record says interrupted — what the stored run
+    /// becomes once its lease lapses — so the terminal progress message is sent all the same.
+    /// </summary>
     private async Task<SyncRun?> CloseAsync(Job job, SyncRunStatus status, string message)
     {
-        if (!job.RunId.Task.IsCompletedSuccessfully || await job.RunId.Task is not { } runId
-            || await state.GetRunAsync(runId, CancellationToken.None) is not { } run)
+        if (!job.RunId.Task.IsCompletedSuccessfully || await job.RunId.Task is not { } runId)
         {
             return null;
         }
 
-        if (run.Status != SyncRunStatus.Running)
+        for (var attempt = 0; ; attempt++)
         {
-            return run;
-        }
+            try
+            {
+                if (await state.GetRunAsync(runId, CancellationToken.None) is not { } run)
+                {
+                    return null;
+                }
 
-        var closed = run with { Status = status, StatusMessage = message, FinishedAt = time.GetUtcNow() };
-        await state.SaveRunAsync(closed, CancellationToken.None);
-        return closed;
+                if (run.Status != SyncRunStatus.Running)
+                {
+                    return run;
+                }
+
+                var closed = run with { Status = status, StatusMessage = message, FinishedAt = time.GetUtcNow() };
+                await state.SaveRunAsync(closed, CancellationToken.None);
+                return closed;
+            }
+#pragma warning disable CA1031 // the end of a run is always reported
+            catch (Exception exception)
+#pragma warning restore CA1031
+            {
+                if (attempt >= CloseRetryDelays.Length)
+                {
+                    logger.LogError(exception, "The end of run {RunId} could not be recorded; it shows as interrupted once its lease lapses.", runId);
+                    return new SyncRun
+                    {
+                        Id = runId,
+                        TenantId = job.TenantId,
+                        ConnectorId = job.ConnectorId,
+                        Kind = job.Kind,
+                        Status = SyncRunStatus.Interrupted,
+                        FinishedAt = time.GetUtcNow(),
+                        StatusMessage = $"The run ended ({RunStatuses.Of(status)}) but its end could not be recorded: {ErrorHandling.StoreFailure.SafeMessage(exception)} It shows as interrupted once its lease lapses; the next run resumes it.",
+                    };
+                }
+
+                logger.LogWarning(exception, "The end of run {RunId} could not be recorded (attempt {Attempt}); retrying.", runId, attempt + 1);
+                await Task.Delay(CloseRetryDelays[attempt], time, CancellationToken.None);
+            }
+        }
     }
+
+    /// <summary>The waits between attempts to record a run's end: five attempts over 7.5 seconds.</summary>
+    internal static readonly TimeSpan[] CloseRetryDelays = [TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4)];
 
     private async Task FinishAsync(ConnectorRecord connector, SyncRun final, string type)
     {
@@ -337,6 +388,12 @@ public sealed class SyncCoordinator(
         public Task Completion { get; set; } = Task.CompletedTask;
 
         public Exception? Failure { get; set; }
+
+        public required string TenantId { get; init; }
+
+        public required string ConnectorId { get; init; }
+
+        public required SyncKind Kind { get; init; }
 
         /// <summary>The conversations a delta is limited to (null: all).</summary>
         public IReadOnlyCollection<string>? ConversationIds { get; set; }

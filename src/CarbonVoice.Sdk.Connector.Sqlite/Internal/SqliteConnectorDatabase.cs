@@ -6,12 +6,14 @@ namespace CarbonVoice.Sdk.Connector.Sqlite.Internal;
 /// Opens connections to one SQLite database and creates its schema on first use (idempotent, versioned
 /// migrations under <c>BEGIN IMMEDIATE</c>, so two processes starting at once are safe). Files use WAL mode.
 /// An in-memory database (<c>Mode=Memory</c>) is kept alive by one open connection for the life of this object.
+/// A locked database is waited for as long as the connection string's <c>Default Timeout</c> (30 seconds by default).
 /// </summary>
 internal sealed class SqliteConnectorDatabase : IDisposable
 {
     private readonly string _connectionString;
     private readonly SemaphoreSlim _initGate = new(1, 1);
     private readonly SqliteConnection? _keepAlive;
+    private readonly string _pragmas;
     private volatile bool _ready;
 
     public SqliteConnectorDatabase(string connectionString)
@@ -30,6 +32,8 @@ internal sealed class SqliteConnectorDatabase : IDisposable
         }
 
         _connectionString = builder.ToString();
+        var busyMilliseconds = Math.Max(0, builder.DefaultTimeout) * 1000L;
+        _pragmas = $"PRAGMA busy_timeout = {busyMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture)}; PRAGMA synchronous = NORMAL;";
     }
 
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
@@ -38,7 +42,7 @@ internal sealed class SqliteConnectorDatabase : IDisposable
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await ExecuteAsync(connection, "PRAGMA busy_timeout = 30000; PRAGMA synchronous = NORMAL;", cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync(connection, _pragmas, cancellationToken).ConfigureAwait(false);
             if (!_ready)
             {
                 await EnsureSchemaAsync(connection, cancellationToken).ConfigureAwait(false);

@@ -94,5 +94,10 @@ internal static class SqliteSchema
                 value INTEGER NOT NULL
             );
             """),
+
+        // The holder of the lease a run runs under: a running run whose holder has no live lease is dead (interrupted).
+        (3, """
+            ALTER TABLE cv_sync_runs ADD COLUMN lease_holder TEXT NULL;
+            """),
     ];
 }

@@ -11,7 +11,8 @@ public static class ConnectorServiceCollectionExtensions
     /// <summary>
     /// Adds the sync service, the ingestion service, in-memory stores (unless a store is already registered, for
     /// example by <c>AddCarbonVoiceConnectorSqlite</c>), the cl100k_base token counter, the keyword pillar mapper,
-    /// the in-process ingestion queue and its hosted worker. Every part is registered with <c>TryAdd</c> and can be replaced.
+    /// the in-process ingestion queue and its hosted worker, and <see cref="SyncRunRecovery"/> (dead runs, what to resume).
+    /// Every part is registered with <c>TryAdd</c> and can be replaced.
     /// The sync uses <see cref="ICarbonVoiceClientFactory"/> from <c>AddCarbonVoice(...)</c> when no client is passed.
     /// </summary>
     /// <param name="services">The services.</param>
@@ -41,6 +42,11 @@ public static class ConnectorServiceCollectionExtensions
             sp.GetService<Microsoft.Extensions.Logging.ILogger<CarbonVoiceSyncService>>(),
             sp.GetService<ICarbonVoiceClientFactory>(),
             sp.GetService<IIngestionQueue>()));
+        services.TryAddSingleton(sp => new SyncRunRecovery(
+            sp.GetRequiredService<ISyncStateStore>(),
+            sp.GetRequiredService<IRawDataStore>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<Microsoft.Extensions.Logging.ILogger<SyncRunRecovery>>()));
         if (options.RunIngestionWorker)
         {
             services.AddHostedService<IngestionWorker>();

@@ -40,9 +40,10 @@ public sealed class CarbonVoiceIngestionService : ICarbonVoiceIngestionService
             throw new OptionsValidationException(nameof(IngestionOptions), typeof(IngestionOptions), ["MaxTokens must be at least 32 and OverlapTokens between 0 and half of MaxTokens."]);
         }
 
-        _raw = raw;
-        _chunks = chunks;
-        _state = state;
+        // Store failures surface as ConnectorStoreException: they stop the run and are recorded without the store's text.
+        _raw = ConnectorStoreGuard.Wrap(raw);
+        _chunks = ConnectorStoreGuard.Wrap(chunks);
+        _state = ConnectorStoreGuard.Wrap(state);
         _pillars = pillars;
         _counter = counter;
         _time = timeProvider ?? TimeProvider.System;
@@ -58,10 +59,12 @@ public sealed class CarbonVoiceIngestionService : ICarbonVoiceIngestionService
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(tenantId);
         ArgumentException.ThrowIfNullOrWhiteSpace(connectorId);
-        var lease = await LeaseKeeper.AcquireAsync(_state, tenantId, connectorId + "#ingestion", _options.LeaseDuration, _time, cancellationToken).ConfigureAwait(false);
+        var lease = await LeaseKeeper.AcquireAsync(_state, tenantId, SyncLease.KeyOf(connectorId, SyncKind.Ingestion), _options.LeaseDuration, _time, cancellationToken, _logger).ConfigureAwait(false);
         await using (lease.ConfigureAwait(false))
         {
-            var run = await _state.StartRunAsync(tenantId, connectorId, SyncKind.Ingestion, cancellationToken: cancellationToken).ConfigureAwait(false);
+            // Holding the lease, every other ingestion of the connector still marked running is dead: it is marked interrupted.
+            await DeadRuns.InterruptPredecessorsAsync(_state, tenantId, connectorId, ingestion: true, lease.Holder, _logger, cancellationToken).ConfigureAwait(false);
+            var run = await _state.StartRunAsync(tenantId, connectorId, SyncKind.Ingestion, null, lease.Holder, cancellationToken).ConfigureAwait(false);
             var tracker = new RunTracker(run, _options.MaxRecordedErrors, _time);
             var reporter = new IngestionReporter(tracker, progress);
             reporter.Report(IngestionPhase.Starting);
@@ -70,11 +73,19 @@ public sealed class CarbonVoiceIngestionService : ICarbonVoiceIngestionService
             {
                 var runToken = lease.StartRenewing(cancellationToken);
                 await RunAsync(tenantId, connectorId, tracker, reporter, lease, runToken).ConfigureAwait(false);
+
+                // Only a run that still holds its lease reports success (one whose lease lapsed may have been marked interrupted).
+                await lease.EnsureHeldAsync(runToken).ConfigureAwait(false);
                 final = tracker.Snapshot(SyncRunStatus.Succeeded, finished: true);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 final = tracker.Snapshot(SyncRunStatus.Cancelled, "Cancelled.", finished: true);
+            }
+            catch (Exception ex) when (lease.IsLost && ex is OperationCanceledException or ConnectorBusyException)
+            {
+                tracker.Error("lease", null, null, "The connector's ingestion lease was lost.", countAsFailedItem: false);
+                final = tracker.Snapshot(SyncRunStatus.Failed, "The connector's ingestion lease was lost; the next ingestion resumes from the watermark.", finished: true);
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
@@ -83,7 +94,8 @@ public sealed class CarbonVoiceIngestionService : ICarbonVoiceIngestionService
                 final = tracker.Snapshot(SyncRunStatus.Failed, ex.Message, finished: true);
             }
 
-            await _state.SaveRunAsync(final, CancellationToken.None).ConfigureAwait(false);
+            // The end is always reported: saved (retried with backoff), or, when the store keeps refusing, as interrupted.
+            final = await FinalRunRecorder.SaveAsync(_state, final, _time, _logger).ConfigureAwait(false);
             reporter.Completed(final);
             Log.IngestionFinished(_logger, tenantId, connectorId, final.Status, final.ErrorCount);
             return final;

@@ -32,8 +32,11 @@ public sealed class IngestionOptions
     [Range(1, 100_000)]
     public int MaxRecordedErrors { get; set; } = 200;
 
-    /// <summary>How long the ingestion lease of a connector lasts between renewals. 5 minutes by default.</summary>
-    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(5);
+    /// <summary>
+    /// How long the ingestion lease of a connector lasts unless renewed (renewed every third of this while the run is alive;
+    /// see <see cref="SyncOptions.LeaseDuration"/>). 30 seconds by default.
+    /// </summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>How long the <see cref="IngestionWorker"/> waits before queuing again a request refused because another run held the lease. 30 seconds by default.</summary>
     public TimeSpan BusyRetryDelay { get; set; } = TimeSpan.FromSeconds(30);

@@ -49,4 +49,16 @@ internal static partial class Log
 
     [LoggerMessage(15, LogLevel.Information, "The checkpoints of {TenantId}/{ConnectorId} were written by an earlier version ({Count} dropped): the next sync is a full one.")]
     public static partial void CheckpointsMigrated(ILogger logger, string tenantId, string connectorId, int count);
+
+    [LoggerMessage(16, LogLevel.Warning, "The lease of {TenantId}/{LeaseKey} could not be released; it lapses by itself at {ExpiresAt:O}.")]
+    public static partial void LeaseReleaseFailed(ILogger logger, Exception exception, string tenantId, string leaseKey, DateTimeOffset expiresAt);
+
+    [LoggerMessage(17, LogLevel.Warning, "The end of run {RunId} ({Status}) of {TenantId}/{ConnectorId} could not be recorded (attempt {Attempt}); retrying in {Delay}.")]
+    public static partial void FinalSaveRetrying(ILogger logger, Exception exception, string runId, string tenantId, string connectorId, SyncRunStatus status, int attempt, TimeSpan delay);
+
+    [LoggerMessage(18, LogLevel.Error, "The end of run {RunId} ({Status}) of {TenantId}/{ConnectorId} could not be recorded after {Attempts} attempts: it shows as interrupted once its lease lapses.")]
+    public static partial void FinalSaveFailed(ILogger logger, Exception exception, string runId, string tenantId, string connectorId, SyncRunStatus status, int attempts);
+
+    [LoggerMessage(19, LogLevel.Warning, "Run {RunId} ({Kind}) of {TenantId}/{ConnectorId} was still marked running but its lease had lapsed: marked interrupted.")]
+    public static partial void RunInterrupted(ILogger logger, string runId, SyncKind kind, string tenantId, string connectorId);
 }

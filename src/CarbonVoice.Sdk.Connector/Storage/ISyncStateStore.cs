@@ -11,6 +11,33 @@ public interface ISyncStateStore
     /// <param name="cancellationToken">Cancels the call.</param>
     Task<SyncRun> StartRunAsync(string tenantId, string connectorId, SyncKind kind, DateTimeOffset? highWaterMark = null, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Creates a run with status <see cref="SyncRunStatus.Running"/>, a new id and the current time, recording in the same
+    /// write the holder of the lease it runs under (<see cref="SyncRun.LeaseHolder"/>): once that lease is no longer live,
+    /// <see cref="TryInterruptRunAsync"/> may mark the run interrupted.
+    /// </summary>
+    /// <param name="tenantId">The tenant.</param>
+    /// <param name="connectorId">The connector.</param>
+    /// <param name="kind">The kind.</param>
+    /// <param name="highWaterMark">The high-water mark taken before the run.</param>
+    /// <param name="leaseHolder">The holder of the run's lease (<see cref="SyncLease.Holder"/>), or null.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<SyncRun> StartRunAsync(string tenantId, string connectorId, SyncKind kind, DateTimeOffset? highWaterMark, string? leaseHolder, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Marks a run <see cref="SyncRunStatus.Interrupted"/> (status message <paramref name="message"/>, finished now) if,
+    /// atomically with the write, it is still <see cref="SyncRunStatus.Running"/> and its lease is not live: no unexpired
+    /// lease of its key (<see cref="SyncLease.KeyOf"/>) is held by its <see cref="SyncRun.LeaseHolder"/> (for a run
+    /// recorded without a holder: no unexpired lease of its key at all). A live run is never marked. In the same write the
+    /// holder's expired lease, if still there, is deleted, so a process that was only paused cannot renew it and carry on
+    /// as if nothing happened (its renewal fails and its run stops). Atomic across processes for stores shared by processes.
+    /// </summary>
+    /// <param name="runId">The run.</param>
+    /// <param name="message">Why, for <see cref="SyncRun.StatusMessage"/>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The run as stored afterwards (interrupted, or unchanged when it was not running or is alive), or null when there is no such run.</returns>
+    Task<SyncRun?> TryInterruptRunAsync(string runId, string message, CancellationToken cancellationToken = default);
+
     /// <summary>Saves a run's progress or final state (replaces the stored run with the same id).</summary>
     /// <param name="run">The run.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -88,12 +115,18 @@ public interface ISyncStateStore
     /// <returns>The lease, or null when someone else holds it.</returns>
     Task<SyncLease?> TryAcquireLeaseAsync(string tenantId, string connectorId, string holder, TimeSpan duration, CancellationToken cancellationToken = default);
 
-    /// <summary>Extends a lease still held by its holder (an expired lease nobody took may be renewed too).</summary>
+    /// <summary>Extends a lease still held by its holder (an expired lease nobody took, and whose run was not interrupted meanwhile, may be renewed too).</summary>
     /// <param name="lease">The lease.</param>
     /// <param name="duration">The new duration from now.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The renewed lease, or null when it was lost.</returns>
     Task<SyncLease?> RenewLeaseAsync(SyncLease lease, TimeSpan duration, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads the lease of a key (live or expired), or null when nobody holds it.</summary>
+    /// <param name="tenantId">The tenant.</param>
+    /// <param name="connectorId">The lease key (<see cref="SyncLease.KeyOf"/>).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<SyncLease?> GetLeaseAsync(string tenantId, string connectorId, CancellationToken cancellationToken = default);
 
     /// <summary>Releases a lease if still held by its holder.</summary>
     /// <param name="lease">The lease.</param>

@@ -16,6 +16,10 @@ public sealed class InMemorySyncStateStore : ISyncStateStore
 
     /// <inheritdoc />
     public Task<SyncRun> StartRunAsync(string tenantId, string connectorId, SyncKind kind, DateTimeOffset? highWaterMark = null, CancellationToken cancellationToken = default)
+        => StartRunAsync(tenantId, connectorId, kind, highWaterMark, null, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<SyncRun> StartRunAsync(string tenantId, string connectorId, SyncKind kind, DateTimeOffset? highWaterMark, string? leaseHolder, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var now = _time.GetUtcNow();
@@ -27,6 +31,7 @@ public sealed class InMemorySyncStateStore : ISyncStateStore
             Kind = kind,
             StartedAt = now,
             HighWaterMark = highWaterMark,
+            LeaseHolder = leaseHolder,
         };
         lock (_gate)
         {
@@ -56,6 +61,36 @@ public sealed class InMemorySyncStateStore : ISyncStateStore
         lock (_gate)
         {
             return Task.FromResult(_runs.GetValueOrDefault(runId));
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<SyncRun?> TryInterruptRunAsync(string runId, string message, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            if (!_runs.TryGetValue(runId, out var run) || run.Status != SyncRunStatus.Running)
+            {
+                return Task.FromResult(run);
+            }
+
+            var now = _time.GetUtcNow();
+            var key = (run.TenantId, SyncLease.KeyOf(run.ConnectorId, run.Kind));
+            var lease = _leases.GetValueOrDefault(key);
+            if (lease is not null && lease.IsLiveAt(now) && (run.LeaseHolder is null || lease.Holder == run.LeaseHolder))
+            {
+                return Task.FromResult<SyncRun?>(run);
+            }
+
+            if (lease is not null && !lease.IsLiveAt(now) && lease.Holder == run.LeaseHolder)
+            {
+                _leases.Remove(key);
+            }
+
+            var interrupted = run with { Status = SyncRunStatus.Interrupted, StatusMessage = message, FinishedAt = now };
+            _runs[runId] = interrupted;
+            return Task.FromResult<SyncRun?>(interrupted);
         }
     }
 
@@ -193,6 +228,16 @@ public sealed class InMemorySyncStateStore : ISyncStateStore
             var renewed = current with { ExpiresAt = _time.GetUtcNow() + duration };
             _leases[(lease.TenantId, lease.ConnectorId)] = renewed;
             return Task.FromResult<SyncLease?>(renewed);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<SyncLease?> GetLeaseAsync(string tenantId, string connectorId, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            return Task.FromResult(_leases.GetValueOrDefault((tenantId, connectorId)));
         }
     }
 

@@ -36,6 +36,12 @@ public sealed record SyncRun
     /// <summary>The total number of errors, including those not kept in <see cref="Errors"/>.</summary>
     public long ErrorCount { get; init; }
 
-    /// <summary>Why the run failed, was cancelled or expired.</summary>
+    /// <summary>Why the run failed, was cancelled, expired or was interrupted.</summary>
     public string? StatusMessage { get; init; }
+
+    /// <summary>
+    /// The holder of the lease the run runs under (<see cref="SyncLease.Holder"/>), or null for a run recorded without
+    /// one. While the run is <see cref="SyncRunStatus.Running"/>, it is alive only as long as that holder's lease is.
+    /// </summary>
+    public string? LeaseHolder { get; init; }
 }

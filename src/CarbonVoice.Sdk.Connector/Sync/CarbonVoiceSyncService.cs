@@ -30,8 +30,9 @@ public sealed class CarbonVoiceSyncService : ICarbonVoiceSyncService
         ArgumentNullException.ThrowIfNull(raw);
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(options);
-        _raw = raw;
-        _state = state;
+        // Store failures surface as ConnectorStoreException: they stop the run and are recorded without the store's text.
+        _raw = ConnectorStoreGuard.Wrap(raw);
+        _state = ConnectorStoreGuard.Wrap(state);
         _options = options.Value;
         _time = timeProvider ?? TimeProvider.System;
         _logger = logger ?? NullLogger<CarbonVoiceSyncService>.Instance;
@@ -63,9 +64,12 @@ public sealed class CarbonVoiceSyncService : ICarbonVoiceSyncService
 
         // The high-water mark is taken before anything is read, so writes made during the sync are caught by the next one.
         var highWaterMark = _time.GetUtcNow() - _options.HighWaterMarkSafetyMargin;
-        var lease = await LeaseKeeper.AcquireAsync(_state, tenant, connector, _options.LeaseDuration, _time, cancellationToken).ConfigureAwait(false);
+        var lease = await LeaseKeeper.AcquireAsync(_state, tenant, connector, _options.LeaseDuration, _time, cancellationToken, _logger).ConfigureAwait(false);
         await using (lease.ConfigureAwait(false))
         {
+            // Holding the lease, every other sync of the connector still marked running is dead: it is marked interrupted.
+            await DeadRuns.InterruptPredecessorsAsync(_state, tenant, connector, ingestion: false, lease.Holder, _logger, cancellationToken).ConfigureAwait(false);
+
             // The lease is renewed in the background for the whole run; losing it cancels the run.
             var callerToken = cancellationToken;
             cancellationToken = lease.StartRenewing(callerToken);
@@ -87,14 +91,16 @@ public sealed class CarbonVoiceSyncService : ICarbonVoiceSyncService
                 }
             }
 
-            var run = await _state.StartRunAsync(tenant, connector, isDelta ? SyncKind.Delta : SyncKind.Full, highWaterMark, cancellationToken).ConfigureAwait(false);
+            var run = await _state.StartRunAsync(tenant, connector, isDelta ? SyncKind.Delta : SyncKind.Full, highWaterMark, lease.Holder, cancellationToken).ConfigureAwait(false);
             var tracker = new RunTracker(run, _options.MaxRecordedErrors, _time);
             var pass = new SyncPass(tenant, connector, client, _raw, _state, _options, tracker, lease, enabled, scope, isDelta, resume: pendingFull is not null && scope is null, fullMarker: isDelta || scope is not null ? null : Format(highWaterMark), listedMarker: Format(highWaterMark), last, progress, _time, _logger);
-            var final = await ExecuteAsync(pass, tracker, lease, request, highWaterMark, callerToken, cancellationToken).ConfigureAwait(false);
-            await _state.SaveRunAsync(final, CancellationToken.None).ConfigureAwait(false);
+            var outcome = await ExecuteAsync(pass, tracker, lease, request, highWaterMark, callerToken, cancellationToken).ConfigureAwait(false);
+
+            // The end is always reported: saved (retried with backoff), or, when the store keeps refusing, as interrupted.
+            var final = await FinalRunRecorder.SaveAsync(_state, outcome, _time, _logger).ConfigureAwait(false);
             progress?.Report(new SyncProgress(final.Id, SyncPhase.Completed) { Counts = final.Counts, ErrorCount = final.ErrorCount, Status = final.Status, Message = final.StatusMessage, Percent = final.Status == SyncRunStatus.Succeeded ? 100 : null });
             Log.SyncFinished(_logger, final.Kind, tenant, connector, final.Status, final.ErrorCount);
-            if (_options.EnqueueIngestionAfterSync && _queue is not null && final.Status is SyncRunStatus.Succeeded or SyncRunStatus.Failed)
+            if (_options.EnqueueIngestionAfterSync && _queue is not null && outcome.Status is SyncRunStatus.Succeeded or SyncRunStatus.Failed)
             {
                 await EnqueueIngestionAsync(_queue, new IngestionRequest(tenant, connector) { RequestedAt = _time.GetUtcNow(), CorrelationId = final.Id }, callerToken).ConfigureAwait(false);
             }

@@ -26,8 +26,12 @@ public sealed class SyncOptions
     /// </summary>
     public bool KeepWordTimings { get; set; }
 
-    /// <summary>How long the sync lease of a connector lasts between renewals. 5 minutes by default.</summary>
-    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(5);
+    /// <summary>
+    /// How long the sync lease of a connector lasts unless renewed. A live run renews it every third of this (on the
+    /// <see cref="TimeProvider"/>); when its process dies, the next run of the connector is refused for at most this long,
+    /// after which the dead run is marked <see cref="SyncRunStatus.Interrupted"/>. 30 seconds by default.
+    /// </summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>The most errors kept in the run record (all are counted). 200 by default.</summary>
     public int MaxRecordedErrors { get; set; } = 200;

@@ -51,24 +51,44 @@ public sealed class FakeRunner(ISyncStateStore state) : IConnectorRunner
             await _gate.Task.WaitAsync(cancellationToken);
         }
 
-        var run = await state.StartRunAsync(connector.TenantId, connector.Id, kind, null, cancellationToken);
-        progress.Report(new RunProgress(run.Id, "messages", "message", 5, 10, null));
-        Started.TrySetResult();
-        await (IgnoreCancellation ? _gate.Task : _gate.Task.WaitAsync(cancellationToken));
-        if (Throw is { } exception)
+        // Like the connector package: the run holds the connector's lease (one per kind), recorded as its holder.
+        var key = SyncLease.KeyOf(connector.Id, kind);
+        var lease = await state.TryAcquireLeaseAsync(connector.TenantId, key, $"fake-runner:{Guid.NewGuid():N}", LeaseDuration, cancellationToken)
+            ?? throw new ConnectorBusyException("Another run holds the lease.", await state.GetLeaseAsync(connector.TenantId, key, cancellationToken));
+        try
         {
-            throw exception;
-        }
+            var run = await state.StartRunAsync(connector.TenantId, connector.Id, kind, null, lease.Holder, cancellationToken);
+            progress.Report(new RunProgress(run.Id, "messages", "message", 5, 10, null));
+            Started.TrySetResult();
+            await (IgnoreCancellation ? _gate.Task : _gate.Task.WaitAsync(cancellationToken));
+            if (Throw is { } exception)
+            {
+                throw exception;
+            }
 
-        var final = run with
+            var final = run with
+            {
+                Status = SyncRunStatus.Succeeded,
+                FinishedAt = DateTimeOffset.UtcNow,
+                Counts = new Dictionary<string, EntitySyncCounts> { ["message"] = new() { Fetched = 10, New = 10 } },
+            };
+            await state.SaveRunAsync(final, cancellationToken);
+            return final;
+        }
+        finally
         {
-            Status = SyncRunStatus.Succeeded,
-            FinishedAt = DateTimeOffset.UtcNow,
-            Counts = new Dictionary<string, EntitySyncCounts> { ["message"] = new() { Fetched = 10, New = 10 } },
-        };
-        await state.SaveRunAsync(final, cancellationToken);
-        return final;
+            if (!KeepLease)
+            {
+                await state.ReleaseLeaseAsync(lease, CancellationToken.None);
+            }
+        }
     }
+
+    /// <summary>How long the runner's leases last (the host tests never hold one nearly as long).</summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Leaves the lease in place at the end, like a run whose release failed.</summary>
+    public bool KeepLease { get; set; }
 
     private static TaskCompletionSource Open()
     {

@@ -163,4 +163,103 @@ public abstract class SyncStateStoreConformance : IDisposable
         var results = await Task.WhenAll(stores.Select((s, i) => Task.Run(() => s.TryAcquireLeaseAsync(Tenant, Connector, $"holder-{i}", TimeSpan.FromMinutes(1)))));
         Assert.Single(results, r => r is not null);
     }
+
+    [Fact]
+    public async Task A_run_records_the_holder_of_its_lease_and_the_lease_can_be_read()
+    {
+        var store = CreateStore(Time);
+        var peer = CreatePeer(Time);
+        Assert.Null(await store.GetLeaseAsync(Tenant, Connector));
+        var lease = await store.TryAcquireLeaseAsync(Tenant, Connector, "host-a:12:x", TimeSpan.FromSeconds(30));
+        var run = await store.StartRunAsync(Tenant, Connector, SyncKind.Full, null, lease!.Holder);
+        Assert.Equal("host-a:12:x", run.LeaseHolder);
+        Assert.Equal("host-a:12:x", (await peer.GetRunAsync(run.Id))!.LeaseHolder);
+        Assert.Equal(lease, await peer.GetLeaseAsync(Tenant, Connector));
+        Assert.Null(await peer.GetLeaseAsync(Tenant, SyncLease.KeyOf(Connector, SyncKind.Ingestion)));
+        await store.SaveRunAsync(run with { Status = SyncRunStatus.Succeeded });
+        Assert.Equal("host-a:12:x", (await peer.GetRunAsync(run.Id))!.LeaseHolder);
+        await store.ReleaseLeaseAsync(lease);
+        Assert.Null(await peer.GetLeaseAsync(Tenant, Connector));
+    }
+
+    [Fact]
+    public async Task A_running_run_is_interrupted_only_once_its_lease_is_no_longer_live()
+    {
+        var store = CreateStore(Time);
+        var peer = CreatePeer(Time);
+        var lease = await store.TryAcquireLeaseAsync(Tenant, Connector, "A", TimeSpan.FromSeconds(30));
+        var run = await store.StartRunAsync(Tenant, Connector, SyncKind.Full, null, lease!.Holder);
+
+        // Live: renewed in time, the run is never marked.
+        Time.Advance(TimeSpan.FromSeconds(29));
+        Assert.Equal(SyncRunStatus.Running, (await peer.TryInterruptRunAsync(run.Id, "dead"))!.Status);
+        lease = await store.RenewLeaseAsync(lease, TimeSpan.FromSeconds(30));
+        Time.Advance(TimeSpan.FromSeconds(29));
+        Assert.Equal(SyncRunStatus.Running, (await peer.TryInterruptRunAsync(run.Id, "dead"))!.Status);
+        Assert.Equal(SyncRunStatus.Running, (await store.GetRunAsync(run.Id))!.Status);
+
+        // Expired: interrupted, finished now, with the message.
+        Time.Advance(TimeSpan.FromSeconds(2));
+        var interrupted = await peer.TryInterruptRunAsync(run.Id, "Its lease expired.");
+        Assert.Equal(SyncRunStatus.Interrupted, interrupted!.Status);
+        Assert.Equal(Time.GetUtcNow(), interrupted.FinishedAt);
+        Assert.Equal("Its lease expired.", interrupted.StatusMessage);
+        var read = await store.GetRunAsync(run.Id);
+        Assert.Equal(SyncRunStatus.Interrupted, read!.Status);
+        Assert.Equal("Its lease expired.", read.StatusMessage);
+
+        // The paused holder cannot renew its expired lease any more (it would carry on as if alive); anyone may take the lease.
+        Assert.Null(await store.RenewLeaseAsync(lease!, TimeSpan.FromSeconds(30)));
+        Assert.Null(await store.GetLeaseAsync(Tenant, Connector));
+        Assert.NotNull(await peer.TryAcquireLeaseAsync(Tenant, Connector, "B", TimeSpan.FromSeconds(30)));
+
+        // Idempotent: a second mark changes nothing; an unknown run is null.
+        Time.Advance(TimeSpan.FromSeconds(5));
+        Assert.Equal(read.FinishedAt, (await store.TryInterruptRunAsync(run.Id, "again"))!.FinishedAt);
+        Assert.Null(await store.TryInterruptRunAsync("nope", "dead"));
+    }
+
+    [Fact]
+    public async Task A_finished_run_or_a_live_one_is_never_interrupted_and_a_run_whose_lease_was_taken_over_is()
+    {
+        var store = CreateStore(Time);
+        var first = await store.TryAcquireLeaseAsync(Tenant, Connector, "A", TimeSpan.FromSeconds(30));
+        var finished = await store.StartRunAsync(Tenant, Connector, SyncKind.Delta, null, first!.Holder);
+        await store.SaveRunAsync(finished with { Status = SyncRunStatus.Succeeded, FinishedAt = Time.GetUtcNow() });
+        var dead = await store.StartRunAsync(Tenant, Connector, SyncKind.Delta, null, first.Holder);
+        Time.Advance(TimeSpan.FromMinutes(1));
+        var second = await store.TryAcquireLeaseAsync(Tenant, Connector, "B", TimeSpan.FromSeconds(30));
+        var live = await store.StartRunAsync(Tenant, Connector, SyncKind.Delta, null, second!.Holder);
+
+        Assert.Equal(SyncRunStatus.Succeeded, (await store.TryInterruptRunAsync(finished.Id, "dead"))!.Status);
+        Assert.Equal(SyncRunStatus.Running, (await store.TryInterruptRunAsync(live.Id, "dead"))!.Status);
+        Assert.Equal(SyncRunStatus.Interrupted, (await store.TryInterruptRunAsync(dead.Id, "dead"))!.Status);
+
+        // The live holder's lease is untouched.
+        Assert.NotNull(await store.RenewLeaseAsync(second, TimeSpan.FromSeconds(30)));
+    }
+
+    [Fact]
+    public async Task An_ingestion_run_lives_by_the_ingestion_lease_and_a_run_without_holder_by_any_live_lease_of_its_key()
+    {
+        var store = CreateStore(Time);
+        var syncLease = await store.TryAcquireLeaseAsync(Tenant, Connector, "S", TimeSpan.FromSeconds(30));
+        var ingestionKey = SyncLease.KeyOf(Connector, SyncKind.Ingestion);
+        Assert.Equal(Connector + "#ingestion", ingestionKey);
+        var ingestionLease = await store.TryAcquireLeaseAsync(Tenant, ingestionKey, "I", TimeSpan.FromSeconds(30));
+        var ingestion = await store.StartRunAsync(Tenant, Connector, SyncKind.Ingestion, null, ingestionLease!.Holder);
+        var legacy = await store.StartRunAsync(Tenant, Connector, SyncKind.Full);
+        Assert.Null(legacy.LeaseHolder);
+
+        Assert.Equal(SyncRunStatus.Running, (await store.TryInterruptRunAsync(ingestion.Id, "dead"))!.Status);
+        Assert.Equal(SyncRunStatus.Running, (await store.TryInterruptRunAsync(legacy.Id, "dead"))!.Status);
+        await store.ReleaseLeaseAsync(ingestionLease);
+        Assert.Equal(SyncRunStatus.Interrupted, (await store.TryInterruptRunAsync(ingestion.Id, "dead"))!.Status);
+        Assert.Equal(SyncRunStatus.Running, (await store.TryInterruptRunAsync(legacy.Id, "dead"))!.Status);
+
+        Time.Advance(TimeSpan.FromSeconds(31));
+        Assert.Equal(SyncRunStatus.Interrupted, (await store.TryInterruptRunAsync(legacy.Id, "dead"))!.Status);
+        Assert.Null(await store.RenewLeaseAsync(ingestionLease, TimeSpan.FromSeconds(30)));
+        Assert.NotNull(await store.RenewLeaseAsync(syncLease!, TimeSpan.FromSeconds(30)));
+    }
 }

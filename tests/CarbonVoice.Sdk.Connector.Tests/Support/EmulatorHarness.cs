@@ -1,7 +1,6 @@
 using CarbonVoice.Sdk.Connector.Sqlite;
 using CarbonVoice.Sdk.Testing;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
 
 namespace CarbonVoice.Sdk.Connector.Tests.Support;
 
@@ -55,7 +54,7 @@ public sealed class EmulatorHarness : IAsyncDisposable
         Ingestion = new CarbonVoiceIngestionService(Raw, Chunks, State, new KeywordPillarMapper(Options.Create(new PillarMappingOptions())), TiktokenTokenCounter.Shared, Options.Create(new IngestionOptions()), Time);
     }
 
-    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 2, 10, 12, 0, 0, TimeSpan.Zero));
+    public TimerWatchingTimeProvider Time { get; } = new(new DateTimeOffset(2026, 2, 10, 12, 0, 0, TimeSpan.Zero));
 
     public CarbonVoiceEmulator Emulator { get; }
 

@@ -188,5 +188,5 @@ internal sealed partial class SyncPass
     }
 
     private static bool IsRunStopping(Exception exception)
-        => exception is OperationCanceledException or CarbonVoiceAuthenticationException or ConnectorBusyException or OutOfMemoryException;
+        => exception is OperationCanceledException or CarbonVoiceAuthenticationException or ConnectorBusyException or ConnectorStoreException or OutOfMemoryException;
 }
