@@ -18,7 +18,7 @@ public enum SyncPhase
     /// <summary>Reading messages per conversation (and summaries).</summary>
     Messages,
 
-    /// <summary>Reading what changed since the last sync (<c>/v3/messages/notified</c>).</summary>
+    /// <summary>Reading what changed since the last sync (the change feed, <c>GET /v6/messages/updates</c>).</summary>
     Changes,
 
     /// <summary>The run finished; <see cref="SyncProgress.Status"/> has the outcome.</summary>
