@@ -31,6 +31,9 @@ public class CarbonVoiceClient : ICarbonVoiceClient, IDisposable
         Users = null!;
         ActionItems = null!;
         DataExports = null!;
+        ShareLinks = null!;
+        Reactions = null!;
+        Attachments = null!;
     }
 
     /// <summary>Creates a client without dependency injection.</summary>
@@ -69,7 +72,9 @@ public class CarbonVoiceClient : ICarbonVoiceClient, IDisposable
         ConnectionId = connectionId;
         OAuth = new OAuthClient(oauthHttp, monitor, time, loggerFactory?.CreateLogger<OAuthClient>());
         var connection = new CarbonVoiceConnection(apiHttp, monitor, connectionId, time);
-        (Workspaces, Conversations, Messages, CarbonLinks, Users, ActionItems, DataExports) = Areas(connection);
+        var areas = new AreaClients(connection);
+        (Workspaces, Conversations, Messages, CarbonLinks, Users, ActionItems, DataExports) = (areas.Workspaces, areas.Conversations, areas.Messages, areas.CarbonLinks, areas.Users, areas.ActionItems, areas.DataExports);
+        (ShareLinks, Reactions, Attachments) = (areas.ShareLinks, areas.Reactions, areas.Attachments);
     }
 
     /// <inheritdoc />
@@ -100,6 +105,15 @@ public class CarbonVoiceClient : ICarbonVoiceClient, IDisposable
     public virtual IDataExportsClient DataExports { get; }
 
     /// <inheritdoc />
+    public virtual IShareLinksClient ShareLinks { get; }
+
+    /// <inheritdoc />
+    public virtual IReactionsClient Reactions { get; }
+
+    /// <inheritdoc />
+    public virtual IAttachmentsClient Attachments { get; }
+
+    /// <inheritdoc />
     public virtual RateLimitInfo? RateLimit => _rateLimits.Get(ConnectionId);
 
     /// <summary>Disposes the HTTP clients this instance created (only when constructed without dependency injection).</summary>
@@ -125,10 +139,6 @@ public class CarbonVoiceClient : ICarbonVoiceClient, IDisposable
 
         _owned.Clear();
     }
-
-    internal static (IWorkspacesClient, IConversationsClient, IMessagesClient, ICarbonLinksClient, IUsersClient, IActionItemsClient, IDataExportsClient) Areas(CarbonVoiceConnection connection)
-        => (new WorkspacesClient(connection), new ConversationsClient(connection), new MessagesClient(connection), new CarbonLinksClient(connection),
-            new UsersClient(connection), new ActionItemsClient(connection), new DataExportsClient(connection));
 
     private static void Validate(CarbonVoiceOptions options)
     {

@@ -33,6 +33,15 @@ public interface ICarbonVoiceClient
     /// <summary>Data exports.</summary>
     IDataExportsClient DataExports { get; }
 
+    /// <summary>Message share links (and the originals of forwarded messages).</summary>
+    IShareLinksClient ShareLinks { get; }
+
+    /// <summary>The reactions users can put on messages.</summary>
+    IReactionsClient Reactions { get; }
+
+    /// <summary>Attachments: signed download URLs and the download of their bytes.</summary>
+    IAttachmentsClient Attachments { get; }
+
     /// <summary>The latest rate-limit values the service reported for this connection, or null before the first response.</summary>
     RateLimitInfo? RateLimit { get; }
 }

@@ -14,7 +14,9 @@ internal sealed class ConnectionClient : ICarbonVoiceClient
         _rateLimits = rateLimits;
         ConnectionId = connection.ConnectionId;
         OAuth = oauth;
-        (Workspaces, Conversations, Messages, CarbonLinks, Users, ActionItems, DataExports) = CarbonVoiceClient.Areas(connection);
+        var areas = new AreaClients(connection);
+        (Workspaces, Conversations, Messages, CarbonLinks, Users, ActionItems, DataExports) = (areas.Workspaces, areas.Conversations, areas.Messages, areas.CarbonLinks, areas.Users, areas.ActionItems, areas.DataExports);
+        (ShareLinks, Reactions, Attachments) = (areas.ShareLinks, areas.Reactions, areas.Attachments);
     }
 
     public string ConnectionId { get; }
@@ -34,6 +36,12 @@ internal sealed class ConnectionClient : ICarbonVoiceClient
     public IActionItemsClient ActionItems { get; }
 
     public IDataExportsClient DataExports { get; }
+
+    public IShareLinksClient ShareLinks { get; }
+
+    public IReactionsClient Reactions { get; }
+
+    public IAttachmentsClient Attachments { get; }
 
     public RateLimitInfo? RateLimit => _rateLimits.Get(ConnectionId);
 }

@@ -50,22 +50,107 @@ internal sealed class CarbonVoiceConnection
         return Deserialize(endpoint, body, typeInfo, wrapper);
     }
 
+    /// <summary>
+    /// Reads a route that answers a bare string rather than JSON (the signed-URL routes): a plain body, which the
+    /// service sends as <c>text/html</c>, or a JSON-quoted string. A real HTML page still fails as malformed.
+    /// </summary>
+    public async Task<string> GetTextAsync(string endpoint, PathBuilder path, CancellationToken cancellationToken)
+    {
+        using var request = CreateRequest(HttpMethod.Get, endpoint, path, idempotent: true, anonymous: false);
+        var body = await SendAsync(_http, request, endpoint, cancellationToken, textBody: true).ConfigureAwait(false);
+        return Encoding.UTF8.GetString(body);
+    }
+
+    /// <summary>
+    /// Downloads <paramref name="url"/>, a signed URL of a file host (not a Carbon Voice route): no credential is attached,
+    /// no rate-limit state is touched, at most <paramref name="maxBytes"/> bytes are read, and errors never quote the URL or
+    /// the host's body (a signature may be echoed in it). Redirects are followed by the transport only to http or https,
+    /// and a final address of another scheme is refused.
+    /// </summary>
+    public async Task<AttachmentDownload> DownloadAsync(Uri url, long maxBytes, CancellationToken cancellationToken)
+    {
+        const string endpoint = "GET {signed attachment URL}";
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("*/*"));
+        request.Headers.UserAgent.TryParseAdd(_options.CurrentValue.UserAgent);
+        request.Options.Set(CarbonVoiceRequestOptions.ConnectionId, ConnectionId);
+        request.Options.Set(CarbonVoiceRequestOptions.Endpoint, endpoint);
+        request.Options.Set(CarbonVoiceRequestOptions.Idempotent, true);
+        request.Options.Set(CarbonVoiceRequestOptions.Anonymous, true);
+        request.Options.Set(CarbonVoiceRequestOptions.External, true);
+        request.Options.Set(CarbonVoiceRequestOptions.MaxResponseBytes, maxBytes);
+        HttpResponseMessage response;
+        try
+        {
+            response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ResponseTooLargeException exception)
+        {
+            throw new CarbonVoiceContentTooLargeException($"The attachment download {exception.Message}; nothing more was read.", exception.MaxBytes, exception.ContentLength);
+        }
+        catch (ResponseBodyException exception)
+        {
+            throw new CarbonVoiceTransportException($"The attachment download {exception.Message}", new CarbonVoiceErrorDetails(exception.StatusCode ?? default, endpoint), exception);
+        }
+        catch (TimeoutRejectedException exception)
+        {
+            throw new CarbonVoiceTransportException("The attachment download timed out.", exception);
+        }
+        catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new CarbonVoiceTransportException("The attachment download timed out.", exception);
+        }
+        catch (HttpRequestException exception)
+        {
+            // The transport's text names the host at most, never the query; the URL itself is not repeated.
+            throw new CarbonVoiceTransportException($"The attachment download failed without a response ({exception.HttpRequestError}).", exception);
+        }
+
+        using (response)
+        {
+            var final = response.RequestMessage?.RequestUri ?? url;
+            if (final.IsAbsoluteUri && final.Scheme != Uri.UriSchemeHttps && final.Scheme != Uri.UriSchemeHttp)
+            {
+                throw new CarbonVoiceTransportException($"The attachment download was redirected to a {final.Scheme} address; only http and https are followed.");
+            }
+
+            if (!response.IsSuccessStatusCode)
+            {
+                // The file host's body is not quoted: a signature mismatch answer echoes the signature.
+                throw ErrorResponseMapper.Map(response.StatusCode, endpoint, null, response);
+            }
+
+            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            var type = response.Content.Headers.ContentType;
+            return new AttachmentDownload { Content = body, MediaType = type?.MediaType, CharSet = type?.CharSet?.Trim('"') };
+        }
+    }
+
     /// <summary>Sends the request and returns the body of a successful response; throws the typed error otherwise.</summary>
     public async Task<byte[]> SendRawAsync(HttpMethod method, string endpoint, PathBuilder path, HttpContent? content, bool idempotent, bool anonymous, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(method, new Uri(BaseAddress(), path.ToString().TrimStart('/')));
+        using var request = CreateRequest(method, endpoint, path, idempotent, anonymous);
         request.Content = content;
+        return await SendAsync(_http, request, endpoint, cancellationToken).ConfigureAwait(false);
+    }
+
+    private HttpRequestMessage CreateRequest(HttpMethod method, string endpoint, PathBuilder path, bool idempotent, bool anonymous)
+    {
+        var request = new HttpRequestMessage(method, new Uri(BaseAddress(), path.ToString().TrimStart('/')));
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         request.Headers.UserAgent.TryParseAdd(_options.CurrentValue.UserAgent);
         request.Options.Set(CarbonVoiceRequestOptions.ConnectionId, ConnectionId);
         request.Options.Set(CarbonVoiceRequestOptions.Endpoint, endpoint);
         request.Options.Set(CarbonVoiceRequestOptions.Idempotent, idempotent);
         request.Options.Set(CarbonVoiceRequestOptions.Anonymous, anonymous);
-        return await SendAsync(_http, request, endpoint, cancellationToken).ConfigureAwait(false);
+        return request;
     }
 
-    /// <summary>Sends a prepared request and returns the body of a successful response; every failure becomes a <see cref="CarbonVoiceException"/>.</summary>
-    public static async Task<byte[]> SendAsync(HttpClient http, HttpRequestMessage request, string endpoint, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends a prepared request and returns the body of a successful response; every failure becomes a <see cref="CarbonVoiceException"/>.
+    /// With <paramref name="textBody"/> (a route that answers a bare string) a <c>text/html</c> content type is not an error page by itself.
+    /// </summary>
+    public static async Task<byte[]> SendAsync(HttpClient http, HttpRequestMessage request, string endpoint, CancellationToken cancellationToken, bool textBody = false)
     {
         HttpResponseMessage response;
         try
@@ -124,7 +209,7 @@ internal sealed class CarbonVoiceConnection
                 throw ErrorResponseMapper.Map(response.StatusCode, endpoint, text, response);
             }
 
-            if (IsHtml(response, body))
+            if (textBody ? StartsWithTag(body) : IsHtml(response, body))
             {
                 throw Malformed(endpoint, response.StatusCode, body, "an HTML page instead of JSON", null);
             }
@@ -182,8 +267,9 @@ internal sealed class CarbonVoiceConnection
     }
 
     private static bool IsHtml(HttpResponseMessage response, byte[] body)
-        => response.Content.Headers.ContentType?.MediaType == "text/html"
-            || body.AsSpan().TrimStart(" \r\n\t"u8).StartsWith("<"u8);
+        => response.Content.Headers.ContentType?.MediaType == "text/html" || StartsWithTag(body);
+
+    private static bool StartsWithTag(byte[] body) => body.AsSpan().TrimStart(" \r\n\t"u8).StartsWith("<"u8);
 
     private static CarbonVoiceMalformedResponseException Malformed(string endpoint, HttpStatusCode status, byte[] body, string what, Exception? inner)
     {

@@ -15,6 +15,15 @@ internal static class CarbonVoiceRequestOptions
     /// <summary>When set, the request is sent without credentials (OAuth token endpoint, metadata).</summary>
     public static readonly HttpRequestOptionsKey<bool> Anonymous = new("CarbonVoice.Anonymous");
 
+    /// <summary>
+    /// Set on a request to a host that is not Carbon Voice (a signed download URL): no credential is attached (set
+    /// <see cref="Anonymous"/> too) and no rate-limit state is read or recorded for it.
+    /// </summary>
+    public static readonly HttpRequestOptionsKey<bool> External = new("CarbonVoice.External");
+
+    /// <summary>When set, a response body longer than this many bytes is not read: the request fails with <see cref="ResponseTooLargeException"/>.</summary>
+    public static readonly HttpRequestOptionsKey<long> MaxResponseBytes = new("CarbonVoice.MaxResponseBytes");
+
     /// <summary>The time left of the call's budget (<see cref="CarbonVoiceOptions.Timeout"/>), set by the rate-limit handler.</summary>
     public static readonly HttpRequestOptionsKey<Func<TimeSpan>> RemainingBudget = new("CarbonVoice.RemainingBudget");
 
@@ -23,6 +32,9 @@ internal static class CarbonVoiceRequestOptions
 
     public static string GetEndpoint(HttpRequestMessage request)
         => request.Options.TryGetValue(Endpoint, out var endpoint) ? endpoint : $"{request.Method} {request.RequestUri?.AbsolutePath}";
+
+    public static bool IsExternal(HttpRequestMessage request)
+        => request.Options.TryGetValue(External, out var external) && external;
 
     public static bool IsIdempotent(HttpRequestMessage request)
     {

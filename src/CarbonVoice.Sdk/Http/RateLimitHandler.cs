@@ -29,6 +29,14 @@ internal sealed class RateLimitHandler : DelegatingHandler
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var options = _options.CurrentValue;
+        if (CarbonVoiceRequestOptions.IsExternal(request))
+        {
+            // A file host's answer says nothing about the connection's Carbon Voice limits; the call's budget still applies.
+            var budgetEnd = _time.GetUtcNow() + options.Timeout;
+            request.Options.Set(CarbonVoiceRequestOptions.RemainingBudget, () => budgetEnd - _time.GetUtcNow());
+            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+
         var policy = options.RateLimit;
         var connectionId = CarbonVoiceRequestOptions.GetConnectionId(request);
         var endpoint = CarbonVoiceRequestOptions.GetEndpoint(request);

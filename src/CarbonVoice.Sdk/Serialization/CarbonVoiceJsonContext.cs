@@ -43,6 +43,17 @@ namespace CarbonVoice.Sdk.Internal;
 [JsonSerializable(typeof(MessagesByIdsBody))]
 [JsonSerializable(typeof(MessagesByDateBody))]
 [JsonSerializable(typeof(MessageSearchBody))]
+[JsonSerializable(typeof(MessageIndexEntry))]
+[JsonSerializable(typeof(ApiList<MessageIndexEntry>))]
+// Share links, reactions, attachments
+[JsonSerializable(typeof(MessageShareLink))]
+[JsonSerializable(typeof(CreateShareLinkRequest))]
+[JsonSerializable(typeof(Reaction))]
+[JsonSerializable(typeof(ApiList<Reaction>))]
+[JsonSerializable(typeof(AttachmentDownloadUrl))]
+[JsonSerializable(typeof(ApiList<AttachmentDownloadUrl>))]
+[JsonSerializable(typeof(AttachmentIdsBody))]
+[JsonSerializable(typeof(string))]
 // CarbonLinks
 [JsonSerializable(typeof(CarbonLink))]
 [JsonSerializable(typeof(CreateCarbonLinkRequest))]

@@ -83,6 +83,31 @@ public interface IMessagesClient
     /// <exception cref="ArgumentException"><paramref name="conversationId"/> is blank.</exception>
     Task<IReadOnlyList<Message>> GetByIdsAsync(string conversationId, IReadOnlyCollection<string> messageIds, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Reads a message in the flat v3 shape (<c>GET /v3/messages/{id}</c>, confirmed; no envelope, a <c>{"message": ...}</c>
+    /// wrapper is removed if one comes): the shape of the v3 lists, the socket and the webhooks.
+    /// </summary>
+    /// <param name="messageId">The message id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="ArgumentException"><paramref name="messageId"/> is blank.</exception>
+    /// <exception cref="CarbonVoiceNotFoundException">No such message.</exception>
+    Task<LegacyMessage> GetV3Async(string messageId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Lists a channel's message index (<c>GET /messages/{channel_id}/index</c>, confirmed; query <c>limit</c> and
+    /// <c>direction</c>): lightweight rows without transcripts (<c>message_id</c>, <c>parent_message_id</c>, <c>status</c>,
+    /// <c>created_at</c>, ...). With <see cref="MessageDirections.Older"/> (the default) these are the channel's latest
+    /// messages. One request, not paged (nothing confirms a cursor); the answer is read whether it is <c>{"results": [...]}</c>
+    /// or a bare array. Filter by <see cref="MessageIndexEntry.ParentMessageId"/> to find a thread's replies, then read them
+    /// with <see cref="GetByIdsV6Async"/>.
+    /// </summary>
+    /// <param name="channelId">The channel (conversation) id.</param>
+    /// <param name="options">The most rows and the direction.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="ArgumentException"><paramref name="channelId"/> is blank, or the direction is neither <c>older</c> nor <c>newer</c>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The limit is below 1.</exception>
+    Task<IReadOnlyList<MessageIndexEntry>> ListIndexAsync(string channelId, MessageIndexOptions? options = null, CancellationToken cancellationToken = default);
+
     /// <summary>Lists the ids of a conversation's messages in creation order (<c>GET /v5/conversations/{id}/messages/ids</c>, cursor paged; listed by the integration guide only).</summary>
     /// <param name="conversationId">The conversation id.</param>
     /// <param name="pageSize">Ids per page, 1–1000; the service's default (100) when null.</param>

@@ -67,6 +67,33 @@ public class MessagesClient : IMessagesClient
     }
 
     /// <inheritdoc />
+    public virtual Task<LegacyMessage> GetV3Async(string messageId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(messageId);
+        return _connection.GetAsync("GET /v3/messages/{id}", PathBuilder.Format("v3/messages/{0}", messageId), CarbonVoiceJsonContext.Default.LegacyMessage, cancellationToken, wrapper: "message");
+    }
+
+    /// <inheritdoc />
+    public virtual async Task<IReadOnlyList<MessageIndexEntry>> ListIndexAsync(string channelId, MessageIndexOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(channelId);
+        if (options?.Limit is { } limit)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1, "options.Limit");
+        }
+
+        var direction = DateCursorPaging.NormalizeDirection(options?.Direction, "options.Direction");
+        var list = await _connection.GetAsync(
+            "GET /messages/{channel_id}/index",
+            PathBuilder.Format("messages/{0}/index", channelId)
+                .Add("limit", options?.Limit)
+                .Add("direction", direction),
+            CarbonVoiceJsonContext.Default.ApiListMessageIndexEntry,
+            cancellationToken).ConfigureAwait(false);
+        return list.Items;
+    }
+
+    /// <inheritdoc />
     public virtual CarbonVoicePageable<string> ListIdsAsync(string conversationId, int? pageSize = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(conversationId);

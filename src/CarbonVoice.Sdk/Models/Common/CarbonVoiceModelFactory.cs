@@ -102,6 +102,57 @@ public static class CarbonVoiceModelFactory
                 : [new LegacyTextModel { Type = LegacyTextModel.TranscriptType, Value = transcript }],
         };
 
+    /// <summary>An attachment of a v5 or v6 message.</summary>
+    /// <param name="id">The attachment id.</param>
+    /// <param name="filename">The file name.</param>
+    /// <param name="mimeType">The MIME type.</param>
+    /// <param name="lengthInBytes">The size in bytes.</param>
+    /// <param name="url">The canonical file URL.</param>
+    public static MessageAttachment MessageAttachment(string id, string? filename = null, string? mimeType = null, long? lengthInBytes = null, string? url = null)
+        => new() { Id = id, Type = "file", Filename = filename, MimeType = mimeType, LengthInBytes = lengthInBytes, Url = url };
+
+    /// <summary>A row of a channel's message index (<c>GET /messages/{channel_id}/index</c>).</summary>
+    /// <param name="id">The message id.</param>
+    /// <param name="parentMessageId">The thread root it replies to, or null.</param>
+    /// <param name="createdAt">When it was created.</param>
+    /// <param name="status">Its status.</param>
+    public static MessageIndexEntry MessageIndexEntry(string id, string? parentMessageId = null, DateTimeOffset? createdAt = null, string status = "active")
+        => new() { Id = id, ParentMessageId = parentMessageId, CreatedAt = createdAt, Status = status };
+
+    /// <summary>A share link with its shared message.</summary>
+    /// <param name="id">The share link id.</param>
+    /// <param name="sharedMessage">The shared (original) message.</param>
+    /// <param name="createdBy">Who created (or forwarded) it.</param>
+    /// <param name="shareType"><c>link</c> or <c>forward</c>.</param>
+    /// <param name="hasChannelAccess">Whether the caller can read the shared message's conversation.</param>
+    public static MessageShareLink MessageShareLink(string id, MessageV6? sharedMessage = null, string? createdBy = null, string shareType = ShareLinkTypes.Forward, bool hasChannelAccess = false)
+        => new()
+        {
+            Id = id,
+            ShareType = shareType,
+            AccessType = shareType == ShareLinkTypes.Forward ? ShareLinkAccessTypes.Forward : ShareLinkAccessTypes.Public,
+            CreatedBy = createdBy,
+            SharedMessageId = sharedMessage?.Id,
+            SharedMessage = sharedMessage,
+            HasChannelAccess = hasChannelAccess,
+        };
+
+    /// <summary>A reaction of <c>GET /reactions</c>.</summary>
+    /// <param name="id">The reaction id.</param>
+    /// <param name="code">Its emoji.</param>
+    /// <param name="name">Its name.</param>
+    public static Reaction Reaction(string id, string? code = null, string? name = null) => new() { Id = id, Code = code, Name = name ?? id.Replace('_', ' ') };
+
+    /// <summary>A signed download URL of an attachment.</summary>
+    /// <param name="attachmentId">The attachment id.</param>
+    /// <param name="url">The signed URL.</param>
+    public static AttachmentDownloadUrl AttachmentDownloadUrl(string attachmentId, Uri url) => new() { AttachmentId = attachmentId, Url = url };
+
+    /// <summary>Downloaded attachment bytes.</summary>
+    /// <param name="content">The bytes.</param>
+    /// <param name="mediaType">The media type.</param>
+    public static AttachmentDownload AttachmentDownload(ReadOnlyMemory<byte> content, string? mediaType = null) => new() { Content = content, MediaType = mediaType };
+
     /// <summary>A user as <c>/whoami</c> returns it.</summary>
     /// <param name="id">The id (<c>user_guid</c>).</param>
     /// <param name="firstName">The first name.</param>
