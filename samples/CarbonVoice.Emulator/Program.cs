@@ -75,6 +75,13 @@ Console.WriteLine($"  authorize:           {server.BaseAddress}oauth/authorize?c
 Console.WriteLine($"  first user:          {user.FirstName} {user.LastName} ({user.Id})");
 Console.WriteLine($"  access token:        {tokens.AccessToken}");
 Console.WriteLine($"  refresh token:       {tokens.RefreshToken}");
+Console.WriteLine($"  personal token:      {emulator.CreatePersonalAccessToken(user.Id)}   (a PAT: clients send cv_pat_… as a bearer token, anything else as x-api-key)");
+if (emulator.Data.Users.FirstOrDefault(u => u.IsBot) is { } bot)
+{
+    Console.WriteLine($"  bot user:            {bot.FirstName} {bot.LastName} ({bot.Id}), created by {bot.CreatedBy}");
+    Console.WriteLine($"  bot personal token:  {emulator.CreatePersonalAccessToken(bot.Id)}");
+}
+
 Console.WriteLine($"  try: curl -H \"Authorization: Bearer {tokens.AccessToken}\" {server.BaseAddress}whoami");
 Console.WriteLine($"  try: curl -H \"Authorization: Bearer {tokens.AccessToken}\" \"{server.BaseAddress}v6/messages/updates?limit=5\"");
 Console.WriteLine($"  control key:         {emulator.ControlKey}   (send it as X-Emulator-Control-Key to /_emulator/...)");

@@ -31,6 +31,7 @@ public sealed class CarbonVoiceEmulator : IAsyncDisposable
         Control = new EmulatorControl(this);
         ControlKey = string.IsNullOrEmpty(Options.ControlKey) ? Testing.ControlKey.Create() : Options.ControlKey;
         Processor = new RequestProcessor(this, EndpointRegistry.Build());
+        SignedUrls = new SignedUrls(this);
     }
 
     /// <summary>The options the emulator runs with (rate-limit, quirk and webhook options are read live).</summary>
@@ -69,6 +70,7 @@ public sealed class CarbonVoiceEmulator : IAsyncDisposable
     internal RequestLogBuffer RequestLog { get; }
     internal WebhookDispatcher Webhooks { get; }
     internal RequestProcessor Processor { get; }
+    internal SignedUrls SignedUrls { get; }
     internal TimeProvider Time => Options.TimeProvider;
     internal long NowMs => Options.TimeProvider.GetUtcNow().ToUnixTimeMilliseconds();
     internal string BaseUrl => Options.BaseAddress.GetLeftPart(UriPartial.Authority) + "/";

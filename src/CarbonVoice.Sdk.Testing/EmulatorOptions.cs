@@ -66,6 +66,12 @@ public sealed class EmulatorOptions
     /// <summary>Most rows a page of <c>/v3/messages/recent</c>, <c>/v3/messages/notified</c> or <c>/v3/messages/{channel}/by-id</c> holds, whatever limit is asked (the real service caps below the limit too).</summary>
     public int V3PageCap { get; set; } = 37;
 
+    /// <summary>
+    /// How long a signed attachment URL (<c>GET /attachments/signedurl/{id}</c>, the bulk route) stays valid, on the
+    /// emulator's clock; afterwards its download answers 403 "Request has expired". 15 minutes by default.
+    /// </summary>
+    public TimeSpan SignedUrlLifetime { get; set; } = TimeSpan.FromMinutes(15);
+
     /// <summary>Faults injected from the start (they can also be changed later through <see cref="CarbonVoiceEmulator.Faults"/>).</summary>
     public FaultOptions Faults { get; set; } = new();
 

@@ -12,6 +12,8 @@ internal static class ControlEndpoints
         Add(router, "DELETE", "/_emulator/messages/{id}", DeleteMessage);
         Add(router, "POST", "/_emulator/messages/{id}/reactions", AddReaction);
         Add(router, "POST", "/_emulator/messages/{id}/played", MarkPlayed);
+        Add(router, "POST", "/_emulator/messages/{id}/attachments", AddAttachment);
+        Add(router, "POST", "/_emulator/share-links/{id}/revoke", RevokeShareLink);
         Add(router, "POST", "/_emulator/conversations", CreateConversation);
         Add(router, "DELETE", "/_emulator/conversations/{id}", DeleteConversation);
         Add(router, "DELETE", "/_emulator/action-items/{id}", DeleteActionItem);
@@ -81,6 +83,22 @@ internal static class ControlEndpoints
         context.Emulator.Control.MarkPlayed(id, Required(root, "user_id"));
         WriteId(context, id, 200);
     });
+
+    /// <summary><c>POST /_emulator/messages/{id}/attachments {filename, mime_type, text | content_base64}</c>.</summary>
+    private static void AddAttachment(RequestContext context) => WithBody(context, root =>
+    {
+        var content = root.GetString("content_base64") is { } base64 ? Convert.FromBase64String(base64)
+            : System.Text.Encoding.UTF8.GetBytes(root.GetString("text") ?? throw new ArgumentException("text or content_base64 is required"));
+        var id = context.Emulator.Control.AddAttachment(context.Param(0), Required(root, "filename"), Required(root, "mime_type"), content);
+        WriteId(context, id, 201);
+    });
+
+    private static void RevokeShareLink(RequestContext context)
+    {
+        var id = context.Param(0);
+        context.Emulator.Control.RevokeShareLink(id);
+        WriteId(context, id, 200);
+    }
 
     /// <summary><c>DELETE /_emulator/conversations/{id}</c>; <c>?still_listed=true</c> keeps it in <c>/channels/{ws}</c>.</summary>
     private static void DeleteConversation(RequestContext context)

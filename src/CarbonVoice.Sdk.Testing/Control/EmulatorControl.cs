@@ -144,6 +144,56 @@ public sealed class EmulatorControl
         }
     }
 
+    /// <summary>
+    /// Attaches a file to a message: it appears in the message's <c>attachments</c> (every shape), its signed URL serves
+    /// <paramref name="content"/>, and the message's <c>updated_at</c> moves (the change feed brings it again).
+    /// </summary>
+    /// <param name="messageId">The message.</param>
+    /// <param name="filename">The file name.</param>
+    /// <param name="mimeType">The MIME type, for example <c>text/plain</c>.</param>
+    /// <param name="content">The file's bytes.</param>
+    /// <returns>The new attachment id.</returns>
+    public string AddAttachment(string messageId, string filename, string mimeType, byte[] content)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(filename);
+        ArgumentException.ThrowIfNullOrWhiteSpace(mimeType);
+        ArgumentNullException.ThrowIfNull(content);
+        lock (Store.Sync)
+        {
+            var message = FindMessage(messageId);
+            if (message.IsDeleted)
+            {
+                throw new ArgumentException("The message is deleted.", nameof(messageId));
+            }
+
+            string id;
+            do
+            {
+                id = Store.NewHexId();
+            }
+            while (Store.AttachmentsById.ContainsKey(id));
+
+            var now = _emulator.NowMs;
+            Store.AddAttachment(AttachmentRecord.WithContent(id, message, filename, mimeType, now, [.. content]));
+            DataStore.Touch(message, now, ready: false);
+            return id;
+        }
+    }
+
+    /// <summary>Revokes a share link: <c>GET /v6/message-sharelinks/{id}</c> answers 403 from now on.</summary>
+    /// <param name="shareLinkId">The share link.</param>
+    public void RevokeShareLink(string shareLinkId)
+    {
+        lock (Store.Sync)
+        {
+            var link = Store.ShareLinksById.TryGetValue(shareLinkId ?? string.Empty, out var found) ? found : throw new KeyNotFoundException($"Unknown share link '{shareLinkId}'.");
+            if (!link.IsRevoked)
+            {
+                link.RevokedMs = Math.Max(1, _emulator.NowMs);
+            }
+        }
+    }
+
     /// <summary>Records that a user played a message: it is no longer in that user's <c>/v3/messages/notified</c> (unread) list. Does not change <c>updated_at</c>.</summary>
     /// <param name="messageId">The message.</param>
     /// <param name="userId">The user who played it.</param>

@@ -22,6 +22,8 @@ internal sealed class DataStore
     public List<ActionItemRecord> ActionItems { get; } = [];
     public Dictionary<string, ExportJobRecord> Exports { get; } = new(StringComparer.Ordinal);
     public List<CarbonLinkRecord> CarbonLinks { get; } = [];
+    public Dictionary<string, AttachmentRecord> AttachmentsById { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, ShareLinkRecord> ShareLinksById { get; } = new(StringComparer.Ordinal);
     public List<WebhookSubscriptionRecord> Subscriptions { get; } = [];
     public int MessageCount { get; set; }
     public int DeletedMessageCount { get; set; }
@@ -64,10 +66,21 @@ internal sealed class DataStore
         var conversation = message.Conversation;
         conversation.Messages.Add(message);
         MessagesById.Add(message.Id, message);
+        if (message.HasAttachment && message.Attachments.Count == 0)
+        {
+            AddAttachment(AttachmentRecord.Generated(message));
+        }
+
         conversation.ActiveCount++;
         conversation.TotalDurationMs += message.DurationMs;
         conversation.LatestChangeMs = Math.Max(conversation.LatestChangeMs, Math.Max(message.UpdatedMs, message.ReadyMs));
         MessageCount++;
+    }
+
+    public void AddAttachment(AttachmentRecord attachment)
+    {
+        AttachmentsById.Add(attachment.Id, attachment);
+        attachment.Message.Attachments.Add(attachment);
     }
 
     /// <summary>Bumps the message's <c>updated_at</c> past its current value (at least now); <paramref name="ready"/> makes its transcript ready at once (an edit).</summary>

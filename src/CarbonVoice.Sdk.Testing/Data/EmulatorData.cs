@@ -8,7 +8,7 @@ public sealed class EmulatorData
     internal EmulatorData(CarbonVoiceEmulator emulator)
     {
         _emulator = emulator;
-        Users = emulator.Store.Users.Select(u => new EmulatorUser(u.Id, u.FirstName, u.LastName, u.Email)).ToArray();
+        Users = emulator.Store.Users.Select(u => new EmulatorUser(u.Id, u.FirstName, u.LastName, u.Email) { CreatedBy = u.CreatedBy?.Id }).ToArray();
     }
 
     private DataStore Store => _emulator.Store;
@@ -70,6 +70,32 @@ public sealed class EmulatorData
             return Store.ConversationsById.TryGetValue(conversationId, out var conversation)
                 ? conversation.Messages.Where(m => includeDeleted || !m.IsDeleted).Select(m => new EmulatorMessage(m, now)).ToArray()
                 : throw new KeyNotFoundException($"Unknown conversation '{conversationId}'.");
+        }
+    }
+
+    /// <summary>The bytes an attachment's signed URL serves.</summary>
+    /// <param name="attachmentId">The attachment id.</param>
+    /// <returns>The bytes.</returns>
+    public byte[] AttachmentContent(string attachmentId)
+    {
+        lock (Store.Sync)
+        {
+            return Store.AttachmentsById.TryGetValue(attachmentId, out var attachment) ? attachment.Content() : throw new KeyNotFoundException($"Unknown attachment '{attachmentId}'.");
+        }
+    }
+
+    /// <summary>The share links, generated (behind forwarded messages) and created.</summary>
+    public IReadOnlyList<EmulatorShareLink> ShareLinks
+    {
+        get
+        {
+            lock (Store.Sync)
+            {
+                var now = _emulator.NowMs;
+                return Store.ShareLinksById.Values
+                    .Select(l => new EmulatorShareLink(l.Id, l.SharedMessage.Id, l.Creator.Id, l.ShareType, l.AccessType, l.Wrapper?.Id, l.IsRevoked, l.IsExpired(now)))
+                    .ToArray();
+            }
         }
     }
 

@@ -26,7 +26,9 @@ public sealed class EmulatorMessage
         DurationMs = record.DurationMs;
         ReactionCount = record.Reactions?.Count ?? 0;
         ParentMessageId = record.Parent?.Id;
-        HasAttachment = record.HasAttachment;
+        HasAttachment = record.Attachments.Count > 0;
+        Attachments = record.Attachments.Select(a => new EmulatorAttachment(a.Id, a.Filename, a.MimeType, a.LengthInBytes)).ToArray();
+        ShareLinkId = record.ShareLink?.Id;
         Language = record.Language;
     }
 
@@ -86,6 +88,12 @@ public sealed class EmulatorMessage
 
     /// <summary>Whether the message has an attachment.</summary>
     public bool HasAttachment { get; }
+
+    /// <summary>The message's attachments.</summary>
+    public IReadOnlyList<EmulatorAttachment> Attachments { get; }
+
+    /// <summary>For a forwarded message, the id of the share link behind it (<c>share_link_id</c>).</summary>
+    public string? ShareLinkId { get; }
 
     /// <summary>Transcript language (en or es).</summary>
     public string Language { get; }

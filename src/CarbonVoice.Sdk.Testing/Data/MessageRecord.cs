@@ -31,6 +31,12 @@ internal sealed class MessageRecord
     public MessageRecord? Parent { get; init; }
     public List<(UserRecord User, string ReactionId)>? Reactions { get; set; }
 
+    /// <summary>The files attached (the generated one of <see cref="HasAttachment"/>, then any added); filled by <see cref="DataStore.AddMessage"/>.</summary>
+    public List<AttachmentRecord> Attachments { get; } = [];
+
+    /// <summary>For a forwarded message, the share link behind it (its id is the message's <c>share_link_id</c>).</summary>
+    public ShareLinkRecord? ShareLink { get; set; }
+
     /// <summary>True when every collaborator has played it (the generated history, except each conversation's last messages).</summary>
     public bool PlayedByAll { get; set; }
 

@@ -13,6 +13,10 @@ internal static class EndpointRegistry
         MessageEndpoints.Register(router);
         MessageV3Endpoints.Register(router);
         MessageV6Endpoints.Register(router);
+        MessageIndexEndpoints.Register(router);
+        ShareLinkEndpoints.Register(router);
+        ReactionEndpoints.Register(router);
+        AttachmentEndpoints.Register(router);
         ActionItemEndpoints.Register(router);
         CarbonLinkEndpoints.Register(router);
         ExportEndpoints.Register(router);

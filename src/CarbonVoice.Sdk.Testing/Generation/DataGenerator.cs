@@ -39,6 +39,14 @@ internal static class DataGenerator
         {
             GenerateWorkspace(store, options, rng, w, endMs);
         }
+
+        // Derived from the generated data without the random generator, so the data above stays what it was.
+        if (store.Users.Count > 1)
+        {
+            store.Users[^1].CreatedBy = store.Users[0];
+        }
+
+        ShareLinkGenerator.AddForwards(store, endMs);
     }
 
     private static void GenerateWorkspace(DataStore store, EmulatorOptions options, Random rng, int w, long endMs)

@@ -36,7 +36,7 @@ internal static class EntityJson
         w.WriteNull("last_message_notified");
         w.WriteEndObject();
         w.WriteEndArray();
-        w.WriteNull("created_by");
+        w.WriteStringOrNull("created_by", u.CreatedBy?.Id);
         w.WriteEndObject();
     }
 
@@ -58,7 +58,12 @@ internal static class EntityJson
         w.WriteStringValue(u.Language);
         w.WriteEndArray();
         w.WriteString("voice_gender", u.VoiceGender);
-        w.WriteString("user_type", "user");
+        w.WriteString("user_type", u.IsBot ? "bot" : "user");
+        if (u.CreatedBy is { } owner)
+        {
+            w.WriteString("created_by", owner.Id);
+        }
+
         w.WriteIso("created_at", u.CreatedMs);
         w.WriteIso("last_updated_at", u.CreatedMs);
         w.WriteEndObject();

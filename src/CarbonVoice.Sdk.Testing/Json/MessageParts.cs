@@ -13,8 +13,6 @@ internal static class MessageParts
     private static readonly JsonEncodedText Word = JsonEncodedText.Encode("t");
     private static readonly JsonEncodedText Start = JsonEncodedText.Encode("s");
     private static readonly JsonEncodedText End = JsonEncodedText.Encode("e");
-    private static readonly string[] FileNames = ["report.pdf", "photo.jpg", "notes.txt", "slides.pptx", "café-menu.png"];
-    private static readonly string[] MimeTypes = ["application/pdf", "image/jpeg", "text/plain", "application/vnd.openxmlformats-officedocument.presentationml.presentation", "image/png"];
 
     public static string AudioUrl(MessageRecord m, in WriteScope scope) => $"{scope.BaseUrl}audio/{m.Id}.mp3";
 
@@ -24,22 +22,28 @@ internal static class MessageParts
 
     public static string Link(MessageRecord m, in WriteScope scope) => $"{scope.BaseUrl}m/{m.Id}";
 
-    /// <summary>The attachment of a message: v3 names its id <c>_id</c> and its URL <c>link</c>; v5 and v6 <c>id</c> and <c>url</c>.</summary>
-    public static void WriteAttachment(Utf8JsonWriter w, MessageRecord m, in WriteScope scope, bool v3)
+    /// <summary>The attachments of a message: v3 names an id <c>_id</c> and its URL <c>link</c>; v5 and v6 <c>id</c> and <c>url</c>.</summary>
+    public static void WriteAttachments(Utf8JsonWriter w, MessageRecord m, in WriteScope scope, bool v3)
     {
-        var pick = (int)((uint)m.TranscriptSeed % (uint)FileNames.Length);
-        var id = $"{m.Id}_f";
-        w.WriteStartObject();
-        w.WriteString(v3 ? "_id" : "id", id);
-        w.WriteString("creator_id", m.Creator.Id);
-        w.WriteIso("created_at", m.CreatedMs);
-        w.WriteString("type", "file");
-        w.WriteString(v3 ? "link" : "url", $"{scope.BaseUrl}attachments/{id}/{Uri.EscapeDataString(FileNames[pick])}");
-        w.WriteString("filename", FileNames[pick]);
-        w.WriteString("mime_type", MimeTypes[pick]);
-        w.WriteNumber("length_in_bytes", 1024 + ((uint)m.TranscriptSeed % 5_000_000));
-        w.WriteEndObject();
+        foreach (var attachment in m.Attachments)
+        {
+            w.WriteStartObject();
+            w.WriteString(v3 ? "_id" : "id", attachment.Id);
+            w.WriteString("creator_id", attachment.Creator.Id);
+            w.WriteIso("created_at", attachment.CreatedMs);
+            w.WriteString("type", "file");
+            w.WriteString(v3 ? "link" : "url", FileUrl(attachment, scope));
+            w.WriteString("filename", attachment.Filename);
+            w.WriteString("mime_type", attachment.MimeType);
+            w.WriteNumber("length_in_bytes", attachment.LengthInBytes);
+            w.WriteString("status", "Uploaded");
+            w.WriteEndObject();
+        }
     }
+
+    /// <summary>The canonical (unsigned) address of an attachment's file: a GET of it without a signature is refused, as on the real file host.</summary>
+    public static string FileUrl(AttachmentRecord attachment, in WriteScope scope)
+        => $"{scope.BaseUrl}files/{attachment.Id}/{Uri.EscapeDataString(attachment.Filename)}";
 
     /// <summary>v3/v5 <c>waveform_percentages</c>: 24 numbers 0–100.</summary>
     public static void WriteWaveformArray(Utf8JsonWriter w, MessageRecord m)

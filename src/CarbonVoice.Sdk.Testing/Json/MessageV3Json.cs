@@ -57,12 +57,17 @@ internal static class MessageV3Json
 
         w.WriteEndArray();
         w.WriteStartArray("attachments");
-        if (m.HasAttachment && !deleted)
+        if (!deleted)
         {
-            MessageParts.WriteAttachment(w, m, scope, v3: true);
+            MessageParts.WriteAttachments(w, m, scope, v3: true);
         }
 
         w.WriteEndArray();
+        if (m.ShareLink is { } shareLink)
+        {
+            w.WriteString("share_link_id", shareLink.Id);
+        }
+
         w.WriteString("notes", string.Empty);
         MessageParts.WriteReactionSummary(w, m, withEmojis: false);
         w.WriteStartArray("tagged_user_ids");

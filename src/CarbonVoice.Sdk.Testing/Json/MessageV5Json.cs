@@ -22,12 +22,17 @@ internal static class MessageV5Json
         w.WriteString("status", m.Status(scope.NowMs));
         w.WriteStringOrNull("parent_message_id", m.Parent?.Id);
         w.WriteStartArray("attachments");
-        if (m.HasAttachment && !deleted)
+        if (!deleted)
         {
-            MessageParts.WriteAttachment(w, m, scope, v3: false);
+            MessageParts.WriteAttachments(w, m, scope, v3: false);
         }
 
         w.WriteEndArray();
+        if (m.ShareLink is { } shareLink)
+        {
+            w.WriteString("share_link_id", shareLink.Id);
+        }
+
         w.WriteString("language", m.Language);
         w.WriteBoolean("is_original_language", true);
         if (ready)

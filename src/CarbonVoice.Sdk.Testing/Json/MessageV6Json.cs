@@ -33,11 +33,16 @@ internal static class MessageV6Json
         w.WriteString("link", MessageParts.Link(m, scope));
         if (!deleted)
         {
-            if (m.HasAttachment)
+            if (m.Attachments.Count > 0)
             {
                 w.WriteStartArray("attachments");
-                MessageParts.WriteAttachment(w, m, scope, v3: false);
+                MessageParts.WriteAttachments(w, m, scope, v3: false);
                 w.WriteEndArray();
+            }
+
+            if (m.ShareLink is { } shareLink)
+            {
+                w.WriteString("share_link_id", shareLink.Id);
             }
 
             if (m.Reactions is { Count: > 0 })

@@ -48,7 +48,17 @@ internal static class MessageWebhookJson
         w.WriteString("language", m.Language);
         w.WriteString("status", m.Status(scope.NowMs));
         w.WriteStartArray("attachments");
+        if (!m.IsDeleted)
+        {
+            MessageParts.WriteAttachments(w, m, scope, v3: false);
+        }
+
         w.WriteEndArray();
+        if (m.ShareLink is { } shareLink)
+        {
+            w.WriteString("share_link_id", shareLink.Id);
+        }
+
         w.WriteString("type", "channel");
         w.WriteString("kind", m.KindName);
         w.WriteEndObject();

@@ -121,6 +121,14 @@ internal sealed class RequestContext
         Response.Body = Encoding.UTF8.GetBytes(body);
     }
 
+    public void Bytes(int status, string contentType, byte[] body)
+    {
+        _writer = null;
+        Response.Status = status;
+        Response.ContentType = contentType;
+        Response.Body = body;
+    }
+
     public void Redirect(string location)
     {
         _writer = null;

@@ -22,7 +22,10 @@ internal sealed class RequestProcessor
     {
         var segments = Router.Split(request.Path);
         var control = segments.Length > 0 && segments[0] == "_emulator";
-        var fault = control ? default : _emulator.Faults.Next();
+
+        // Signed attachment URLs are served as a separate file host would: no faults, no rate limits of the API.
+        var file = segments.Length > 0 && segments[0] == SignedUrls.Prefix;
+        var fault = control || file ? default : _emulator.Faults.Next();
         var nowMs = _emulator.NowMs;
         EmulatorResponse response;
         var authKind = EmulatorAuthKind.None;
@@ -76,7 +79,7 @@ internal sealed class RequestProcessor
 
         // Only an authenticated request on an authenticated route reaches TryAcquire and takes a token.
         // Every other answer (injected fault, 401, 404, OAuth endpoint) reports its bucket without taking one.
-        if (!control && !response.RateLimitReported && !response.Abort && _emulator.RateLimiter.Enabled)
+        if (!control && !file && !response.RateLimitReported && !response.Abort && _emulator.RateLimiter.Enabled)
         {
             _emulator.RateLimiter.Report(RateLimitKey(request, segments), nowMs, response);
         }
@@ -84,7 +87,10 @@ internal sealed class RequestProcessor
         if (!control)
         {
             _emulator.RequestLog.Add(new EmulatorRequestLog(
-                DateTimeOffset.FromUnixTimeMilliseconds(nowMs), request.Method, request.PathAndQuery, response.Status, authKind, fault.Kind));
+                DateTimeOffset.FromUnixTimeMilliseconds(nowMs), request.Method, file ? SignedUrls.Redact(request.PathAndQuery) : request.PathAndQuery, response.Status, authKind, fault.Kind)
+            {
+                PresentedCredential = request.AuthorizationScheme is not null || request.ApiKey is not null,
+            });
         }
 
         return response;
