@@ -14,6 +14,12 @@ public static class CarbonVoiceEntities
     /// <summary>The message (discussion) entity key.</summary>
     public const string Message = "message";
 
+    /// <summary>
+    /// The attachment entity key: one record per file attached to a synced message (parent: the conversation), with its
+    /// name, type and size, and, for text documents when <see cref="SyncOptions.FetchTextAttachments"/> is on, their text.
+    /// </summary>
+    public const string Attachment = "attachment";
+
     /// <summary>The action item entity key.</summary>
     public const string ActionItem = "action_item";
 
@@ -35,6 +41,7 @@ public static class CarbonVoiceEntities
         new(Workspace, "/v5/workspaces", "Workspaces", "Workspaces grouping people and conversations", true, OperationalMaturityPillar),
         new(Channel, "/channels/{workspace_guid}", "Channels (Conversations)", "Communication channels within workspaces", true, CustomerHealthPillar),
         new(Message, "/v6/messages", "Messages (Discussions)", "Individual messages and voice posts", true, CustomerHealthPillar),
+        new(Attachment, "/v6/messages (attachments); /attachments/signedurl/{id}", "Attachments", "Files attached to messages: names, types, sizes, and the text of text documents", true, CustomerHealthPillar),
         new(ActionItem, "/action-items/channel/{channel_id}", "Action Items", "Tasks and action items from conversations", true, OperationalMaturityPillar),
         new(CarbonLink, "/carbonlink/create", "CarbonLinks", "Links to start conversations", false, OperationalMaturityPillar),
         new(ConversationSummary, "/channels/{channel_id}/summary", "Conversation Summaries", "AI-generated summaries of conversations", false, CustomerHealthPillar),

@@ -25,6 +25,8 @@ internal sealed class IngestionPass(
 
     public static string SummarySource(string conversationId) => "conversation_summary:" + conversationId;
 
+    public static string AttachmentSource(string attachmentId) => "attachment:" + attachmentId;
+
     public async Task ProcessAsync(RawRecord record, HashSet<string> dirtyConversations, CancellationToken cancellationToken)
     {
         var entity = record.Key.EntityType;
@@ -46,6 +48,9 @@ internal sealed class IngestionPass(
                     break;
                 case CarbonVoiceEntities.ConversationSummary:
                     await IngestSummaryAsync(record, cancellationToken).ConfigureAwait(false);
+                    break;
+                case CarbonVoiceEntities.Attachment:
+                    await IngestAttachmentAsync(record, cancellationToken).ConfigureAwait(false);
                     break;
             }
         }
@@ -155,6 +160,50 @@ internal sealed class IngestionPass(
         };
         var drafts = chunker.Split(header, summary.Summary, options.MaxTokens, options.OverlapTokens).Select(text => new ChunkDraft(text, metadata)).ToList();
         await WriteSourceAsync(source, CarbonVoiceEntities.ConversationSummary, conversation.WorkspaceId, conversationId, conversation.DisplayName, drafts, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The text of a fetched text attachment, chunked like a long message: a header naming the file, its conversation, the
+    /// message it belongs to, who shared it and when; metadata with the attachment and message ids. Anything else (no text,
+    /// deleted, conversation deleted) has no chunks.
+    /// </summary>
+    private async Task IngestAttachmentAsync(RawRecord record, CancellationToken cancellationToken)
+    {
+        var source = AttachmentSource(record.Key.ExternalId);
+        var attachment = record.IsDeleted ? null : AttachmentView.Parse(record.Payload);
+        var conversationId = attachment?.ConversationId ?? record.ParentId;
+        if (attachment is not { HasText: true } || (conversationId is not null && await IsConversationDeletedAsync(conversationId, cancellationToken).ConfigureAwait(false)))
+        {
+            await DeleteSourceAsync(source, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var conversation = conversationId is null ? null : await ReadConversationAsync(conversationId, cancellationToken).ConfigureAwait(false);
+        var speaker = conversation?.Speaker(attachment.CreatorId) ?? attachment.CreatorId ?? "Unknown speaker";
+        var header = $"Attachment: {attachment.Filename ?? attachment.Id} ({attachment.MimeType ?? "unknown type"})"
+            + (conversation is null ? string.Empty : $" | Conversation: {conversation.DisplayName}")
+            + $" | Message: {attachment.MessageId ?? "unknown"} | Shared by: {speaker} | Time: {Json.Format(attachment.Time)}";
+        var pieces = chunker.Split(header, attachment.Content!, options.MaxTokens, options.OverlapTokens);
+        var drafts = new List<ChunkDraft>(pieces.Count);
+        for (var i = 0; i < pieces.Count; i++)
+        {
+            drafts.Add(new ChunkDraft(pieces[i], new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["attachment_id"] = attachment.Id,
+                ["message_id"] = attachment.MessageId ?? string.Empty,
+                ["conversation_id"] = conversationId ?? string.Empty,
+                ["conversation_name"] = conversation?.DisplayName ?? string.Empty,
+                ["filename"] = attachment.Filename ?? string.Empty,
+                ["mime_type"] = attachment.MimeType ?? string.Empty,
+                ["length_in_bytes"] = attachment.LengthInBytes?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty,
+                ["speaker_ids"] = attachment.CreatorId ?? string.Empty,
+                ["start_time"] = Json.Iso(attachment.Time),
+                ["part"] = (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["parts"] = pieces.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            }));
+        }
+
+        await WriteSourceAsync(source, CarbonVoiceEntities.Attachment, attachment.WorkspaceId, conversationId, conversation?.DisplayName, drafts, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<bool> IsConversationDeletedAsync(string conversationId, CancellationToken cancellationToken)

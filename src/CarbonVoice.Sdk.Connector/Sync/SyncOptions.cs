@@ -27,6 +27,23 @@ public sealed class SyncOptions
     public bool KeepWordTimings { get; set; }
 
     /// <summary>
+    /// Whether the text of text attachments (plain text, markdown, CSV, JSON, HTML) is downloaded through a signed URL
+    /// (<c>GET /attachments/signedurl/{id}</c>) and kept in the attachment's raw record, so ingestion chunks it. Off by
+    /// default (attachments are then recorded with their metadata only); the sample host turns it on. An attachment whose id
+    /// and size are unchanged since the last download is not downloaded again.
+    /// </summary>
+    public bool FetchTextAttachments { get; set; }
+
+    /// <summary>The largest text attachment downloaded, in bytes (larger ones are recorded with their metadata only). 1 MiB by default.</summary>
+    public long MaxAttachmentBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>
+    /// How many syncs retry the download of a text attachment that failed (a network error, an expired URL) before giving
+    /// up on it; each failure is recorded in the run. 5 by default.
+    /// </summary>
+    public int AttachmentRetryLimit { get; set; } = 5;
+
+    /// <summary>
     /// How long the sync lease of a connector lasts unless renewed. A live run renews it every third of this (on the
     /// <see cref="TimeProvider"/>); when its process dies, the next run of the connector is refused for at most this long,
     /// after which the dead run is marked <see cref="SyncRunStatus.Interrupted"/>. 30 seconds by default.

@@ -50,6 +50,8 @@ internal sealed partial class SyncPass
         {
             var live = new List<RawRecordUpsert>();
             var deleted = new List<RawRecordKey>();
+            var kept = new List<MessageV6>();
+            var withAttachments = new List<(MessageV6, string)>();
             foreach (var message in page.Items)
             {
                 if (string.IsNullOrWhiteSpace(message.Id) || message.ConversationId is not { } conversationId
@@ -61,13 +63,19 @@ internal sealed partial class SyncPass
                 if (message.IsDeleted)
                 {
                     deleted.Add(Key(CarbonVoiceEntities.Message, message.Id));
+                    kept.Add(message);
                 }
                 else if (BuildMessage(message, conversationId) is { } record)
                 {
                     live.Add(record);
+                    kept.Add(message);
+                    withAttachments.Add((message, conversationId));
                 }
             }
 
+            // Attachments first: what a changed message dropped is read from its stored record, before it is replaced.
+            await TombstoneDroppedAttachmentsAsync(kept, cancellationToken).ConfigureAwait(false);
+            await StoreAttachmentsAsync(withAttachments, null, cancellationToken).ConfigureAwait(false);
             await StoreAsync(CarbonVoiceEntities.Message, live, cancellationToken).ConfigureAwait(false);
             await TombstoneAsync(CarbonVoiceEntities.Message, deleted, cancellationToken).ConfigureAwait(false);
             if (Scope is null && page.ResumeToken is { } resume)

@@ -61,6 +61,7 @@ internal sealed partial class SyncPass
         }
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seenAttachments = new HashSet<string>(StringComparer.Ordinal);
         var history = _client.Messages.ListHistoryAsync(new MessageFeedOptions
         {
             ConversationId = conversationId,
@@ -70,19 +71,27 @@ internal sealed partial class SyncPass
         await foreach (var page in history.AsPages(cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             var records = new List<RawRecordUpsert>(page.Items.Count);
+            var live = new List<(MessageV6, string)>(page.Items.Count);
             foreach (var message in page.Items)
             {
                 if (!string.IsNullOrWhiteSpace(message.Id) && seen.Add(message.Id) && !message.IsDeleted
                     && BuildMessage(message, conversationId) is { } record)
                 {
                     records.Add(record);
+                    live.Add((message, conversationId));
                 }
             }
 
+            await StoreAttachmentsAsync(live, seenAttachments, cancellationToken).ConfigureAwait(false);
             await StoreAsync(CarbonVoiceEntities.Message, records, cancellationToken).ConfigureAwait(false);
         }
 
         await SweepAsync(CarbonVoiceEntities.Message, conversationId, seen, cancellationToken).ConfigureAwait(false);
+        if (AttachmentsEnabled)
+        {
+            await SweepAsync(CarbonVoiceEntities.Attachment, conversationId, seenAttachments, cancellationToken).ConfigureAwait(false);
+        }
+
         await _state.SetCheckpointAsync(_tenantId, _connectorId, listedScope, FullMarker ?? ListedMarker, cancellationToken).ConfigureAwait(false);
     }
 
@@ -130,6 +139,7 @@ internal sealed partial class SyncPass
         await TombstoneAsync(CarbonVoiceEntities.Channel, [Key(CarbonVoiceEntities.Channel, conversationId)], cancellationToken).ConfigureAwait(false);
         await SweepAsync(CarbonVoiceEntities.Message, conversationId, [], cancellationToken).ConfigureAwait(false);
         await SweepAsync(CarbonVoiceEntities.ActionItem, conversationId, [], cancellationToken).ConfigureAwait(false);
+        await SweepAsync(CarbonVoiceEntities.Attachment, conversationId, [], cancellationToken).ConfigureAwait(false);
         await TombstoneAsync(CarbonVoiceEntities.ConversationSummary, [Key(CarbonVoiceEntities.ConversationSummary, conversationId)], cancellationToken).ConfigureAwait(false);
         await _state.SetCheckpointAsync(_tenantId, _connectorId, SyncScopes.Listed(conversationId), null, cancellationToken).ConfigureAwait(false);
     }

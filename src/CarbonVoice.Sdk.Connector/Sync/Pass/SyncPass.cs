@@ -71,6 +71,7 @@ internal sealed partial class SyncPass
         Report(SyncPhase.Starting, message: (IsDelta ? $"Delta sync since {Since:O}" : Resume ? "Full sync (resuming)" : "Full sync") + (Scope is null ? string.Empty : $" of {Scope.Count} conversation(s)"));
         Report(SyncPhase.User);
         await _client.Users.WhoAmIAsync(cancellationToken).ConfigureAwait(false);
+        await LoadAttachmentRetriesAsync(cancellationToken).ConfigureAwait(false);
 
         var workspaces = await SyncWorkspacesAsync(cancellationToken).ConfigureAwait(false);
         var conversations = new List<(string Id, string WorkspaceId)>();
@@ -98,6 +99,11 @@ internal sealed partial class SyncPass
         {
             var live = conversations.Select(c => c.Id).Where(id => !IsGone(id)).ToHashSet(StringComparer.Ordinal);
             await SyncChangesAsync(since, live, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (AttachmentsEnabled && _options.FetchTextAttachments)
+        {
+            await RetryAttachmentsAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 
