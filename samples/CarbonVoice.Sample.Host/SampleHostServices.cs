@@ -93,6 +93,7 @@ internal static class SampleHostServices
         services.AddCarbonVoiceConnector(connector =>
         {
             connector.Sync.EnqueueIngestionAfterSync = false;
+            connector.Sync.FetchTextAttachments = true;
             connector.RunIngestionWorker = false;
         });
         services.AddSingleton<IConnectorRunner, ConnectorPackageRunner>();
