@@ -25,6 +25,13 @@ public sealed class EmulatorRunTests
             {
                 Assert.Equal(statuses, route.Statuses);
             }
+            else if (route.Route == RouteCatalog.ShareLink.Route && route.Statuses.Count > 1)
+            {
+                // Discovered links may be revoked or expired: the check tries the next one after a 403, and says so.
+                Assert.All(route.Statuses.SkipLast(1), status => Assert.Equal(403, status));
+                Assert.InRange(route.Statuses[^1], 200, 299);
+                Assert.Contains("answered 403", route.Note, StringComparison.Ordinal);
+            }
             else
             {
                 Assert.All(route.Statuses, status => Assert.InRange(status, 200, 299));
@@ -49,7 +56,7 @@ public sealed class EmulatorRunTests
             {
                 Assert.Null(route.Paging);
                 Assert.Equal(1, route.Items);
-                Assert.NotNull(route.ModelledFieldsNeverSeen);
+                Assert.Equal(definition.ItemType is not null, route.ModelledFieldsNeverSeen is not null);
             }
             else
             {

@@ -12,7 +12,7 @@ public sealed partial class RouteCatalogTests
         "POST /action-items", "PUT /action-items/{}", "PATCH /action-items/{}/status",
         "POST /carbonlink/create", "POST /carbonlink/personal",
         "POST /data-exporter/conversations", "POST /data-exporter/users",
-        "POST /oauth/token", "POST /oauth/revoke", "POST /v3/workspace",
+        "POST /oauth/token", "POST /oauth/revoke", "POST /v3/workspace", "POST /message-sharelinks",
     };
 
     [Fact]
@@ -56,7 +56,7 @@ public sealed partial class RouteCatalogTests
     {
         Assert.All(ContractChecker.Routes, r => Assert.Matches("^(GET|POST) /[a-z0-9./{}_-]*$", r.Route));
         Assert.Equal(
-            ["POST /contacts", "POST /v3/messages/notified", "POST /v3/messages/recent", "POST /v3/search", "POST /v5/messages/by-ids", "POST /v6/messages/by-ids"],
+            ["POST /contacts", "POST /v3/messages/notified", "POST /v3/messages/recent", "POST /v3/search", "POST /v5/attachments/download/signedurl/bulk", "POST /v5/messages/by-ids", "POST /v6/messages/by-ids"],
             ContractChecker.Routes.Where(r => r.Method == "POST").Select(r => r.Route).Order(StringComparer.Ordinal));
     }
 

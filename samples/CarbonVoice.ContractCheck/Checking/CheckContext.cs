@@ -37,6 +37,12 @@ internal sealed class CheckContext
     /// <summary>Message ids of <see cref="ConversationId"/> in the order they were discovered.</summary>
     public List<string> MessageIds { get; } = [];
 
+    /// <summary>Attachment ids seen on messages, in the order they were discovered.</summary>
+    public List<string> AttachmentIds { get; } = [];
+
+    /// <summary>Share link ids of forwarded messages, in the order they were discovered.</summary>
+    public List<string> ShareLinkIds { get; } = [];
+
     /// <summary>Transcripts read so far (a word of one becomes the search query).</summary>
     public List<string> Transcripts { get; } = [];
 
@@ -47,6 +53,26 @@ internal sealed class CheckContext
             if (!string.IsNullOrWhiteSpace(id) && !WorkspaceIds.Contains(id, StringComparer.Ordinal))
             {
                 WorkspaceIds.Add(id);
+            }
+        }
+    }
+
+    /// <summary>Notes the attachments and share links of v6 messages.</summary>
+    public void AddSharing(IEnumerable<MessageV6> messages)
+    {
+        foreach (var message in messages)
+        {
+            foreach (var id in (message.Attachments ?? []).Select(a => a.Id))
+            {
+                if (!string.IsNullOrWhiteSpace(id) && !AttachmentIds.Contains(id, StringComparer.Ordinal))
+                {
+                    AttachmentIds.Add(id);
+                }
+            }
+
+            if (!string.IsNullOrWhiteSpace(message.ShareLinkId) && !ShareLinkIds.Contains(message.ShareLinkId, StringComparer.Ordinal))
+            {
+                ShareLinkIds.Add(message.ShareLinkId);
             }
         }
     }

@@ -71,6 +71,7 @@ public sealed class ContractChecker
             await WorkspaceChecks.ReadAsync(context, cancellationToken);
             await ConversationChecks.ReadAsync(context, cancellationToken);
             await MessageChecks.RunAsync(context, cancellationToken);
+            await SharingChecks.RunAsync(context, cancellationToken);
             await ActionItemAndExportChecks.RunAsync(context, cancellationToken);
 
             var routes = RouteCatalog.All.Select(route => runner.ReportOf(route) ?? RouteReportBuilder.NotApplicable(route, "not reached")).ToList();

@@ -9,6 +9,9 @@ internal static class MessageChecks
     private const string NoConversation = "no conversation was discovered";
     private const string NoMessage = "no message id was discovered in the chosen conversation";
 
+    /// <summary>The rows the message index is asked for.</summary>
+    private const int IndexLimit = 50;
+
     /// <summary>How many discovered ids the by-ids reads ask for.</summary>
     private const int ByIdsBatch = 3;
 
@@ -17,6 +20,7 @@ internal static class MessageChecks
         await ListAsync(context, cancellationToken);
         await ReadByIdAsync(context, cancellationToken);
         await SearchAsync(context, cancellationToken);
+        await IndexAsync(context, cancellationToken);
     }
 
     private static async Task ListAsync(CheckContext context, CancellationToken cancellationToken)
@@ -47,6 +51,7 @@ internal static class MessageChecks
         else
         {
             context.AddMessages(history?.Select(m => ((string?)m.Id, m.Transcript)) ?? []);
+            context.AddSharing(history ?? []);
             var ids = await runner.PagedAsync(RouteCatalog.MessageIds, () => messages.ListIdsAsync(conversationId, size), cancellationToken);
             context.AddMessages(ids?.Select(id => ((string?)id, (string?)null)) ?? []);
             var byChannel = await runner.PagedAsync(
@@ -84,7 +89,7 @@ internal static class MessageChecks
     {
         var runner = context.Runner;
         var messages = context.Client.Messages;
-        var byIdRoutes = new[] { RouteCatalog.MessageV6, RouteCatalog.MessagesByIdsV6, RouteCatalog.Message, RouteCatalog.MessagesByIds };
+        var byIdRoutes = new[] { RouteCatalog.MessageV6, RouteCatalog.MessagesByIdsV6, RouteCatalog.Message, RouteCatalog.MessagesByIds, RouteCatalog.MessageV3 };
         if (context.ConversationId is not { } conversationId || context.MessageIds.Count == 0)
         {
             foreach (var route in byIdRoutes)
@@ -102,6 +107,23 @@ internal static class MessageChecks
         await runner.ListAsync(RouteCatalog.MessagesByIdsV6, ct => messages.GetByIdsV6Async(conversationId, batch, ct), cancellationToken, batchNote);
         await runner.SingleAsync(RouteCatalog.Message, ct => messages.GetAsync(first, null, ct), cancellationToken);
         await runner.ListAsync(RouteCatalog.MessagesByIds, ct => messages.GetByIdsAsync(conversationId, batch, ct), cancellationToken, batchNote);
+        await runner.SingleAsync(RouteCatalog.MessageV3, ct => messages.GetV3Async(first, ct), cancellationToken);
+    }
+
+    /// <summary>The chosen conversation's message index (one request of at most <see cref="IndexLimit"/> rows, newest first).</summary>
+    private static async Task IndexAsync(CheckContext context, CancellationToken cancellationToken)
+    {
+        if (context.ConversationId is not { } conversationId)
+        {
+            context.Runner.NotApplicable(RouteCatalog.MessageIndex, NoConversation);
+            return;
+        }
+
+        await context.Runner.ListAsync(
+            RouteCatalog.MessageIndex,
+            ct => context.Client.Messages.ListIndexAsync(conversationId, new MessageIndexOptions { Limit = IndexLimit, Direction = MessageDirections.Older }, ct),
+            cancellationToken,
+            string.Create(CultureInfo.InvariantCulture, $"the chosen conversation's latest {IndexLimit} messages"));
     }
 
     private static async Task SearchAsync(CheckContext context, CancellationToken cancellationToken)

@@ -94,6 +94,24 @@ public static class RouteCatalog
     /// <summary><c>POST /v3/search</c>.</summary>
     public static readonly RouteDefinition Search = new("POST", "/v3/search", EvidenceLevel.GuideOnly, Contract, "Messages.SearchAsync", ResponseKind.PagedList, typeof(LegacyMessage));
 
+    /// <summary><c>GET /v3/messages/{id}</c>.</summary>
+    public static readonly RouteDefinition MessageV3 = new("GET", "/v3/messages/{id}", EvidenceLevel.Confirmed, Contract, "Messages.GetV3Async", ResponseKind.Single, typeof(LegacyMessage), "message");
+
+    /// <summary><c>GET /messages/{channel_id}/index</c>.</summary>
+    public static readonly RouteDefinition MessageIndex = new("GET", "/messages/{channel_id}/index", EvidenceLevel.Confirmed, Contract, "Messages.ListIndexAsync", ResponseKind.List, typeof(MessageIndexEntry));
+
+    /// <summary><c>GET /v6/message-sharelinks/{id}</c>.</summary>
+    public static readonly RouteDefinition ShareLink = new("GET", "/v6/message-sharelinks/{id}", EvidenceLevel.Confirmed, Contract, "ShareLinks.GetAsync", ResponseKind.Single, typeof(MessageShareLink), "share_link");
+
+    /// <summary><c>GET /reactions</c>.</summary>
+    public static readonly RouteDefinition Reactions = new("GET", "/reactions", EvidenceLevel.Confirmed, Contract, "Reactions.ListAsync", ResponseKind.List, typeof(Reaction));
+
+    /// <summary><c>GET /attachments/signedurl/{id}</c>: a bare string, no model (the URL is never reported).</summary>
+    public static readonly RouteDefinition AttachmentSignedUrl = new("GET", "/attachments/signedurl/{id}", EvidenceLevel.Confirmed, Contract, "Attachments.GetDownloadUrlAsync", ResponseKind.Single, null);
+
+    /// <summary><c>POST /v5/attachments/download/signedurl/bulk</c>.</summary>
+    public static readonly RouteDefinition AttachmentSignedUrls = new("POST", "/v5/attachments/download/signedurl/bulk", EvidenceLevel.Confirmed, Contract, "Attachments.GetDownloadUrlsAsync", ResponseKind.List, typeof(AttachmentDownloadUrl));
+
     /// <summary><c>GET /action-items/{container_type}/{container_id}</c>.</summary>
     public static readonly RouteDefinition ActionItems = new("GET", "/action-items/{container_type}/{container_id}", EvidenceLevel.GuideOnly, Contract, "ActionItems.ListAsync", ResponseKind.PagedList, typeof(ActionItem));
 
@@ -110,7 +128,8 @@ public static class RouteCatalog
         Workspaces, Workspace, LegacyWorkspaces, LegacyWorkspace,
         Conversations, AvailableConversations, Conversation, ConversationV1, Collaborators, Summary,
         History, Updates, MessageV6, MessagesByIdsV6, Message, MessagesByIds, MessageIds,
-        MessagesByChannel, Sequential, Recent, Notified, Search,
+        MessagesByChannel, Sequential, Recent, Notified, Search, MessageV3, MessageIndex,
+        ShareLink, Reactions, AttachmentSignedUrl, AttachmentSignedUrls,
         ActionItems, MyActionItems, Export,
     ];
 }

@@ -36,6 +36,9 @@ public sealed record MessageShareLink : CarbonVoiceModel
     /// <summary>The id of the shared message.</summary>
     public string? SharedMessageId { get; init; }
 
+    /// <summary>For a forward, the id of the message that carries this link as its <c>share_link_id</c>.</summary>
+    public string? MessageId { get; init; }
+
     /// <summary>The users, channels or workspaces a <c>specified</c> link is restricted to.</summary>
     public IReadOnlyList<ShareLinkAccess>? SpecifiedAccess { get; init; }
 
