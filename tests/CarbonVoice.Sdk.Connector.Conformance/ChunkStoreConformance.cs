@@ -32,7 +32,7 @@ public abstract class ChunkStoreConformance : IDisposable
             Metadata = new Dictionary<string, string> { ["speaker"] = "Ana 👋", ["index"] = index.ToString(System.Globalization.CultureInfo.InvariantCulture) },
         };
 
-    [StoreFact]
+    [Fact]
     public void Chunk_ids_are_deterministic_and_distinct()
     {
         Assert.Equal(ChunkIds.For("t", "c", "s", 1), ChunkIds.For("t", "c", "s", 1));
@@ -40,7 +40,7 @@ public abstract class ChunkStoreConformance : IDisposable
         Assert.NotEqual(ChunkIds.For("t", "c", "s1", 1), ChunkIds.For("t", "c", "s", 11));
     }
 
-    [StoreFact]
+    [Fact]
     public async Task Upsert_reports_new_unchanged_changed_and_round_trips()
     {
         var store = CreateStore(Time);
@@ -61,7 +61,7 @@ public abstract class ChunkStoreConformance : IDisposable
         Assert.Equal(page.Items[1].CreatedAt, page.Items[1].UpdatedAt);
     }
 
-    [StoreFact]
+    [Fact]
     public async Task Delete_by_source_from_index()
     {
         var store = CreateStore(Time);
@@ -73,7 +73,7 @@ public abstract class ChunkStoreConformance : IDisposable
         Assert.Equal(1, await store.CountAsync(new ChunkQuery(Tenant, Connector)));
     }
 
-    [StoreFact]
+    [Fact]
     public async Task Purge_deletes_only_that_connectors_chunks_and_is_idempotent()
     {
         var store = CreateStore(Time);
@@ -101,7 +101,7 @@ public abstract class ChunkStoreConformance : IDisposable
         Assert.Equal([UpsertOutcome.New], await store.UpsertAsync([MakeChunk("a", 0)]));
     }
 
-    [StoreFact]
+    [Fact]
     public async Task Query_filters_by_pillar_conversation_and_tenant()
     {
         var store = CreateStore(Time);
@@ -119,7 +119,7 @@ public abstract class ChunkStoreConformance : IDisposable
         Assert.Null(both.ContinuationToken);
     }
 
-    [StoreFact]
+    [Fact]
     public async Task Query_pages_in_source_and_index_order_without_gaps()
     {
         var store = CreateStore(Time);

@@ -20,7 +20,7 @@ public abstract class RawDataStoreConformance : IDisposable
     protected static RawRecordUpsert Message(string id, string text, string parent = "conv1", string updatedAt = "2026-02-03T09:00:00Z", string entity = "message", string tenant = Tenant, string connector = Connector)
         => RawRecordUpsert.FromJson(Key(id, entity, tenant, connector), $$"""{"message_id":"{{id}}","transcript":"{{text}}","last_updated_at":"{{updatedAt}}"}""", parent);
 
-    [StoreFact]
+    [Fact]
     public async Task New_then_unchanged_then_changed()
     {
         var store = CreateStore(Time);
@@ -45,7 +45,7 @@ public abstract class RawDataStoreConformance : IDisposable
         Assert.False(stored.IsDeleted);
     }
 
-    [StoreFact]
+    [Fact]
     public async Task Volatile_field_bump_is_unchanged_and_keeps_the_old_payload()
     {
         var store = CreateStore(Time);
@@ -56,7 +56,7 @@ public abstract class RawDataStoreConformance : IDisposable
         Assert.Contains("09:00:00", stored!.Payload, StringComparison.Ordinal);
     }
 
-    [StoreFact]
+    [Fact]
     public async Task Batch_results_are_in_input_order_and_duplicates_apply_in_order()
     {
         var store = CreateStore(Time);
@@ -67,7 +67,7 @@ public abstract class RawDataStoreConformance : IDisposable
         Assert.Contains("\"2\"", (await store.GetAsync(Key("b")))!.Payload, StringComparison.Ordinal);
     }
 
-    [StoreFact]
+    [Fact]
     public async Task Keys_are_scoped_by_tenant_connector_and_entity_type()
     {
         var store = CreateStore(Time);
@@ -78,7 +78,7 @@ public abstract class RawDataStoreConformance : IDisposable
         Assert.Null(await store.GetAsync(Key("x", connector: "other")));
     }
 
-    [StoreFact]
+    [Fact]
     public async Task Parent_change_is_a_change()
     {
         var store = CreateStore(Time);
@@ -87,7 +87,7 @@ public abstract class RawDataStoreConformance : IDisposable
         Assert.Equal(UpsertOutcome.Changed, moved[0].Outcome);
     }
 
-    [StoreFact]
+    [Fact]
     public async Task Tombstone_marks_deleted_once_and_skips_missing_keys()
     {
         var store = CreateStore(Time);
@@ -107,7 +107,7 @@ public abstract class RawDataStoreConformance : IDisposable
         Assert.Equal(2, await store.CountAsync(Tenant, Connector, includeDeleted: true));
     }
 
-    [StoreFact]
+    [Fact]
     public async Task Upsert_can_write_a_tombstone_and_revive_it()
     {
         var store = CreateStore(Time);
@@ -119,7 +119,7 @@ public abstract class RawDataStoreConformance : IDisposable
         Assert.False((await store.GetAsync(Key("m1")))!.IsDeleted);
     }
 
-    [StoreFact]
+    [Fact]
     public async Task Read_changed_since_pages_in_sequence_order_and_sees_only_the_latest_change()
     {
         var store = CreateStore(Time);
@@ -155,7 +155,7 @@ public abstract class RawDataStoreConformance : IDisposable
         Assert.True(tombstoned.Items[0].IsDeleted);
     }
 
-    [StoreFact]
+    [Fact]
     public async Task Unchanged_upserts_do_not_move_the_watermark()
     {
         var store = CreateStore(Time);
@@ -165,7 +165,7 @@ public abstract class RawDataStoreConformance : IDisposable
         Assert.Empty((await store.ReadChangedSinceAsync(Tenant, Connector, page.NextWatermark, 10)).Items);
     }
 
-    [StoreFact]
+    [Fact]
     public async Task List_by_parent_pages_by_external_id()
     {
         var store = CreateStore(Time);
@@ -179,7 +179,7 @@ public abstract class RawDataStoreConformance : IDisposable
         Assert.Equal(["c", "e"], withDeleted.Select(r => r.Key.ExternalId));
     }
 
-    [StoreFact]
+    [Fact]
     public async Task Purge_deletes_only_that_connectors_records_tombstones_included_and_is_idempotent()
     {
         var store = CreateStore(Time);
@@ -200,7 +200,7 @@ public abstract class RawDataStoreConformance : IDisposable
         Assert.Equal("m1", Assert.Single((await store.ReadChangedSinceAsync("t2", Connector, 0, 10)).Items).Key.ExternalId);
     }
 
-    [StoreFact]
+    [Fact]
     public async Task Records_written_after_a_purge_get_higher_sequences_than_any_before()
     {
         var store = CreateStore(Time);
@@ -216,7 +216,7 @@ public abstract class RawDataStoreConformance : IDisposable
         Assert.Equal("m2", Assert.Single((await store.ReadChangedSinceAsync(Tenant, Connector, watermark, 10)).Items).Key.ExternalId);
     }
 
-    [StoreFact]
+    [Fact]
     public async Task Unicode_and_large_payloads_round_trip()
     {
         var store = CreateStore(Time);
@@ -227,7 +227,7 @@ public abstract class RawDataStoreConformance : IDisposable
         Assert.Equal(payload, stored!.Payload);
     }
 
-    [StoreFact]
+    [Fact]
     public async Task Concurrent_batches_get_distinct_increasing_sequences()
     {
         var store = CreateStore(Time);

@@ -29,7 +29,7 @@ public abstract class RunProgressStoreConformance : IDisposable
         At = Time.GetUtcNow(),
     };
 
-    [StoreFact]
+    [Fact]
     public async Task Entries_round_trip_in_sequence_order_and_page()
     {
         var store = CreateStore();
@@ -56,7 +56,7 @@ public abstract class RunProgressStoreConformance : IDisposable
         Assert.Empty(await store.ReadAfterAsync(last.Sequence, 10));
     }
 
-    [StoreFact]
+    [Fact]
     public async Task Prune_deletes_old_entries_only()
     {
         var store = CreateStore();
@@ -67,7 +67,7 @@ public abstract class RunProgressStoreConformance : IDisposable
         Assert.Equal("new", Assert.Single(await store.ReadAfterAsync(0, 10)).RunId);
     }
 
-    [StoreFact]
+    [Fact]
     public async Task A_feed_returns_every_entry_of_concurrent_writers_once()
     {
         var store = CreateStore();

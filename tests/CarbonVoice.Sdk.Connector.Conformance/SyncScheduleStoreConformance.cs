@@ -15,7 +15,7 @@ public abstract class SyncScheduleStoreConformance : IDisposable
 
     public virtual void Dispose() => GC.SuppressFinalize(this);
 
-    [StoreFact]
+    [Fact]
     public async Task Due_schedules_are_claimed_once_then_due_again_after_the_claim_or_the_interval()
     {
         var store = CreateStore();
@@ -38,7 +38,7 @@ public abstract class SyncScheduleStoreConformance : IDisposable
         Assert.Contains(await store.ClaimDueAsync(now.AddMinutes(16), TimeSpan.FromMinutes(1), 10), s => s.ConnectorId == "due");
     }
 
-    [StoreFact]
+    [Fact]
     public async Task Removed_schedules_are_never_claimed_and_limits_hold()
     {
         var store = CreateStore();
@@ -59,7 +59,7 @@ public abstract class SyncScheduleStoreConformance : IDisposable
         Assert.Equal(4, first.Concat(second).Select(s => s.ConnectorId).Distinct().Count());
     }
 
-    [StoreFact]
+    [Fact]
     public async Task Concurrent_schedulers_claim_disjoint_sets()
     {
         CreateStore();

@@ -18,7 +18,7 @@ public abstract class SyncStateStoreConformance : IDisposable
 
     public virtual void Dispose() => GC.SuppressFinalize(this);
 
-    [StoreFact]
+    [Fact]
     public async Task Runs_round_trip_with_counts_and_errors()
     {
         var store = CreateStore(Time);
@@ -52,7 +52,7 @@ public abstract class SyncStateStoreConformance : IDisposable
         Assert.Null(await store.GetRunAsync("nope"));
     }
 
-    [StoreFact]
+    [Fact]
     public async Task Runs_list_newest_first_per_connector()
     {
         var store = CreateStore(Time);
@@ -65,7 +65,7 @@ public abstract class SyncStateStoreConformance : IDisposable
         Assert.Single(await store.ListRunsAsync(Tenant, Connector, limit: 1));
     }
 
-    [StoreFact]
+    [Fact]
     public async Task Checkpoints_set_get_list_and_remove()
     {
         var store = CreateStore(Time);
@@ -84,7 +84,7 @@ public abstract class SyncStateStoreConformance : IDisposable
         Assert.Equal(2, (await store.ListCheckpointsAsync(Tenant, Connector, "")).Count);
     }
 
-    [StoreFact]
+    [Fact]
     public async Task Ingestion_watermark_defaults_to_zero_and_persists()
     {
         var store = CreateStore(Time);
@@ -94,7 +94,7 @@ public abstract class SyncStateStoreConformance : IDisposable
         Assert.Equal(0, await store.GetIngestionWatermarkAsync(Tenant, "other"));
     }
 
-    [StoreFact]
+    [Fact]
     public async Task Purge_deletes_that_connectors_checkpoints_and_watermark_and_keeps_its_runs_and_lease()
     {
         var store = CreateStore(Time);
@@ -125,7 +125,7 @@ public abstract class SyncStateStoreConformance : IDisposable
         Assert.Null(await store.TryAcquireLeaseAsync(Tenant, Connector, "B", TimeSpan.FromMinutes(1)));
     }
 
-    [StoreFact]
+    [Fact]
     public async Task Lease_is_exclusive_until_released_or_expired()
     {
         var store = CreateStore(Time);
@@ -155,7 +155,7 @@ public abstract class SyncStateStoreConformance : IDisposable
         Assert.Null(await peer.RenewLeaseAsync(theirs, TimeSpan.FromMinutes(1)));
     }
 
-    [StoreFact]
+    [Fact]
     public async Task Concurrent_acquirers_get_exactly_one_lease()
     {
         CreateStore(Time);
@@ -164,7 +164,7 @@ public abstract class SyncStateStoreConformance : IDisposable
         Assert.Single(results, r => r is not null);
     }
 
-    [StoreFact]
+    [Fact]
     public async Task A_run_records_the_holder_of_its_lease_and_the_lease_can_be_read()
     {
         var store = CreateStore(Time);
@@ -182,7 +182,7 @@ public abstract class SyncStateStoreConformance : IDisposable
         Assert.Null(await peer.GetLeaseAsync(Tenant, Connector));
     }
 
-    [StoreFact]
+    [Fact]
     public async Task A_running_run_is_interrupted_only_once_its_lease_is_no_longer_live()
     {
         var store = CreateStore(Time);
@@ -219,7 +219,7 @@ public abstract class SyncStateStoreConformance : IDisposable
         Assert.Null(await store.TryInterruptRunAsync("nope", "dead"));
     }
 
-    [StoreFact]
+    [Fact]
     public async Task A_finished_run_or_a_live_one_is_never_interrupted_and_a_run_whose_lease_was_taken_over_is()
     {
         var store = CreateStore(Time);
@@ -239,7 +239,7 @@ public abstract class SyncStateStoreConformance : IDisposable
         Assert.NotNull(await store.RenewLeaseAsync(second, TimeSpan.FromSeconds(30)));
     }
 
-    [StoreFact]
+    [Fact]
     public async Task An_ingestion_run_lives_by_the_ingestion_lease_and_a_run_without_holder_by_any_live_lease_of_its_key()
     {
         var store = CreateStore(Time);
