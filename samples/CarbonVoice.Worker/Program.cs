@@ -1,0 +1,10 @@
+using CarbonVoice.Worker;
+
+// A worker process: takes sync and ingestion jobs from the Azure Storage Queue (carbonvoice-processing) and runs them into
+// PostgreSQL. Run as many as you like, on any machines that reach the queue and the database:
+//   ConnectionStrings__CarbonVoice="Host=…" ConnectionStrings__Queue="UseDevelopmentStorage=true" \
+//   Worker__DataProtectionKeysPath=/shared/keys dotnet run --project samples/CarbonVoice.Worker
+var builder = Host.CreateApplicationBuilder(args);
+builder.Services.AddCarbonVoiceWorker(builder.Configuration);
+using var host = builder.Build();
+await host.RunAsync();
