@@ -21,12 +21,12 @@ public static class TestServers
     /// <summary>The Azurite connection string, or null.</summary>
     public static string? Azurite => Get(AzuriteVariable);
 
-    /// <summary>Why tests that need <paramref name="variable"/> are skipped, or null when they run (set, or in CI).</summary>
-    /// <param name="variable">The environment variable.</param>
-    public static string? SkipReason(string variable)
-        => Get(variable) is not null || IsCi
+    /// <summary>Why tests that need <paramref name="variables"/> are skipped, or null when they run (all set, or in CI).</summary>
+    /// <param name="variables">The environment variables.</param>
+    public static string? SkipReason(params string[] variables)
+        => variables.FirstOrDefault(v => Get(v) is null) is not { } missing || IsCi
             ? null
-            : $"{variable} is not set: this test needs a real server (.ci/run starts PostgreSQL and Azurite and sets it; see /work/shared/README.md). Skipped outside CI only.";
+            : $"{missing} is not set: this test needs a real server (.ci/run starts PostgreSQL and Azurite and sets it; see ../shared/README.md). Skipped outside CI only.";
 
     /// <summary>The value of <paramref name="variable"/>; throws with a clear message when it is missing (in CI, that fails the test).</summary>
     /// <param name="variable">The environment variable.</param>
