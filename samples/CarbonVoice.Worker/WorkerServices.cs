@@ -41,8 +41,11 @@ public static class WorkerServices
             connector.RunIngestionWorker = false;
             connector.Sync.LeaseDuration = settings.LeaseDuration;
             connector.Sync.MaxConcurrency = settings.SyncConcurrency;
+            connector.Sync.MessagePageSize = settings.MessagePageSize;
+            connector.Sync.EnqueueIngestionAfterSync = settings.IngestAfterSync;
             connector.Ingestion.LeaseDuration = settings.LeaseDuration;
         });
+        services.Configure<CarbonVoice.Sdk.Connector.ConnectorJobOptions>(configuration.GetSection("Jobs"));
         services.AddCarbonVoiceConnectorPostgreSql(o =>
         {
             configuration.GetSection("PostgreSql").Bind(o);

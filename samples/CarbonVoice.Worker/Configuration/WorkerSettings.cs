@@ -20,4 +20,10 @@ public sealed class WorkerSettings
 
     /// <summary>How often this worker queues the syncs that are due (<see cref="CarbonVoice.Sdk.Connector.SyncScheduler"/>); null (the default) leaves scheduling to another process (the Functions timer).</summary>
     public TimeSpan? ScheduleInterval { get; set; }
+
+    /// <summary>Messages per history request (<c>SyncOptions.MessagePageSize</c>, 1–200). 200 by default.</summary>
+    public int MessagePageSize { get; set; } = 200;
+
+    /// <summary>Whether a finished sync queues its ingestion as a job (<c>SyncOptions.EnqueueIngestionAfterSync</c>). True by default.</summary>
+    public bool IngestAfterSync { get; set; } = true;
 }
