@@ -20,7 +20,7 @@ public static class FunctionsServices
     public static IServiceCollection AddCarbonVoiceFunctions(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var dataProtection = services.AddDataProtection().SetApplicationName(configuration["Functions:DataProtectionApplicationName"] ?? "CarbonVoice");
+        var dataProtection = services.AddDataProtection().SetApplicationName(configuration["Functions:DataProtectionApplicationName"] ?? "CarbonVoice.Sample.Host");
         if (configuration["Functions:DataProtectionKeysPath"] is { Length: > 0 } keys)
         {
             dataProtection.PersistKeysToFileSystem(new DirectoryInfo(Path.GetFullPath(keys)));

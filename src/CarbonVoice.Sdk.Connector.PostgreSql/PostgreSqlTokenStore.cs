@@ -8,7 +8,7 @@ namespace CarbonVoice.Sdk.Connector.PostgreSql;
 
 /// <summary>
 /// The SDK's <see cref="ITokenStore"/> over PostgreSQL (table <c>cv_tokens</c>), shared by every host and worker: one row per
-/// connection with the token set encrypted by an <see cref="ITokenProtector"/> and a version column (a random id, new on
+/// connection with the token set encrypted by an <see cref="ITokenProtector"/>, its access token's expiry in clear (not a secret; hosts show it) and a version column (a random id, new on
 /// every write). <see cref="TrySetAsync"/> is one conditional statement — <c>UPDATE … WHERE version = @expected</c>, or
 /// <c>INSERT … ON CONFLICT DO NOTHING</c> when none is expected — so the compare-and-swap holds across processes and
 /// machines, and a refresh can never put a rotated-away refresh token back.
@@ -62,7 +62,7 @@ public sealed class PostgreSqlTokenStore : ITokenStore, IAsyncDisposable, IDispo
         ArgumentNullException.ThrowIfNull(connectionId);
         ArgumentNullException.ThrowIfNull(token);
         await WriteAsync(
-            "INSERT INTO cv_tokens (connection_id, token, version, updated_at) VALUES (@id, @token, @version, @now) ON CONFLICT (connection_id) DO UPDATE SET token = excluded.token, version = excluded.version, updated_at = excluded.updated_at;",
+            "INSERT INTO cv_tokens (connection_id, token, version, expires_at, updated_at) VALUES (@id, @token, @version, @expires, @now) ON CONFLICT (connection_id) DO UPDATE SET token = excluded.token, version = excluded.version, expires_at = excluded.expires_at, updated_at = excluded.updated_at;",
             connectionId,
             token,
             null,
@@ -75,8 +75,8 @@ public sealed class PostgreSqlTokenStore : ITokenStore, IAsyncDisposable, IDispo
         ArgumentNullException.ThrowIfNull(connectionId);
         ArgumentNullException.ThrowIfNull(token);
         var sql = expectedVersion is null
-            ? "INSERT INTO cv_tokens (connection_id, token, version, updated_at) VALUES (@id, @token, @version, @now) ON CONFLICT (connection_id) DO NOTHING;"
-            : "UPDATE cv_tokens SET token = @token, version = @version, updated_at = @now WHERE connection_id = @id AND version = @expected;";
+            ? "INSERT INTO cv_tokens (connection_id, token, version, expires_at, updated_at) VALUES (@id, @token, @version, @expires, @now) ON CONFLICT (connection_id) DO NOTHING;"
+            : "UPDATE cv_tokens SET token = @token, version = @version, expires_at = @expires, updated_at = @now WHERE connection_id = @id AND version = @expected;";
         return await WriteAsync(sql, connectionId, token, expectedVersion, cancellationToken).ConfigureAwait(false) == 1;
     }
 
@@ -118,7 +118,7 @@ public sealed class PostgreSqlTokenStore : ITokenStore, IAsyncDisposable, IDispo
         await using (connection.ConfigureAwait(false))
         {
             using var command = Command(connection, sql)
-                .Text("id", connectionId).Add("token", NpgsqlDbType.Bytea, ciphertext).Text("version", Guid.NewGuid().ToString("N")).Bigint("now", Ticks(_time.GetUtcNow()));
+                .Text("id", connectionId).Add("token", NpgsqlDbType.Bytea, ciphertext).Text("version", Guid.NewGuid().ToString("N")).Bigint("now", Ticks(_time.GetUtcNow())).Bigint("expires", TicksOrNull(token.ExpiresAt));
             if (expectedVersion is not null)
             {
                 command.Text("expected", expectedVersion);

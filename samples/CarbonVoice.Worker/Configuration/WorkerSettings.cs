@@ -9,8 +9,8 @@ public sealed class WorkerSettings
     /// <summary>The Data Protection key ring shared with the host (tokens are encrypted with it). Required; relative to the working folder unless absolute.</summary>
     public string? DataProtectionKeysPath { get; set; }
 
-    /// <summary>The Data Protection application name shared with the host. <c>CarbonVoice</c> by default.</summary>
-    public string DataProtectionApplicationName { get; set; } = "CarbonVoice";
+    /// <summary>The Data Protection application name shared with the host (the sample host's is <c>CarbonVoice.Sample.Host</c>, the default).</summary>
+    public string DataProtectionApplicationName { get; set; } = "CarbonVoice.Sample.Host";
 
     /// <summary>The connectors' sync and ingestion leases (<c>SyncOptions.LeaseDuration</c>, <c>IngestionOptions.LeaseDuration</c>). 30 seconds by default.</summary>
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(30);

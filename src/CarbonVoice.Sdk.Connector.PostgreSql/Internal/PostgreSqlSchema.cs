@@ -95,6 +95,7 @@ internal static class PostgreSqlSchema
                 connection_id text COLLATE "C" NOT NULL PRIMARY KEY,
                 token bytea NOT NULL,
                 version text NOT NULL,
+                expires_at bigint NULL,
                 updated_at bigint NOT NULL
             );
             """),
