@@ -9,7 +9,7 @@ namespace CarbonVoice.Worker.Measurement;
 /// <c>--measure</c>: how fast worker processes drain the queue into PostgreSQL. Starts the emulator on a loopback port (one
 /// user per connector), then for each worker count: a fresh schema and queue, 1 sync job per connector (ingestion after sync
 /// off) timed until drained, then 1 ingestion job per connector timed the same way; finally the whole pipeline (sync with its
-/// queued ingestion) end to end with the largest worker count. Needs a PostgreSQL and an Azure Storage (Azurite) connection:
+/// queued ingestion) end to end with the largest worker count (<c>--end-to-end-only</c> skips the rates). Needs a PostgreSQL and an Azure Storage (Azurite) connection:
 /// <c>CARBONVOICE_TEST_POSTGRES</c> / <c>CARBONVOICE_TEST_AZURITE</c>, or <c>--postgres</c> / <c>--queue</c>.
 /// </summary>
 internal static class MeasureCommand
@@ -34,7 +34,7 @@ internal static class MeasureCommand
         await using var server = await emulator.StartServerAsync();
         Console.WriteLine($"emulator {server.BaseAddress} · {connectors} connectors · {emulator.Data.MessageCount} messages generated · machine: {Environment.ProcessorCount} cores");
         Console.WriteLine("workers | sync: messages, seconds, messages/s | ingestion: chunks, seconds, chunks/s");
-        foreach (var workers in workerCounts)
+        foreach (var workers in args.Contains("--end-to-end-only") ? [] : workerCounts)
         {
             await using var environment = new ScaleEnvironment(postgres, queue, server.BaseAddress);
             var all = await EmulatorConnectors.CreateAsync(emulator, environment, connectors);
