@@ -14,7 +14,7 @@ namespace CarbonVoice.Sdk.Connector.PostgreSql;
 /// rows with one <c>INSERT … ON CONFLICT DO UPDATE</c>: from <c>unnest</c> of arrays, or, for large batches, from a
 /// temporary table filled by binary <c>COPY</c>.
 /// </summary>
-public sealed class PostgreSqlRawDataStore : IRawDataStore, IAsyncDisposable, IDisposable
+public sealed class PostgreSqlRawDataStore : ICheckpointedRawDataStore, IAsyncDisposable, IDisposable
 {
     private const string Columns = "tenant_id, connector_id, entity_type, external_id, parent_id, payload, content_hash, source_updated_at, is_deleted, first_seen_at, last_changed_at, change_sequence";
     private const string OnConflict = "ON CONFLICT (tenant_id, connector_id, entity_type, external_id) DO UPDATE SET parent_id = excluded.parent_id, payload = excluded.payload, content_hash = excluded.content_hash, source_updated_at = excluded.source_updated_at, is_deleted = excluded.is_deleted, last_changed_at = excluded.last_changed_at, change_sequence = excluded.change_sequence";
@@ -38,7 +38,20 @@ public sealed class PostgreSqlRawDataStore : IRawDataStore, IAsyncDisposable, ID
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<RawUpsertResult>> UpsertAsync(IReadOnlyList<RawRecordUpsert> records, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<RawUpsertResult>> UpsertAsync(IReadOnlyList<RawRecordUpsert> records, CancellationToken cancellationToken = default)
+        => UpsertCoreAsync(records, null, cancellationToken);
+
+    /// <summary>Upserts records and sets the checkpoint that covers them (in <c>cv_checkpoints</c>, the sync state store's table) in one transaction.</summary>
+    /// <param name="records">The records.</param>
+    /// <param name="checkpoint">The checkpoint.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public Task<IReadOnlyList<RawUpsertResult>> UpsertAsync(IReadOnlyList<RawRecordUpsert> records, CheckpointWrite checkpoint, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(checkpoint);
+        return UpsertCoreAsync(records, checkpoint, cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<RawUpsertResult>> UpsertCoreAsync(IReadOnlyList<RawRecordUpsert> records, CheckpointWrite? checkpoint, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(records);
         foreach (var record in records)
@@ -46,7 +59,7 @@ public sealed class PostgreSqlRawDataStore : IRawDataStore, IAsyncDisposable, ID
             ArgumentNullException.ThrowIfNull(record);
         }
 
-        if (records.Count == 0)
+        if (records.Count == 0 && checkpoint is null)
         {
             return [];
         }
@@ -91,6 +104,11 @@ public sealed class PostgreSqlRawDataStore : IRawDataStore, IAsyncDisposable, ID
                     {
                         await WriteByUnnestAsync(connection, transaction, rows, now, cancellationToken).ConfigureAwait(false);
                     }
+                }
+
+                if (checkpoint is not null)
+                {
+                    await WriteCheckpointAsync(connection, transaction, checkpoint, cancellationToken).ConfigureAwait(false);
                 }
 
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -239,6 +257,16 @@ public sealed class PostgreSqlRawDataStore : IRawDataStore, IAsyncDisposable, ID
         {
             await _database.DisposeAsync().ConfigureAwait(false);
         }
+    }
+
+    private async Task WriteCheckpointAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CheckpointWrite checkpoint, CancellationToken cancellationToken)
+    {
+        using var command = checkpoint.Value is null
+            ? Command(connection, "DELETE FROM cv_checkpoints WHERE tenant_id = @t AND connector_id = @c AND scope = @s;", transaction)
+            : Command(connection, "INSERT INTO cv_checkpoints (tenant_id, connector_id, scope, value, updated_at) VALUES (@t, @c, @s, @v, @now) ON CONFLICT (tenant_id, connector_id, scope) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at;", transaction)
+                .Text("v", checkpoint.Value).Bigint("now", Ticks(_time.GetUtcNow()));
+        command.Text("t", checkpoint.TenantId).Text("c", checkpoint.ConnectorId).Text("s", checkpoint.Scope);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<long[]> DrawSequencesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, int count, CancellationToken cancellationToken)

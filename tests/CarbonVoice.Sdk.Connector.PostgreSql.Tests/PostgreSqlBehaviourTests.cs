@@ -122,6 +122,27 @@ public sealed class PostgreSqlBehaviourTests : IDisposable
         Assert.DoesNotContain(logs.GetSnapshot(), r => r.Message.Contains("s3cret-pw", StringComparison.Ordinal));
     }
 
+    [PostgreSqlFact]
+    public async Task A_page_and_the_cursor_that_covers_it_commit_together_or_not_at_all()
+    {
+        using var raw = new PostgreSqlRawDataStore(Schema.Options());
+        using var state = new PostgreSqlSyncStateStore(Schema.Options());
+        var guarded = ConnectorStoreGuard.Wrap(raw);
+        RawRecordUpsert Record(string id, string text) => RawRecordUpsert.FromJson(new RawRecordKey("t1", "c1", "message", id), $$"""{"text":"{{text}}"}""", "conv");
+
+        var first = await CheckpointedWrites.UpsertAsync(guarded, state, [Record("m1", "a"), Record("m2", "b")], new CheckpointWrite("t1", "c1", "changes:cursor", "page-1"));
+        Assert.All(first, r => Assert.Equal(UpsertOutcome.New, r.Outcome));
+        Assert.Equal("page-1", await state.GetCheckpointAsync("t1", "c1", "changes:cursor"));
+
+        // The database refuses the page (a NUL character in a payload): neither its records nor its cursor are stored.
+        var refused = new RawRecordUpsert { Key = new RawRecordKey("t1", "c1", "message", "m4"), Payload = "{\"text\":\"a\0\"}", ContentHash = "h" };
+        Assert.Contains('\0', refused.Payload);
+        await Assert.ThrowsAsync<ConnectorStoreException>(() => CheckpointedWrites.UpsertAsync(guarded, state, [Record("m3", "c"), refused], new CheckpointWrite("t1", "c1", "changes:cursor", "page-2")));
+        Assert.Equal("page-1", await state.GetCheckpointAsync("t1", "c1", "changes:cursor"));
+        Assert.Equal(2, await raw.CountAsync("t1", "c1"));
+        Assert.Null(await raw.GetAsync(new RawRecordKey("t1", "c1", "message", "m3")));
+    }
+
     [Fact]
     public async Task An_unreachable_database_surfaces_as_a_store_failure_naming_the_store()
     {
