@@ -20,11 +20,21 @@ using Microsoft.Extensions.Options;
 
 namespace CarbonVoice.Sample.Host;
 
-/// <summary>Registers everything the sample host needs. Configuration is read lazily, after the host is built.</summary>
+/// <summary>
+/// Registers everything the sample host needs. Options are read lazily, after the host is built; the two switches
+/// (<c>Storage:Provider</c>, <c>Queue:Provider</c>) choose registrations, so they are read here.
+/// </summary>
 internal static class SampleHostServices
 {
     public static IServiceCollection AddSampleHost(this IServiceCollection services, IConfiguration configuration)
     {
+        var storage = configuration.GetSection(StorageSettings.SectionName).Get<StorageSettings>() ?? new StorageSettings();
+        var queue = configuration.GetSection(QueueSettings.SectionName).Get<QueueSettings>() ?? new QueueSettings();
+        services.AddOptions<StorageSettings>().Bind(configuration.GetSection(StorageSettings.SectionName)).ValidateOnStart();
+        services.AddOptions<QueueSettings>().Bind(configuration.GetSection(QueueSettings.SectionName)).ValidateOnStart();
+        services.AddSingleton<HostModeValidator>();
+        services.AddSingleton<IValidateOptions<StorageSettings>>(sp => sp.GetRequiredService<HostModeValidator>());
+        services.AddSingleton<IValidateOptions<QueueSettings>>(sp => sp.GetRequiredService<HostModeValidator>());
         services.AddOptions<SampleHostOptions>().Bind(configuration.GetSection(SampleHostOptions.SectionName));
         services.AddOptions<EmulatorSettings>().Bind(configuration.GetSection(EmulatorSettings.SectionName));
         services.AddOptions<TenancyOptions>().Bind(configuration.GetSection(TenancyOptions.SectionName));
@@ -58,8 +68,7 @@ internal static class SampleHostServices
         services.AddSingleton<EmbeddedBackendOptionsSetup>();
         services.AddSingleton<IPostConfigureOptions<CarbonVoiceOptions>>(sp => sp.GetRequiredService<EmbeddedBackendOptionsSetup>());
         services.AddSingleton<IPostConfigureOptions<CarbonVoiceWebhookOptions>>(sp => sp.GetRequiredService<EmbeddedBackendOptionsSetup>());
-        services.AddCarbonVoice(configuration)
-            .UseTokenStore<ConnectorTokenStore>()
+        var carbonVoice = services.AddCarbonVoice(configuration)
             .ConfigurePrimaryHandler(sp => sp.GetRequiredService<CarbonVoiceBackend>().CreatePrimaryHandler());
         services.AddHostedService<EmulatorWebhookSubscriber>();
         services.AddDataProtection().SetApplicationName("CarbonVoice.Sample.Host");
@@ -84,22 +93,67 @@ internal static class SampleHostServices
         services.AddSingleton<SyncCoordinator>();
         services.AddSingleton<ConnectorData>();
 
-        // The connector package over SQLite stores in the same file; the host runs ingestion itself (after a sync
-        // and on POST /ingest) so that its progress reaches the WebSocket.
+        // The connector package's stores: in the same SQLite file (embedded default), or in PostgreSQL (shared with other host
+        // instances and the workers; tokens then live in its cv_tokens, encrypted with this key ring, for the workers to use).
         // Guarded: any store failure surfaces as ConnectorStoreException, answered 503 (ErrorHandling/StoreFailure).
-        services.AddSingleton<IRawDataStore>(sp => ConnectorStoreGuard.Wrap(new SqliteRawDataStore(sp.GetRequiredService<SampleDatabase>().ConnectionString, sp.GetRequiredService<TimeProvider>())));
-        services.AddSingleton<IChunkStore>(sp => ConnectorStoreGuard.Wrap(new SqliteChunkStore(sp.GetRequiredService<SampleDatabase>().ConnectionString, sp.GetRequiredService<TimeProvider>())));
-        services.AddSingleton<ISyncStateStore>(sp => ConnectorStoreGuard.Wrap(new SqliteSyncStateStore(sp.GetRequiredService<SampleDatabase>().ConnectionString, sp.GetRequiredService<TimeProvider>())));
+        if (storage.IsPostgreSql)
+        {
+            services.AddCarbonVoiceConnectorPostgreSql(o =>
+            {
+                o.ConnectionString = storage.ConnectionString ?? configuration.GetConnectionString("CarbonVoice");
+                o.Schema = storage.Schema;
+            });
+            carbonVoice.UsePostgreSqlTokenStore().UseDataProtectionTokenProtector();
+            Guard<IRawDataStore>(services, ConnectorStoreGuard.Wrap);
+            Guard<IChunkStore>(services, ConnectorStoreGuard.Wrap);
+            Guard<ISyncStateStore>(services, ConnectorStoreGuard.Wrap);
+        }
+        else
+        {
+            carbonVoice.UseTokenStore<ConnectorTokenStore>();
+            services.AddSingleton<IRawDataStore>(sp => ConnectorStoreGuard.Wrap(new SqliteRawDataStore(sp.GetRequiredService<SampleDatabase>().ConnectionString, sp.GetRequiredService<TimeProvider>())));
+            services.AddSingleton<IChunkStore>(sp => ConnectorStoreGuard.Wrap(new SqliteChunkStore(sp.GetRequiredService<SampleDatabase>().ConnectionString, sp.GetRequiredService<TimeProvider>())));
+            services.AddSingleton<ISyncStateStore>(sp => ConnectorStoreGuard.Wrap(new SqliteSyncStateStore(sp.GetRequiredService<SampleDatabase>().ConnectionString, sp.GetRequiredService<TimeProvider>())));
+        }
+
+        // The host runs ingestion itself (after a sync and on POST /ingest) so that its progress reaches the WebSocket; in queue
+        // mode it only queues jobs (syncs, webhook deltas), the workers run them, and their progress comes back through the store.
         services.AddCarbonVoiceConnector(connector =>
         {
             connector.Sync.EnqueueIngestionAfterSync = false;
             connector.Sync.FetchTextAttachments = true;
             connector.RunIngestionWorker = false;
         });
-        services.AddSingleton<IConnectorRunner, ConnectorPackageRunner>();
+        if (queue.IsAzureStorage)
+        {
+            services.AddCarbonVoiceConnectorAzureQueues(o =>
+            {
+                configuration.GetSection(QueueSettings.SectionName).Bind(o);
+                o.ConnectionString = queue.ConnectionString ?? configuration.GetConnectionString("Queue");
+            });
+            services.AddSingleton(sp => new HostRunMode(sp.GetRequiredService<IConnectorJobQueue>()));
+            services.AddSingleton<RunProgressRelay>();
+            services.AddHostedService(sp => sp.GetRequiredService<RunProgressRelay>());
+            services.AddSingleton<IConnectorRunner, QueuedConnectorRunner>();
+        }
+        else
+        {
+            services.AddSingleton(new HostRunMode(null));
+            services.AddSingleton<IConnectorRunner, ConnectorPackageRunner>();
+        }
+
         services.AddSingleton<InterruptedRunResumer>();
         services.AddHostedService(sp => sp.GetRequiredService<InterruptedRunResumer>());
         services.AddHostedService<RunDrainOnStop>();
         return services;
+    }
+
+    /// <summary>Wraps the store a package registered (so its failures answer 503 like the SQLite stores').</summary>
+    private static void Guard<TStore>(IServiceCollection services, Func<TStore, TStore> wrap)
+        where TStore : class
+    {
+        var registered = services.Last(d => d.ServiceType == typeof(TStore));
+        services.Remove(registered);
+        services.AddSingleton(sp => wrap((TStore)(registered.ImplementationFactory?.Invoke(sp) ?? registered.ImplementationInstance ?? ActivatorUtilities.CreateInstance(sp, registered.ImplementationType!))));
     }
 }

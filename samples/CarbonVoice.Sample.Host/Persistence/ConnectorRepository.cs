@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
 
 namespace CarbonVoice.Sample.Host.Persistence;
 
@@ -9,7 +8,12 @@ public sealed class ConnectorRepository(SampleDatabase database, TimeProvider ti
     /// <summary>The most external user ids <see cref="ListByExternalUsersAsync"/> accepts (one SQL parameter each).</summary>
     public const int MaxExternalUserIds = 1000;
 
-    private const string Columns = "id, tenant_id, company_id, name, status, status_message, external_user_id, external_user_email, external_company_id, external_company_name, enabled_entities, token_protected IS NOT NULL AS has_token, token_expires_at, last_sync_log_id, last_sync_at, created_at, updated_at";
+    private const string CommonColumns = "id, tenant_id, company_id, name, status, status_message, external_user_id, external_user_email, external_company_id, external_company_name, enabled_entities, last_sync_log_id, last_sync_at, created_at, updated_at";
+
+    // SQLite: the token is in the row. PostgreSQL: it is in the connector package's cv_tokens, shared with the workers (its expiry in clear, as ticks).
+    private string Columns => database.IsPostgreSql
+        ? CommonColumns + ", CASE WHEN EXISTS (SELECT 1 FROM cv_tokens t WHERE t.connection_id = connectors.id) THEN 1 ELSE 0 END AS has_token, (SELECT t.expires_at FROM cv_tokens t WHERE t.connection_id = connectors.id) AS token_expires_at"
+        : CommonColumns + ", CASE WHEN token_protected IS NOT NULL THEN 1 ELSE 0 END AS has_token, token_expires_at";
 
     /// <summary>Inserts a new connector.</summary>
     public async Task InsertAsync(ConnectorRecord record, CancellationToken cancellationToken = default)
@@ -20,36 +24,36 @@ public sealed class ConnectorRepository(SampleDatabase database, TimeProvider ti
             """
             INSERT INTO connectors (id, tenant_id, company_id, name, status, status_message, external_user_id, external_user_email,
                 external_company_id, external_company_name, enabled_entities, created_at, updated_at)
-            VALUES ($id, $tenant, $company, $name, $status, $message, $user, $email, $ext_company, $ext_name, $entities, $now, $now)
+            VALUES (@id, @tenant, @company, @name, @status, @message, @user, @email, @ext_company, @ext_name, @entities, @now, @now)
             """,
-            ("$id", record.Id), ("$tenant", record.TenantId), ("$company", record.CompanyId), ("$name", record.Name),
-            ("$status", record.Status), ("$message", record.StatusMessage), ("$user", record.ExternalUserId), ("$email", record.ExternalUserEmail),
-            ("$ext_company", record.ExternalCompanyId), ("$ext_name", record.ExternalCompanyName),
-            ("$entities", JsonSerializer.Serialize(record.EnabledEntities)), ("$now", time.GetUtcNow()));
+            ("@id", record.Id), ("@tenant", record.TenantId), ("@company", record.CompanyId), ("@name", record.Name),
+            ("@status", record.Status), ("@message", record.StatusMessage), ("@user", record.ExternalUserId), ("@email", record.ExternalUserEmail),
+            ("@ext_company", record.ExternalCompanyId), ("@ext_name", record.ExternalCompanyName),
+            ("@entities", JsonSerializer.Serialize(record.EnabledEntities)), ("@now", time.GetUtcNow()));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>Reads a tenant's connector; another tenant's id reads as missing.</summary>
     public async Task<ConnectorRecord?> GetAsync(string tenantId, string id, CancellationToken cancellationToken = default)
-        => (await QueryAsync($"SELECT {Columns} FROM connectors WHERE id = $id AND tenant_id = $tenant", cancellationToken, ("$id", id), ("$tenant", tenantId))).FirstOrDefault();
+        => (await QueryAsync($"SELECT {Columns} FROM connectors WHERE id = @id AND tenant_id = @tenant", cancellationToken, ("@id", id), ("@tenant", tenantId))).FirstOrDefault();
 
     /// <summary>Reads a connector by id alone (token store, background work).</summary>
     public async Task<ConnectorRecord?> GetByIdAsync(string id, CancellationToken cancellationToken = default)
-        => (await QueryAsync($"SELECT {Columns} FROM connectors WHERE id = $id", cancellationToken, ("$id", id))).FirstOrDefault();
+        => (await QueryAsync($"SELECT {Columns} FROM connectors WHERE id = @id", cancellationToken, ("@id", id))).FirstOrDefault();
 
     /// <summary>Lists a tenant's connectors of a company.</summary>
     public Task<IReadOnlyList<ConnectorRecord>> ListAsync(string tenantId, string companyId, CancellationToken cancellationToken = default)
-        => QueryAsync($"SELECT {Columns} FROM connectors WHERE tenant_id = $tenant AND company_id = $company ORDER BY created_at, id", cancellationToken, ("$tenant", tenantId), ("$company", companyId));
+        => QueryAsync($"SELECT {Columns} FROM connectors WHERE tenant_id = @tenant AND company_id = @company ORDER BY created_at, id", cancellationToken, ("@tenant", tenantId), ("@company", companyId));
 
     /// <summary>Every connector not disconnected, across tenants (what may have runs to resume at start-up).</summary>
     public Task<IReadOnlyList<ConnectorRecord>> ListNotDisconnectedAsync(CancellationToken cancellationToken = default)
-        => QueryAsync($"SELECT {Columns} FROM connectors WHERE status <> $disconnected ORDER BY created_at, id", cancellationToken, ("$disconnected", ConnectorStatuses.Disconnected));
+        => QueryAsync($"SELECT {Columns} FROM connectors WHERE status <> @disconnected ORDER BY created_at, id", cancellationToken, ("@disconnected", ConnectorStatuses.Disconnected));
 
     /// <summary>Finds a tenant's connector of a company for a Carbon Voice user.</summary>
     public async Task<ConnectorRecord?> FindByExternalUserAsync(string tenantId, string companyId, string externalUserId, CancellationToken cancellationToken = default)
         => (await QueryAsync(
-            $"SELECT {Columns} FROM connectors WHERE tenant_id = $tenant AND company_id = $company AND external_user_id = $user ORDER BY created_at LIMIT 1",
-            cancellationToken, ("$tenant", tenantId), ("$company", companyId), ("$user", externalUserId))).FirstOrDefault();
+            $"SELECT {Columns} FROM connectors WHERE tenant_id = @tenant AND company_id = @company AND external_user_id = @user ORDER BY created_at LIMIT 1",
+            cancellationToken, ("@tenant", tenantId), ("@company", companyId), ("@user", externalUserId))).FirstOrDefault();
 
     /// <summary>Every connector of a Carbon Voice user, across tenants (webhooks address users, not tenants).</summary>
     public Task<IReadOnlyList<ConnectorRecord>> ListByExternalUsersAsync(IReadOnlyCollection<string> externalUserIds, CancellationToken cancellationToken = default)
@@ -61,7 +65,7 @@ public sealed class ConnectorRepository(SampleDatabase database, TimeProvider ti
             return Task.FromResult<IReadOnlyList<ConnectorRecord>>([]);
         }
 
-        var names = externalUserIds.Select((_, i) => "$u" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        var names = externalUserIds.Select((_, i) => "@u" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
         return QueryAsync(
             $"SELECT {Columns} FROM connectors WHERE external_user_id IN ({string.Join(", ", names)}) ORDER BY created_at, id",
             cancellationToken, [.. names.Zip(externalUserIds, (n, v) => (n, (object?)v))]);
@@ -70,14 +74,14 @@ public sealed class ConnectorRepository(SampleDatabase database, TimeProvider ti
     /// <summary>Changes the name and the enabled entities.</summary>
     public async Task UpdateSettingsAsync(string id, string name, IReadOnlyList<string> enabledEntities, CancellationToken cancellationToken = default)
         => await ExecuteAsync(
-            "UPDATE connectors SET name = $name, enabled_entities = $entities, updated_at = $now WHERE id = $id",
-            cancellationToken, ("$id", id), ("$name", name), ("$entities", JsonSerializer.Serialize(enabledEntities)), ("$now", time.GetUtcNow()));
+            "UPDATE connectors SET name = @name, enabled_entities = @entities, updated_at = @now WHERE id = @id",
+            cancellationToken, ("@id", id), ("@name", name), ("@entities", JsonSerializer.Serialize(enabledEntities)), ("@now", time.GetUtcNow()));
 
     /// <summary>Sets the status unconditionally (see <see cref="TransitionStatusAsync"/> for a compare-and-set).</summary>
     public async Task SetStatusAsync(string id, string status, string? message, CancellationToken cancellationToken = default)
         => await ExecuteAsync(
-            "UPDATE connectors SET status = $status, status_message = $message, updated_at = $now WHERE id = $id",
-            cancellationToken, ("$id", id), ("$status", status), ("$message", message), ("$now", time.GetUtcNow()));
+            "UPDATE connectors SET status = @status, status_message = @message, updated_at = @now WHERE id = @id",
+            cancellationToken, ("@id", id), ("@status", status), ("@message", message), ("@now", time.GetUtcNow()));
 
     /// <summary>
     /// Changes the status only when the connector is in one of <paramref name="from"/> (a compare-and-set: a disconnected
@@ -87,33 +91,33 @@ public sealed class ConnectorRepository(SampleDatabase database, TimeProvider ti
     public async Task<bool> TransitionStatusAsync(string id, IReadOnlyCollection<string> from, string status, string? message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(from);
-        var names = from.Select((_, i) => "$from" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        var names = from.Select((_, i) => "@from" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
         return await ExecuteAsync(
-            $"UPDATE connectors SET status = $status, status_message = $message, updated_at = $now WHERE id = $id AND status IN ({string.Join(", ", names)})",
+            $"UPDATE connectors SET status = @status, status_message = @message, updated_at = @now WHERE id = @id AND status IN ({string.Join(", ", names)})",
             cancellationToken,
-            [("$id", id), ("$status", status), ("$message", message), ("$now", time.GetUtcNow()), .. names.Zip(from, (n, v) => (n, (object?)v))]) == 1;
+            [("@id", id), ("@status", status), ("@message", message), ("@now", time.GetUtcNow()), .. names.Zip(from, (n, v) => (n, (object?)v))]) == 1;
     }
 
     /// <summary>Marks a new authorization: account details, connected, no message.</summary>
     public async Task MarkConnectedAsync(string id, string? externalUserId, string? email, string? accountName, CancellationToken cancellationToken = default)
         => await ExecuteAsync(
             """
-            UPDATE connectors SET status = 'connected', status_message = NULL, external_user_id = $user, external_user_email = $email,
-                external_company_id = $user, external_company_name = $account, updated_at = $now WHERE id = $id
+            UPDATE connectors SET status = 'connected', status_message = NULL, external_user_id = @user, external_user_email = @email,
+                external_company_id = @user, external_company_name = @account, updated_at = @now WHERE id = @id
             """,
-            cancellationToken, ("$id", id), ("$user", externalUserId), ("$email", email), ("$account", accountName), ("$now", time.GetUtcNow()));
+            cancellationToken, ("@id", id), ("@user", externalUserId), ("@email", email), ("@account", accountName), ("@now", time.GetUtcNow()));
 
     /// <summary>Records the last sync run.</summary>
     public async Task SetLastSyncAsync(string id, string syncLogId, DateTimeOffset at, CancellationToken cancellationToken = default)
         => await ExecuteAsync(
-            "UPDATE connectors SET last_sync_log_id = $run, last_sync_at = $at, updated_at = $now WHERE id = $id",
-            cancellationToken, ("$id", id), ("$run", syncLogId), ("$at", at), ("$now", time.GetUtcNow()));
+            "UPDATE connectors SET last_sync_log_id = @run, last_sync_at = @at, updated_at = @now WHERE id = @id",
+            cancellationToken, ("@id", id), ("@run", syncLogId), ("@at", at), ("@now", time.GetUtcNow()));
 
-    /// <summary>Reads the encrypted token.</summary>
+    /// <summary>Reads the encrypted token (SQLite mode: <see cref="ConnectorTokenStore"/>).</summary>
     public async Task<string?> GetProtectedTokenAsync(string id, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.Command("SELECT token_protected FROM connectors WHERE id = $id", ("$id", id));
+        await using var command = connection.Command("SELECT token_protected FROM connectors WHERE id = @id", ("@id", id));
         return await command.ExecuteScalarAsync(cancellationToken) as string;
     }
 
@@ -126,18 +130,18 @@ public sealed class ConnectorRepository(SampleDatabase database, TimeProvider ti
     {
         ArgumentNullException.ThrowIfNull(protectedToken);
         await using var connection = await database.OpenAsync(cancellationToken);
-        connection.CreateFunction<string?, string?>(TokenVersion.SqlFunction, TokenVersion.Of, isDeterministic: true);
+        ((Microsoft.Data.Sqlite.SqliteConnection)connection).CreateFunction<string?, string?>(TokenVersion.SqlFunction, TokenVersion.Of, isDeterministic: true);
         await using var command = connection.Command(
-            $"UPDATE connectors SET token_protected = $token, token_expires_at = $expires, updated_at = $now WHERE id = $id AND {TokenVersion.SqlFunction}(token_protected) IS $expected",
-            ("$id", id), ("$token", protectedToken), ("$expires", expiresAt), ("$now", time.GetUtcNow()), ("$expected", expectedVersion));
+            $"UPDATE connectors SET token_protected = @token, token_expires_at = @expires, updated_at = @now WHERE id = @id AND {TokenVersion.SqlFunction}(token_protected) IS @expected",
+            ("@id", id), ("@token", protectedToken), ("@expires", expiresAt), ("@now", time.GetUtcNow()), ("@expected", expectedVersion));
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
     /// <summary>Saves the encrypted token unconditionally (a new authorization, a disconnect); false when the connector does not exist.</summary>
     public async Task<bool> SetProtectedTokenAsync(string id, string? protectedToken, DateTimeOffset? expiresAt, CancellationToken cancellationToken = default)
         => await ExecuteAsync(
-            "UPDATE connectors SET token_protected = $token, token_expires_at = $expires, updated_at = $now WHERE id = $id",
-            cancellationToken, ("$id", id), ("$token", protectedToken), ("$expires", expiresAt), ("$now", time.GetUtcNow())) == 1;
+            "UPDATE connectors SET token_protected = @token, token_expires_at = @expires, updated_at = @now WHERE id = @id",
+            cancellationToken, ("@id", id), ("@token", protectedToken), ("@expires", expiresAt), ("@now", time.GetUtcNow())) == 1;
 
     private async Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params (string, object?)[] parameters)
     {
@@ -160,7 +164,7 @@ public sealed class ConnectorRepository(SampleDatabase database, TimeProvider ti
         return list;
     }
 
-    private static ConnectorRecord Read(SqliteDataReader reader) => new()
+    private static ConnectorRecord Read(System.Data.Common.DbDataReader reader) => new()
     {
         Id = reader.GetString(reader.GetOrdinal("id")),
         TenantId = reader.GetString(reader.GetOrdinal("tenant_id")),
@@ -173,8 +177,8 @@ public sealed class ConnectorRepository(SampleDatabase database, TimeProvider ti
         ExternalCompanyId = reader.NullableString("external_company_id"),
         ExternalCompanyName = reader.NullableString("external_company_name"),
         EnabledEntities = JsonSerializer.Deserialize<string[]>(reader.GetString(reader.GetOrdinal("enabled_entities"))) ?? [],
-        HasToken = reader.GetInt64(reader.GetOrdinal("has_token")) != 0,
-        TokenExpiresAt = reader.NullableTime("token_expires_at"),
+        HasToken = reader.Int64("has_token") != 0,
+        TokenExpiresAt = reader.GetValue(reader.GetOrdinal("token_expires_at")) is long ticks ? new DateTimeOffset(ticks, TimeSpan.Zero) : reader.NullableTime("token_expires_at"),
         LastSyncLogId = reader.NullableString("last_sync_log_id"),
         LastSyncAt = reader.NullableTime("last_sync_at"),
         CreatedAt = reader.Time("created_at"),

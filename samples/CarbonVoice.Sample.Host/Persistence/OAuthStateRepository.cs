@@ -33,7 +33,7 @@ public sealed class OAuthStateRepository(SampleDatabase database)
     {
         ArgumentNullException.ThrowIfNull(record);
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using (var purge = connection.Command("DELETE FROM oauth_states WHERE expires_at < $old", ("$old", record.CreatedAt.AddDays(-1))))
+        await using (var purge = connection.Command("DELETE FROM oauth_states WHERE expires_at < @old", ("@old", record.CreatedAt.AddDays(-1))))
         {
             await purge.ExecuteNonQueryAsync(cancellationToken);
         }
@@ -41,10 +41,10 @@ public sealed class OAuthStateRepository(SampleDatabase database)
         await using var command = connection.Command(
             """
             INSERT INTO oauth_states (state_hash, tenant_id, company_id, code_verifier_protected, redirect_uri, created_at, expires_at, browser_binding_hash)
-            VALUES ($hash, $tenant, $company, $verifier, $redirect, $created, $expires, $binding)
+            VALUES (@hash, @tenant, @company, @verifier, @redirect, @created, @expires, @binding)
             """,
-            ("$hash", Hash(state)), ("$tenant", record.TenantId), ("$company", record.CompanyId), ("$verifier", record.ProtectedCodeVerifier),
-            ("$redirect", record.RedirectUri), ("$created", record.CreatedAt), ("$expires", record.ExpiresAt), ("$binding", record.BrowserBindingHash));
+            ("@hash", Hash(state)), ("@tenant", record.TenantId), ("@company", record.CompanyId), ("@verifier", record.ProtectedCodeVerifier),
+            ("@redirect", record.RedirectUri), ("@created", record.CreatedAt), ("@expires", record.ExpiresAt), ("@binding", record.BrowserBindingHash));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -55,10 +55,10 @@ public sealed class OAuthStateRepository(SampleDatabase database)
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.Command(
             """
-            UPDATE oauth_states SET used_at = $now WHERE state_hash = $hash AND used_at IS NULL
+            UPDATE oauth_states SET used_at = @now WHERE state_hash = @hash AND used_at IS NULL
             RETURNING tenant_id, company_id, code_verifier_protected, redirect_uri, created_at, expires_at, browser_binding_hash
             """,
-            ("$hash", hash), ("$now", now));
+            ("@hash", hash), ("@now", now));
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             if (await reader.ReadAsync(cancellationToken))
@@ -70,7 +70,7 @@ public sealed class OAuthStateRepository(SampleDatabase database)
             }
         }
 
-        await using var exists = connection.Command("SELECT 1 FROM oauth_states WHERE state_hash = $hash", ("$hash", hash));
+        await using var exists = connection.Command("SELECT 1 FROM oauth_states WHERE state_hash = @hash", ("@hash", hash));
         return (null, await exists.ExecuteScalarAsync(cancellationToken) is null ? OAuthStateRejection.Unknown : OAuthStateRejection.AlreadyUsed);
     }
 

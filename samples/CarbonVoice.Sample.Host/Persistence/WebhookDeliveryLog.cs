@@ -14,14 +14,14 @@ public sealed class WebhookDeliveryLog(SampleDatabase database)
     {
         ArgumentException.ThrowIfNullOrEmpty(deliveryKey);
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using (var purge = connection.Command("DELETE FROM webhook_deliveries WHERE received_at <= $cutoff", ("$cutoff", now - window)))
+        await using (var purge = connection.Command("DELETE FROM webhook_deliveries WHERE received_at <= @cutoff", ("@cutoff", now - window)))
         {
             await purge.ExecuteNonQueryAsync(cancellationToken);
         }
 
         await using var insert = connection.Command(
-            "INSERT OR IGNORE INTO webhook_deliveries (delivery_hash, event_name, received_at) VALUES ($key, $event, $now)",
-            ("$key", deliveryKey), ("$event", eventName), ("$now", now));
+            "INSERT INTO webhook_deliveries (delivery_hash, event_name, received_at) VALUES (@key, @event, @now) ON CONFLICT (delivery_hash) DO NOTHING",
+            ("@key", deliveryKey), ("@event", eventName), ("@now", now));
         return await insert.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
@@ -29,7 +29,7 @@ public sealed class WebhookDeliveryLog(SampleDatabase database)
     public async Task<bool> ContainsAsync(string deliveryKey, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.Command("SELECT COUNT(*) FROM webhook_deliveries WHERE delivery_hash = $key", ("$key", deliveryKey));
+        await using var command = connection.Command("SELECT COUNT(*) FROM webhook_deliveries WHERE delivery_hash = @key", ("@key", deliveryKey));
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) == 1;
     }
 
@@ -37,7 +37,7 @@ public sealed class WebhookDeliveryLog(SampleDatabase database)
     public async Task ForgetAsync(string deliveryKey, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.Command("DELETE FROM webhook_deliveries WHERE delivery_hash = $key", ("$key", deliveryKey));
+        await using var command = connection.Command("DELETE FROM webhook_deliveries WHERE delivery_hash = @key", ("@key", deliveryKey));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

@@ -17,7 +17,8 @@ internal sealed partial class InterruptedRunResumer(
     SyncRunRecovery recovery,
     SyncCoordinator coordinator,
     IOptions<SampleHostOptions> options,
-    ILogger<InterruptedRunResumer> logger) : BackgroundService
+    ILogger<InterruptedRunResumer> logger,
+    HostRunMode? mode = null) : BackgroundService
 {
     /// <summary>Completes when every connector's plan has been carried out (or failed); for tests and diagnostics.</summary>
     public Task Completion => _completion.Task;
@@ -28,7 +29,8 @@ internal sealed partial class InterruptedRunResumer(
     {
         try
         {
-            if (!options.Value.ResumeInterruptedRuns)
+            // In queue mode the workers resume: a killed worker's job reappears on the queue after its visibility timeout.
+            if (!options.Value.ResumeInterruptedRuns || mode?.IsQueued == true)
             {
                 return;
             }

@@ -38,7 +38,8 @@ public sealed class SyncCoordinator(
     IOptions<SampleHostOptions> options,
     TimeProvider time,
     IHostApplicationLifetime lifetime,
-    ILogger<SyncCoordinator> logger)
+    ILogger<SyncCoordinator> logger,
+    HostRunMode? mode = null)
 {
     private readonly ConcurrentDictionary<string, Job> _jobs = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, PendingDelta> _pendingDeltas = new(StringComparer.Ordinal);
@@ -53,7 +54,7 @@ public sealed class SyncCoordinator(
 
     /// <summary>
     /// Webhook path: a delta sync of one conversation (or of everything when <paramref name="conversationId"/> is null)
-    /// now, or right after the running sync. The request is recorded as pending first and then a start is tried, so a
+    /// now, or right after the running sync (in queue mode: a delta job, which a worker runs once the lease is free). The request is recorded as pending first and then a start is tried, so a
     /// sync that ends meanwhile picks it up; requests that pile up during a run are merged into one follow-up delta.
     /// </summary>
     /// <param name="connector">The connector.</param>
@@ -62,6 +63,13 @@ public sealed class SyncCoordinator(
     public async Task RequestDeltaAsync(ConnectorRecord connector, string? conversationId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connector);
+        if (mode?.Jobs is { } jobs)
+        {
+            // Queue mode: one delta job; a worker runs it once no other run holds the connector's lease (it waits, it is not dropped).
+            await jobs.EnqueueAsync(ConnectorJob.Sync(connector.TenantId, connector.Id, SyncMode.Delta, time.GetUtcNow(), conversationId is null ? null : [conversationId]) with { CorrelationId = "webhook" }, cancellationToken: cancellationToken);
+            return;
+        }
+
         _pendingDeltas.AddOrUpdate(connector.Id, _ => PendingDelta.Of(conversationId), (_, existing) => existing.With(conversationId));
         await StartAsync(connector, SyncKind.Delta, fromPending: true, cancellationToken);
     }
@@ -331,7 +339,8 @@ public sealed class SyncCoordinator(
             type, connector.Id, final.Id, RunStatuses.Of(final.Status), "completed", null, processed, processed,
             final.Status == SyncRunStatus.Succeeded ? 100 : null, final.StatusMessage, time.GetUtcNow()));
 
-        if (final.Kind != SyncKind.Ingestion && final.Status == SyncRunStatus.Succeeded && options.Value.IngestAfterSync)
+        // In queue mode the worker's sync queued its ingestion itself.
+        if (final.Kind != SyncKind.Ingestion && final.Status == SyncRunStatus.Succeeded && options.Value.IngestAfterSync && mode?.IsQueued != true)
         {
             await StartQuietlyAsync(connector, SyncKind.Ingestion, fromPending: false);
         }

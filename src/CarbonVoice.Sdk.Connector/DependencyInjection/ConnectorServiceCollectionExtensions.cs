@@ -11,7 +11,9 @@ public static class ConnectorServiceCollectionExtensions
     /// <summary>
     /// Adds the sync service, the ingestion service, in-memory stores (unless a store is already registered, for
     /// example by <c>AddCarbonVoiceConnectorSqlite</c>), the cl100k_base token counter, the keyword pillar mapper,
-    /// the in-process ingestion queue and its hosted worker, and <see cref="SyncRunRecovery"/> (dead runs, what to resume).
+    /// the in-process ingestion queue and its hosted worker, <see cref="SyncRunRecovery"/> (dead runs, what to resume), and for
+    /// workers the <see cref="ConnectorJobHandler"/>, an in-memory <see cref="IRunProgressStore"/> and <see cref="ISyncScheduleStore"/>,
+    /// and the <see cref="SyncScheduler"/> (which needs an <see cref="IConnectorJobQueue"/>, for example <c>AddCarbonVoiceConnectorAzureQueues</c>).
     /// Every part is registered with <c>TryAdd</c> and can be replaced.
     /// The sync uses <see cref="ICarbonVoiceClientFactory"/> from <c>AddCarbonVoice(...)</c> when no client is passed.
     /// </summary>
@@ -47,6 +49,23 @@ public static class ConnectorServiceCollectionExtensions
             sp.GetRequiredService<IRawDataStore>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetService<Microsoft.Extensions.Logging.ILogger<SyncRunRecovery>>()));
+        services.AddOptions<ConnectorJobOptions>();
+        services.TryAddSingleton<IRunProgressStore, InMemoryRunProgressStore>();
+        services.TryAddSingleton<ISyncScheduleStore, InMemorySyncScheduleStore>();
+        services.TryAddSingleton(sp => new ConnectorJobHandler(
+            sp.GetRequiredService<ICarbonVoiceSyncService>(),
+            sp.GetRequiredService<ICarbonVoiceIngestionService>(),
+            sp.GetRequiredService<SyncRunRecovery>(),
+            sp.GetRequiredService<ISyncStateStore>(),
+            sp.GetRequiredService<IOptions<ConnectorJobOptions>>(),
+            sp.GetService<IRunProgressStore>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<Microsoft.Extensions.Logging.ILogger<ConnectorJobHandler>>()));
+        services.TryAddSingleton(sp => new SyncScheduler(
+            sp.GetRequiredService<ISyncScheduleStore>(),
+            sp.GetRequiredService<IConnectorJobQueue>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<Microsoft.Extensions.Logging.ILogger<SyncScheduler>>()));
         if (options.RunIngestionWorker)
         {
             services.AddHostedService<IngestionWorker>();

@@ -5,6 +5,9 @@ internal sealed class GuardedRawDataStore(IRawDataStore inner) : IRawDataStore
 {
     private const ConnectorStoreKind Store = ConnectorStoreKind.RawData;
 
+    /// <summary>The guarded store (for capabilities beyond <see cref="IRawDataStore"/>, such as <see cref="ICheckpointedRawDataStore"/>).</summary>
+    public IRawDataStore Inner => inner;
+
     public Task<IReadOnlyList<RawUpsertResult>> UpsertAsync(IReadOnlyList<RawRecordUpsert> records, CancellationToken cancellationToken = default)
         => ConnectorStoreGuard.CallAsync(Store, () => inner.UpsertAsync(records, cancellationToken));
 

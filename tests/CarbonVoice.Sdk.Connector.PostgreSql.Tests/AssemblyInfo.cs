@@ -1,0 +1,1 @@
+[assembly: TestFramework("CarbonVoice.Sdk.Connector.Tests.Conformance.RequiresServerTestFramework", "CarbonVoice.Sdk.Connector.Conformance")]
