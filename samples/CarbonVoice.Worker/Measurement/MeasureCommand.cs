@@ -27,12 +27,19 @@ internal static class MeasureCommand
             return 2;
         }
 
-        // 2 workspaces x 5 conversations: every user is in (nearly) all of them, so each connector syncs about --messages messages.
-        var options = new EmulatorOptions { Seed = 42, Users = connectors, Workspaces = 2, ConversationsPerWorkspace = 5, MessagesPerConversation = Math.Max(1, messages / 10) };
+        // One workspace whose every user is in each of its 10 conversations, which hold --messages messages between them:
+        // each connector syncs exactly --messages messages (the generated defaults leave members and conversations out).
+        var options = new EmulatorOptions { Seed = 42, Users = connectors, Workspaces = 1, ConversationsPerWorkspace = 0 };
         options.RateLimit.Enabled = false;
         await using var emulator = new CarbonVoiceEmulator(options);
+        var workspaceId = emulator.Data.Workspaces[0].Id;
+        for (var c = 0; c < 10; c++)
+        {
+            emulator.Control.CreateConversation(workspaceId, FormattableString.Invariant($"Conversation {c + 1}"), messages / 10 + (c < messages % 10 ? 1 : 0));
+        }
+
         await using var server = await emulator.StartServerAsync();
-        Console.WriteLine($"emulator {server.BaseAddress} · {connectors} connectors · {emulator.Data.MessageCount} messages generated · machine: {Environment.ProcessorCount} cores");
+        Console.WriteLine($"emulator {server.BaseAddress} · {connectors} connectors · {emulator.Data.MessageCount} messages, each connector sees all of them · machine: {Environment.ProcessorCount} cores");
         Console.WriteLine("workers | sync: messages, seconds, messages/s | ingestion: chunks, seconds, chunks/s");
         foreach (var workers in args.Contains("--end-to-end-only") ? [] : workerCounts)
         {

@@ -3,6 +3,11 @@ namespace CarbonVoice.Sdk.Connector;
 /// <summary>Writes a page of records and the checkpoint that covers it: atomically where the store can, else records first.</summary>
 public static class CheckpointedWrites
 {
+    /// <summary>Whether <see cref="UpsertAsync"/> commits records and checkpoint in one transaction on <paramref name="raw"/>.</summary>
+    /// <param name="raw">The raw data store.</param>
+    /// <returns>True for an <see cref="ICheckpointedRawDataStore"/>, also behind <see cref="ConnectorStoreGuard"/>.</returns>
+    internal static bool IsAtomic(IRawDataStore raw) => raw is ICheckpointedRawDataStore or GuardedRawDataStore { Inner: ICheckpointedRawDataStore };
+
     /// <summary>
     /// Upserts <paramref name="records"/> and sets <paramref name="checkpoint"/>: in one transaction when the raw store is an
     /// <see cref="ICheckpointedRawDataStore"/> (also behind <see cref="ConnectorStoreGuard"/>), otherwise the records and then the

@@ -33,8 +33,9 @@ internal sealed partial class SyncPass
     }
 
     /// <summary>
-    /// Stores each page of changes, then saves the page's resume token: a crash between the two re-reads the page (harmless),
-    /// never skips it. Changes of conversations this run does not sync (not a member, deleted, out of scope) are left out,
+    /// Stores each page of changes and its resume token: in one transaction where the raw store can
+    /// (<see cref="ICheckpointedRawDataStore"/>, PostgreSQL), else the page first, so a crash between the two re-reads the page
+    /// (harmless), never skips it. Changes of conversations this run does not sync (not a member, deleted, out of scope) are left out,
     /// so the raw store holds what a full sync would. A conversation-scoped run never moves the connector's cursor.
     /// </summary>
     private async Task ReadChangesAsync(string? token, DateTimeOffset since, IReadOnlySet<string> liveConversations, CancellationToken cancellationToken)
@@ -76,12 +77,9 @@ internal sealed partial class SyncPass
             // Attachments first: what a changed message dropped is read from its stored record, before it is replaced.
             await TombstoneDroppedAttachmentsAsync(kept, cancellationToken).ConfigureAwait(false);
             await StoreAttachmentsAsync(withAttachments, null, cancellationToken).ConfigureAwait(false);
-            await StoreAsync(CarbonVoiceEntities.Message, live, cancellationToken).ConfigureAwait(false);
             await TombstoneAsync(CarbonVoiceEntities.Message, deleted, cancellationToken).ConfigureAwait(false);
-            if (Scope is null && page.ResumeToken is { } resume)
-            {
-                await _state.SetCheckpointAsync(_tenantId, _connectorId, SyncScopes.ChangesCursor, resume, cancellationToken).ConfigureAwait(false);
-            }
+            var cursor = Scope is null && page.ResumeToken is { } resume ? new CheckpointWrite(_tenantId, _connectorId, SyncScopes.ChangesCursor, resume) : null;
+            await StoreAsync(CarbonVoiceEntities.Message, live, cursor, cancellationToken).ConfigureAwait(false);
 
             Report(SyncPhase.Changes, CarbonVoiceEntities.Message);
         }

@@ -109,18 +109,36 @@ internal sealed partial class SyncPass
 
     private RawRecordKey Key(string entityType, string externalId) => new(_tenantId, _connectorId, entityType, externalId);
 
-    private async Task StoreAsync(string entityType, List<RawRecordUpsert> records, CancellationToken cancellationToken)
+    private Task StoreAsync(string entityType, List<RawRecordUpsert> records, CancellationToken cancellationToken)
+        => StoreAsync(entityType, records, checkpoint: null, cancellationToken);
+
+    /// <summary>Upserts the records and sets the checkpoint that covers them (see <see cref="CheckpointedWrites"/>).</summary>
+    private async Task StoreAsync(string entityType, List<RawRecordUpsert> records, CheckpointWrite? checkpoint, CancellationToken cancellationToken)
     {
         if (records.Count == 0)
         {
+            if (checkpoint is not null)
+            {
+                await _state.SetCheckpointAsync(checkpoint.TenantId, checkpoint.ConnectorId, checkpoint.Scope, checkpoint.Value, cancellationToken).ConfigureAwait(false);
+            }
+
             return;
         }
 
         await _lease.RenewIfDueAsync(cancellationToken).ConfigureAwait(false);
-        var results = await _raw.UpsertAsync(records, cancellationToken).ConfigureAwait(false);
+        var atomic = checkpoint is not null && CheckpointedWrites.IsAtomic(_raw);
+        var results = atomic
+            ? await CheckpointedWrites.UpsertAsync(_raw, _state, records, checkpoint!, cancellationToken).ConfigureAwait(false)
+            : await _raw.UpsertAsync(records, cancellationToken).ConfigureAwait(false);
         foreach (var result in results)
         {
             _tracker.Count(entityType, result.Outcome);
+        }
+
+        // Elsewhere the records are counted as stored before their checkpoint is written (a failure between re-reads the page).
+        if (checkpoint is not null && !atomic)
+        {
+            await _state.SetCheckpointAsync(checkpoint.TenantId, checkpoint.ConnectorId, checkpoint.Scope, checkpoint.Value, cancellationToken).ConfigureAwait(false);
         }
     }
 
