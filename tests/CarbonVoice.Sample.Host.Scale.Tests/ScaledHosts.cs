@@ -4,7 +4,7 @@ using System.Net.Http.Json;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
-using CarbonVoice.Sample.Host.Persistence;
+using CarbonVoice.Sdk.Connector.AspNetCore;
 using CarbonVoice.Sdk;
 using CarbonVoice.Sdk.Connector;
 using CarbonVoice.Sdk.Connector.Tests.Conformance;

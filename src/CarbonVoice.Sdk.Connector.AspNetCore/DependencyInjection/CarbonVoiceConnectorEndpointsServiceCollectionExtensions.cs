@@ -68,7 +68,8 @@ public static class CarbonVoiceConnectorEndpointsServiceCollectionExtensions
         services.TryAddSingleton<ProgressHub>();
         services.TryAddSingleton<ProgressTickets>();
         services.TryAddSingleton<ConnectorData>();
-        services.Replace(ServiceDescriptor.Singleton<ITokenStore, ConnectorTokenStore>());
+        services.TryAddSingleton<ConnectorTokenStore>();
+        services.Replace(ServiceDescriptor.Singleton<ITokenStore>(sp => sp.GetRequiredService<ConnectorTokenStore>()));
 
         // The connector's stores in the same SQLite file; any store failure surfaces as ConnectorStoreException (503).
         services.RemoveAll<IRawDataStore>();
