@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace CarbonVoice.Sdk.Connector.AspNetCore;
 
@@ -17,10 +18,11 @@ internal static class ChunkEndpoints
         [FromQuery(Name = "conversation_id")] string? conversationId,
         [FromQuery(Name = "entity_type")] string? entityType,
         [FromQuery(Name = "continuation_token")] string? continuationToken,
-        [FromQuery] int? limit,
+        [FromQuery(Name = "limit")] string? limitText,
         ConnectorTenant tenant,
         IConnectorRepository connectors,
         IChunkStore chunks,
+        IOptions<PillarMappingOptions> pillars,
         CancellationToken cancellationToken)
     {
         var (connector, problem) = await ConnectorLookup.FindAsync(connectorId, tenant.Id, connectors, cancellationToken);
@@ -29,9 +31,17 @@ internal static class ChunkEndpoints
             return problem;
         }
 
-        if (limit is < 1 or > 200)
+        var (limit, invalidLimit) = QueryValues.Integer("limit", limitText, 1, 200);
+        if (invalidLimit is not null)
         {
-            return Problems.Validation("limit", "limit must be between 1 and 200.");
+            return invalidLimit;
+        }
+
+        // Like entity_type: a pillar no chunk can have is a mistake, not an empty page.
+        var known = KnownPillars(pillars.Value);
+        if (pillar is not null && !known.Contains(pillar))
+        {
+            return Problems.Validation("pillar", $"Unknown pillar '{pillar}'. Known: {string.Join(", ", known)}.");
         }
 
         if (entityType is not null && CarbonVoiceEntities.Find(entityType) is null)
@@ -53,4 +63,8 @@ internal static class ChunkEndpoints
         var total = await chunks.CountAsync(query, cancellationToken);
         return TypedResults.Ok(new ChunkPageResponse([.. page.Items.Select(ChunkResponse.From)], page.ContinuationToken, total));
     }
+
+    /// <summary>The pillars a chunk can have: the entities' hints, the default pillar and the keyword rules' pillars.</summary>
+    private static SortedSet<string> KnownPillars(PillarMappingOptions options)
+        => new(CarbonVoiceEntities.All.Select(e => e.PillarHint).Append(options.DefaultPillar).Concat(options.Rules.Select(r => r.Pillar)).Where(p => !string.IsNullOrWhiteSpace(p)), StringComparer.Ordinal);
 }

@@ -9,7 +9,8 @@ internal static class ConnectorEndpoints
     {
         group.MapGet("/", ListAsync).WithName("ListConnectors").WithSummary("Lists a company's Carbon Voice connectors.");
         group.MapGet("/{connector_id}", GetAsync).WithName("GetConnector");
-        group.MapPatch("/{connector_id}", UpdateAsync).WithName("UpdateConnector").WithSummary("Changes the name or the enabled entities.");
+        group.MapPatch("/{connector_id}", UpdateAsync).WithName("UpdateConnector").WithSummary("Changes the name or the enabled entities.")
+            .Accepts<UpdateConnectorRequest>("application/json");
         group.MapDelete("/{connector_id}", DisconnectAsync).WithName("DisconnectConnector")
             .WithSummary("Disconnects: revokes the token; purge_data=true also deletes the synced data.");
         group.MapGet("/{connector_id}/entities", GetEntitiesAsync).WithName("GetConnectorEntities").WithSummary("Lists the entities with their counts.");
@@ -36,7 +37,7 @@ internal static class ConnectorEndpoints
     }
 
     private static async Task<Results<Ok<ConnectorResponse>, ProblemHttpResult>> UpdateAsync(
-        [FromRoute(Name = "connector_id")] string connectorId, UpdateConnectorRequest body, ConnectorTenant tenant, IConnectorRepository connectors, CancellationToken cancellationToken)
+        [FromRoute(Name = "connector_id")] string connectorId, JsonBody<UpdateConnectorRequest> json, ConnectorTenant tenant, IConnectorRepository connectors, CancellationToken cancellationToken)
     {
         var (connector, problem) = await ConnectorLookup.FindAsync(connectorId, tenant.Id, connectors, cancellationToken);
         if (problem is not null)
@@ -44,6 +45,12 @@ internal static class ConnectorEndpoints
             return problem;
         }
 
+        if (json.Problem is not null)
+        {
+            return json.Problem;
+        }
+
+        var body = json.Value;
         if (body is null || (body.Name is null && body.EnabledEntities is null))
         {
             return Problems.Validation("body", "Send name and/or enabled_entities.");
@@ -56,6 +63,11 @@ internal static class ConnectorEndpoints
         }
 
         var entities = body.EnabledEntities ?? connector!.EnabledEntities;
+        if (entities.Count == 0)
+        {
+            return Problems.Validation("enabled_entities", $"enabled_entities must name at least one entity (a sync of none would succeed with nothing). Known: {string.Join(", ", CarbonVoiceEntities.All.Select(e => e.Key))}.");
+        }
+
         if (entities.FirstOrDefault(e => CarbonVoiceEntities.Find(e) is null) is { } unknown)
         {
             return Problems.Validation("enabled_entities", $"Unknown entity '{unknown}'. Known: {string.Join(", ", CarbonVoiceEntities.All.Select(e => e.Key))}.");
@@ -69,7 +81,7 @@ internal static class ConnectorEndpoints
 
     private static async Task<Results<Ok<DisconnectResponse>, ProblemHttpResult>> DisconnectAsync(
         [FromRoute(Name = "connector_id")] string connectorId,
-        [FromQuery(Name = "purge_data")] bool? purgeData,
+        [FromQuery(Name = "purge_data")] string? purge,
         ConnectorTenant tenant,
         IConnectorRepository connectors,
         ITokenStore tokens,
@@ -79,6 +91,12 @@ internal static class ConnectorEndpoints
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
+        var (purgeData, invalid) = QueryValues.Boolean("purge_data", purge);
+        if (invalid is not null)
+        {
+            return invalid;
+        }
+
         var (connector, problem) = await ConnectorLookup.FindAsync(connectorId, tenant.Id, connectors, cancellationToken);
         if (problem is not null)
         {

@@ -7,7 +7,7 @@ internal static class SyncEndpoints
 {
     public static RouteGroupBuilder MapSyncApi(this RouteGroupBuilder group)
     {
-        group.MapPost("/{connector_id}/sync", StartSyncAsync).WithName("StartSync")
+        group.MapPost("/{connector_id}/sync", StartSyncAsync).WithName("StartSync").Accepts<StartSyncRequest>(isOptional: true, "application/json")
             .WithSummary("Starts a background sync (full or delta); 409 with the running sync's id when one is running.");
         group.MapGet("/{connector_id}/sync/{sync_log_id}", GetRunAsync).WithName("GetSyncLog").WithSummary("Reads a sync or ingestion run.");
         group.MapPost("/{connector_id}/ingest", StartIngestAsync).WithName("StartIngestion")
@@ -17,7 +17,7 @@ internal static class SyncEndpoints
 
     private static async Task<Results<Accepted<RunStartedResponse>, ProblemHttpResult>> StartSyncAsync(
         [FromRoute(Name = "connector_id")] string connectorId,
-        [FromBody(EmptyBodyBehavior = Microsoft.AspNetCore.Mvc.ModelBinding.EmptyBodyBehavior.Allow)] StartSyncRequest? body,
+        JsonBody<StartSyncRequest> json,
         ConnectorTenant tenant,
         IConnectorRepository connectors,
         IConnectorRunCoordinator syncs,
@@ -31,8 +31,13 @@ internal static class SyncEndpoints
             return problem;
         }
 
+        if (json.Problem is not null)
+        {
+            return json.Problem;
+        }
+
         SyncKind kind;
-        switch (body?.SyncType?.ToLowerInvariant())
+        switch (json.Value?.SyncType?.ToLowerInvariant())
         {
             case null: kind = connector!.LastSyncAt is null ? SyncKind.Full : SyncKind.Delta; break;
             case "full": kind = SyncKind.Full; break;
