@@ -38,6 +38,13 @@ internal sealed class SyncCoordinator(
 {
     private readonly ConcurrentDictionary<string, Job> _jobs = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, PendingDelta> _pendingDeltas = new(StringComparer.Ordinal);
+    private int _executions;
+
+    /// <summary>
+    /// How many runs of this process have not finished, their follow-ups included (a run ends only after it started the
+    /// delta or ingestion that follows it): zero means nothing runs and nothing is about to. For tests and diagnostics.
+    /// </summary>
+    internal int Executions => Volatile.Read(ref _executions);
 
     /// <summary>Starts a sync unless one is running.</summary>
     public Task<RunStartResult> StartSyncAsync(ConnectorRecord connector, SyncKind kind, CancellationToken cancellationToken = default)
@@ -142,7 +149,20 @@ internal sealed class SyncCoordinator(
         }
 
         connector = current;
-        job.Completion = Task.Run(() => ExecuteAsync(connector, kind, job), CancellationToken.None);
+        Interlocked.Increment(ref _executions);
+        job.Completion = Task.Run(
+            async () =>
+            {
+                try
+                {
+                    await ExecuteAsync(connector, kind, job);
+                }
+                finally
+                {
+                    Interlocked.Decrement(ref _executions);
+                }
+            },
+            CancellationToken.None);
         var (recorded, runId) = await WaitForRunIdAsync(job, cancellationToken);
         if (!recorded)
         {
