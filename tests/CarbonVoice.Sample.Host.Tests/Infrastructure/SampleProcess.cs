@@ -23,9 +23,14 @@ public sealed class SampleProcess : IAsyncDisposable
     }
 
     public static SampleProcess Start(IReadOnlyDictionary<string, string> environment, params string[] arguments)
+        => Start(environment, prepare: null, arguments);
+
+    /// <summary>Starts the host; <paramref name="prepare"/> may write files into its content root first.</summary>
+    public static SampleProcess Start(IReadOnlyDictionary<string, string> environment, Action<string>? prepare, params string[] arguments)
     {
         var directory = Path.Combine(Path.GetTempPath(), "cv-sample-process", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
+        prepare?.Invoke(directory);
         var info = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = directory,
