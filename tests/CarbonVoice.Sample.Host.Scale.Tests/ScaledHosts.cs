@@ -235,6 +235,7 @@ public sealed class ScaledHosts : IAsyncDisposable
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
+            builder.UseSetting("Sample:ReadDotEnv", "false");
             foreach (var (key, value) in settings)
             {
                 builder.UseSetting(key, value);
