@@ -9,6 +9,8 @@ internal static class SampleHostEndpoints
 
     public static WebApplication MapSampleHost(this WebApplication app)
     {
+        // The package's routes; the RouteGroupBuilder it returns takes a host's own routes and conventions (authorization,
+        // rate limiting, CORS).
         app.MapCarbonVoiceConnector(ApiPrefix);
         app.MapCarbonVoiceProgress("/ws");
         app.MapOpenApi();
