@@ -6,6 +6,7 @@ using CarbonVoice.Sample.Host.Tests.Infrastructure;
 using CarbonVoice.Sdk.Connector;
 using CarbonVoice.Sdk.Connector.Sqlite;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CarbonVoice.Sample.Host.Tests;
@@ -57,6 +58,33 @@ public sealed class StartupTests
         Assert.Equal("abc", values["CARBONVOICE_CLIENT_ID"]);
         Assert.Equal("s e c", values["CARBONVOICE_CLIENT_SECRET"]);
         Assert.Equal("PostgreSql", values["Storage:Provider"]);
+    }
+
+    [Fact]
+    public void Environment_variables_win_over_the_dotenv_file_which_wins_over_appsettings()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "cv-dotenv-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var variable = "CV_DOTENV_TEST_" + Guid.NewGuid().ToString("N");
+        File.WriteAllText(Path.Combine(folder, ".env"), $"{variable}=from-dotenv\nSample__OAuthReturnUrl=/from-dotenv\n");
+        Environment.SetEnvironmentVariable(variable, "from-environment");
+        try
+        {
+            var configuration = new Microsoft.Extensions.Configuration.ConfigurationManager();
+            configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Sample:OAuthReturnUrl"] = "/from-appsettings" });
+            configuration.AddEnvironmentVariables();
+            var environment = new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { EnvironmentName = "Development", ContentRootPath = folder };
+
+            configuration.AddDotEnvInDevelopment(environment);
+
+            Assert.Equal("from-environment", configuration[variable]);
+            Assert.Equal("/from-dotenv", configuration["Sample:OAuthReturnUrl"]);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(variable, null);
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     [Fact]
