@@ -4,7 +4,7 @@ using System.Net.Http.Json;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
-using CarbonVoice.Sample.Host.Persistence;
+using CarbonVoice.Sdk.Connector.AspNetCore;
 using CarbonVoice.Sdk;
 using CarbonVoice.Sdk.Connector;
 using CarbonVoice.Sdk.Connector.Tests.Conformance;
@@ -235,6 +235,7 @@ public sealed class ScaledHosts : IAsyncDisposable
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
+            builder.UseSetting("Sample:ReadDotEnv", "false");
             foreach (var (key, value) in settings)
             {
                 builder.UseSetting(key, value);

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using CarbonVoice.Sample.Host.Progress;
+using CarbonVoice.Sdk.Connector.AspNetCore;
 using CarbonVoice.Sample.Host.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

@@ -4,7 +4,7 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using CarbonVoice.Sample.Host.Backend;
-using CarbonVoice.Sample.Host.Tenancy;
+using CarbonVoice.Sdk.Connector.AspNetCore;
 using CarbonVoice.Sample.Host.Tests.Infrastructure;
 using CarbonVoice.Sdk.Testing;
 using Microsoft.AspNetCore.Authentication;
@@ -79,18 +79,78 @@ public sealed class HostModeTests
     [InlineData("CARBONVOICE_CLIENT_ID")]
     [InlineData("CARBONVOICE_CLIENT_SECRET")]
     [InlineData("CARBONVOICE_REDIRECT_URI")]
-    public void Only_some_real_credentials_fail_at_start_up_naming_the_missing_ones(string only)
+    public void Only_some_real_credentials_are_refused_naming_the_missing_ones(string only)
     {
-        using var host = new SampleHostFactory();
-        host.Settings[only] = only == "CARBONVOICE_REDIRECT_URI" ? "https://bde.example/callback" : "something";
-        var exception = Assert.ThrowsAny<Exception>(() => host.Services);
-        var error = exception as InvalidOperationException ?? Assert.IsType<InvalidOperationException>(exception.InnerException, exactMatch: false);
+        var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [only] = only == "CARBONVOICE_REDIRECT_URI" ? "https://bde.example/callback" : "something",
+        }).Build();
+        var error = Assert.Throws<Configuration.HostConfigurationException>(() => CarbonVoiceBackend.IsEmbeddedMode(configuration));
         foreach (var name in new[] { "CARBONVOICE_CLIENT_ID", "CARBONVOICE_CLIENT_SECRET", "CARBONVOICE_REDIRECT_URI" }.Where(n => n != only))
         {
             Assert.Contains(name, error.Message.Split("missing:")[1], StringComparison.Ordinal);
         }
 
         Assert.DoesNotContain(only, error.Message.Split("missing:")[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_partial_real_configuration_stops_the_process_with_one_line_and_exit_code_1()
+    {
+        await using var process = SampleProcess.Start(new Dictionary<string, string> { ["CARBONVOICE_CLIENT_ID"] = "something" });
+        var exitCode = await process.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(1, exitCode);
+        var lines = process.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var line = Assert.Single(lines);
+        Assert.StartsWith("CarbonVoice.Sample.Host cannot start:", line, StringComparison.Ordinal);
+        Assert.Contains("CARBONVOICE_CLIENT_SECRET", line, StringComparison.Ordinal);
+        Assert.Contains("CARBONVOICE_REDIRECT_URI", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", process.StandardOutput + process.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_invalid_storage_switch_stops_the_process_with_one_line_too()
+    {
+        await using var process = SampleProcess.Start(new Dictionary<string, string> { ["Storage__Provider"] = "Mongo" });
+        Assert.Equal(1, await process.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+        var line = Assert.Single(process.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.Contains("Storage:Provider must be 'Sqlite' or 'PostgreSql' (got 'Mongo')", line, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("environment")]
+    [InlineData("argument")]
+    public async Task ASPNETCORE_URLS_and_urls_both_choose_the_address(string how)
+    {
+        var port = SampleProcess.FreePort();
+        var url = $"http://127.0.0.1:{port}";
+        await using var process = how == "environment"
+            ? SampleProcess.Start(new Dictionary<string, string> { ["ASPNETCORE_URLS"] = url })
+            : SampleProcess.Start(new Dictionary<string, string>(), "--urls", url);
+
+        using var health = await process.WaitForAnswerAsync(new Uri(url + "/health"), TimeSpan.FromSeconds(60));
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+    }
+
+    [Fact]
+    public void The_launch_profile_pins_no_address_over_ASPNETCORE_URLS()
+    {
+        var root = AppContext.BaseDirectory;
+        while (!Directory.Exists(Path.Combine(root, "samples", "CarbonVoice.Sample.Host")))
+        {
+            root = Path.GetDirectoryName(root)!;
+        }
+
+        using var profile = JsonDocument.Parse(File.ReadAllText(Path.Combine(root, "samples", "CarbonVoice.Sample.Host", "Properties", "launchSettings.json")));
+        foreach (var entry in profile.RootElement.GetProperty("profiles").EnumerateObject())
+        {
+            Assert.False(entry.Value.TryGetProperty("applicationUrl", out _), $"Profile {entry.Name} sets applicationUrl, which dotnet run puts over ASPNETCORE_URLS.");
+        }
+
+        Assert.Equal("http://localhost:8000", Hosting.SampleUrls.DefaultUnlessConfigured(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build()));
+        Assert.Null(Hosting.SampleUrls.DefaultUnlessConfigured(new Microsoft.Extensions.Configuration.ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["HTTP_PORTS"] = "8080" }).Build()));
     }
 
     [Fact]

@@ -1,5 +1,4 @@
-using CarbonVoice.Sample.Host.Persistence;
-using CarbonVoice.Sample.Host.Sync;
+using CarbonVoice.Sdk.Connector.AspNetCore;
 using CarbonVoice.Sdk.Connector;
 
 namespace CarbonVoice.Sample.Host.Tests;

@@ -11,6 +11,33 @@ public sealed class ReadmeTests
         Assert.Contains("ProtectKeysWith", readme, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void The_root_readme_shows_a_service_how_to_use_the_packages()
+    {
+        var readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md"));
+        var start = readme.IndexOf("## Use it in your service", StringComparison.Ordinal);
+        Assert.True(start >= 0, "README.md has no 'Use it in your service' section.");
+        var end = readme.IndexOf("\n## ", start + 1, StringComparison.Ordinal);
+        var section = readme[start..(end < 0 ? readme.Length : end)];
+        foreach (var expected in new[]
+        {
+            "dotnet pack", "-o ./packages", "dotnet nuget add source", "dotnet add package CarbonVoice.Sdk.Connector.AspNetCore",
+            "using CarbonVoice.Sdk.Connector.AspNetCore;", "AddCarbonVoice(builder.Configuration)", "AddCarbonVoiceConnectorEndpoints(",
+            "IRawDataStore", "IChunkStore", "MapCarbonVoiceConnector(", "MapCarbonVoiceProgress(",
+            "/api/connectors/carbonvoice/oauth/callback", "/api/connectors/carbonvoice/webhook", "CARBONVOICE_WEBHOOK_HEADER", "CARBONVOICE_REDIRECT_URI",
+        })
+        {
+            Assert.Contains(expected, section, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void The_sample_host_program_stays_short()
+    {
+        var program = File.ReadAllLines(Path.Combine(RepositoryRoot(), "samples", "CarbonVoice.Sample.Host", "Program.cs"));
+        Assert.True(program.Length < 80, $"Program.cs has {program.Length} lines; the product belongs in CarbonVoice.Sdk.Connector.AspNetCore.");
+    }
+
     private static string RepositoryRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)

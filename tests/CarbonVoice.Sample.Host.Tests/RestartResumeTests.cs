@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using CarbonVoice.Sample.Host.Persistence;
+using CarbonVoice.Sdk.Connector.AspNetCore;
 using CarbonVoice.Sample.Host.Tests.Infrastructure;
 using CarbonVoice.Sdk.Connector;
 using CarbonVoice.Sdk.Connector.Sqlite;
@@ -95,7 +95,7 @@ public sealed class RestartResumeTests
             Assert.Equal(HttpStatusCode.Accepted, ingest.StatusCode);
         }
 
-        await second.Services.GetRequiredService<Sync.InterruptedRunResumer>().Completion.WaitAsync(TimeSpan.FromSeconds(30));
+        await second.Services.GetRequiredService<InterruptedRunResumer>().Completion.WaitAsync(TimeSpan.FromSeconds(30));
         // The three starts asked for (the first refused); none by the host itself.
         Assert.Equal([SyncKind.Ingestion, SyncKind.Full, SyncKind.Ingestion], runner.Calls.Select(c => c.Kind));
     }
@@ -121,7 +121,7 @@ public sealed class RestartResumeTests
 
         using var second = Restart(first, new FakeTimeProvider(DateTimeOffset.UtcNow));
         var resumed = second.Services.GetRequiredService<FakeRunner>();
-        await second.Services.GetRequiredService<Sync.InterruptedRunResumer>().Completion.WaitAsync(TimeSpan.FromSeconds(30));
+        await second.Services.GetRequiredService<InterruptedRunResumer>().Completion.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Equal([(id, SyncKind.Full)], resumed.Calls.Select(c => (c.ConnectorId, c.Kind)));
     }
 

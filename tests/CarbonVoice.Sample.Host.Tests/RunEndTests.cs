@@ -1,8 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using CarbonVoice.Sample.Host.Persistence;
-using CarbonVoice.Sample.Host.Sync;
+using CarbonVoice.Sdk.Connector.AspNetCore;
 using CarbonVoice.Sample.Host.Tests.Infrastructure;
 using CarbonVoice.Sdk.Connector;
 using CarbonVoice.Sdk.Connector.Sqlite;
@@ -22,7 +21,7 @@ public sealed class RunEndTests : IDisposable
         _host = FakeRunner.CreateHost();
         _host.TestServices += services => services
             .AddSingleton<TimeProvider>(_time)
-            .AddSingleton(sp => new FlakyStateStore(ConnectorStoreGuard.Wrap(new SqliteSyncStateStore(sp.GetRequiredService<SampleDatabase>().ConnectionString, sp.GetRequiredService<TimeProvider>()))))
+            .AddSingleton(sp => new FlakyStateStore(ConnectorStoreGuard.Wrap(new SqliteSyncStateStore(sp.GetRequiredService<ConnectorDatabase>().ConnectionString, sp.GetRequiredService<TimeProvider>()))))
             .AddSingleton<ISyncStateStore>(sp => sp.GetRequiredService<FlakyStateStore>());
     }
 

@@ -1,8 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using CarbonVoice.Sample.Host.ErrorHandling;
-using CarbonVoice.Sample.Host.Persistence;
+using CarbonVoice.Sdk.Connector.AspNetCore;
 using CarbonVoice.Sample.Host.Tests.Infrastructure;
 using CarbonVoice.Sdk.Connector;
 using CarbonVoice.Sdk.Connector.Sqlite;
@@ -22,7 +21,7 @@ public sealed class StoreUnavailableTests
         // The sync state store waits one second for a lock (instead of 30) so the test is quick.
         using var host = new SampleHostFactory();
         host.TestServices = services => services.AddSingleton<ISyncStateStore>(sp =>
-            ConnectorStoreGuard.Wrap(new SqliteSyncStateStore(new SqliteConnectionStringBuilder(sp.GetRequiredService<SampleDatabase>().ConnectionString) { DefaultTimeout = 1 }.ToString())));
+            ConnectorStoreGuard.Wrap(new SqliteSyncStateStore(new SqliteConnectionStringBuilder(sp.GetRequiredService<ConnectorDatabase>().ConnectionString) { DefaultTimeout = 1 }.ToString())));
         var id = await host.ConnectAsync();
         using var client = host.Tenant(SampleHostFactory.TenantAKey);
 
@@ -52,7 +51,7 @@ public sealed class StoreUnavailableTests
     {
         using var host = new SampleHostFactory();
         host.TestServices = services => services.AddSingleton<ISyncStateStore>(sp =>
-            ConnectorStoreGuard.Wrap(new SqliteSyncStateStore(new SqliteConnectionStringBuilder(sp.GetRequiredService<SampleDatabase>().ConnectionString) { Mode = SqliteOpenMode.ReadOnly }.ToString())));
+            ConnectorStoreGuard.Wrap(new SqliteSyncStateStore(new SqliteConnectionStringBuilder(sp.GetRequiredService<ConnectorDatabase>().ConnectionString) { Mode = SqliteOpenMode.ReadOnly }.ToString())));
         var id = await host.ConnectAsync();
         using var client = host.Tenant(SampleHostFactory.TenantAKey);
 
@@ -67,7 +66,7 @@ public sealed class StoreUnavailableTests
     {
         using var host = new SampleHostFactory();
         host.TestServices = services => services.AddSingleton<IRawDataStore>(sp =>
-            new SqliteRawDataStore(new SqliteConnectionStringBuilder(sp.GetRequiredService<SampleDatabase>().ConnectionString) { Mode = SqliteOpenMode.ReadOnly }.ToString()));
+            new SqliteRawDataStore(new SqliteConnectionStringBuilder(sp.GetRequiredService<ConnectorDatabase>().ConnectionString) { Mode = SqliteOpenMode.ReadOnly }.ToString()));
         var id = await host.ConnectAsync();
         using var client = host.Tenant(SampleHostFactory.TenantAKey);
         using var watch = HubWatcher.Watch(host);

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using CarbonVoice.Sample.Host.Sync;
+using CarbonVoice.Sdk.Connector.AspNetCore;
 using CarbonVoice.Sample.Host.Tests.Infrastructure;
 using CarbonVoice.Sdk;
 using CarbonVoice.Sdk.Connector;
@@ -164,7 +164,7 @@ public sealed class SyncRouteTests : IDisposable
         // A request that read the connector while it was connected reaches the coordinator after the disconnect.
         var id = await _host.ConnectAsync();
         using var client = _host.Tenant(SampleHostFactory.TenantAKey);
-        var stale = (await _host.Services.GetRequiredService<Persistence.ConnectorRepository>().GetByIdAsync(id))!;
+        var stale = (await _host.Services.GetRequiredService<ConnectorRepository>().GetByIdAsync(id))!;
         Assert.Equal("connected", stale.Status);
         using var delete = await client.DeleteAsync($"{Api}/{id}");
         delete.EnsureSuccessStatusCode();

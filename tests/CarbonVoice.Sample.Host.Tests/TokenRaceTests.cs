@@ -71,7 +71,7 @@ public sealed class TokenRaceTests : IDisposable
     {
         using var host = new SampleHostFactory();
         host.TestServices = services => services
-            .AddSingleton(sp => new GatedTokenStore(sp.GetRequiredService<CarbonVoice.Sample.Host.Persistence.ConnectorTokenStore>()))
+            .AddSingleton(sp => new GatedTokenStore(sp.GetRequiredService<CarbonVoice.Sdk.Connector.AspNetCore.ConnectorTokenStore>()))
             .AddSingleton<ITokenStore>(sp => sp.GetRequiredService<GatedTokenStore>());
         var id = await host.ConnectAsync();
         var gated = host.Services.GetRequiredService<GatedTokenStore>();

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using CarbonVoice.Sample.Host.Persistence;
+using CarbonVoice.Sdk.Connector.AspNetCore;
 using CarbonVoice.Sample.Host.Tests.Infrastructure;
 using CarbonVoice.Sdk;
 using CarbonVoice.Sdk.Connector;

@@ -139,7 +139,7 @@ public sealed class CarbonVoiceBackend : IAsyncDisposable
             return false;
         }
 
-        throw new InvalidOperationException(
+        throw new HostConfigurationException(
             "The real Carbon Voice service needs CARBONVOICE_CLIENT_ID, CARBONVOICE_CLIENT_SECRET and CARBONVOICE_REDIRECT_URI together "
             + $"(or CarbonVoice:ClientId / ClientSecret / RedirectUri); missing: {string.Join(", ", missing.Select(m => $"{m.Variable} ({m.Key})"))}. "
             + "Set all three, or none to use the embedded emulator.");

@@ -34,7 +34,7 @@ internal sealed class EmulatorWebhookSubscriber(
             return;
         }
 
-        var url = new Uri(LoopbackAddress(address) + "/api/connectors/carbonvoice/webhook");
+        var url = new Uri(LoopbackAddress(address) + SampleHostEndpoints.ApiPrefix + "/webhook");
         foreach (var user in emulator.Data.Users)
         {
             emulator.SubscribeWebhook(user.Id, url);

@@ -1,16 +1,17 @@
+using CarbonVoice.Sdk.Connector.AspNetCore;
 using Microsoft.Extensions.Options;
 
 namespace CarbonVoice.Sample.Host.Configuration;
 
 /// <summary>Checks the storage and queue switches at start-up, naming what to set (never a connection string's value).</summary>
-internal sealed class HostModeValidator(IConfiguration configuration) : IValidateOptions<StorageSettings>, IValidateOptions<QueueSettings>
+internal sealed class HostModeValidator(IConfiguration configuration) : IValidateOptions<ConnectorStorageOptions>, IValidateOptions<QueueSettings>
 {
-    public ValidateOptionsResult Validate(string? name, StorageSettings options)
+    public ValidateOptionsResult Validate(string? name, ConnectorStorageOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (!options.IsPostgreSql && !string.Equals(options.Provider, StorageSettings.Sqlite, StringComparison.OrdinalIgnoreCase))
+        if (!options.IsPostgreSql && !string.Equals(options.Provider, ConnectorStorageOptions.Sqlite, StringComparison.OrdinalIgnoreCase))
         {
-            return ValidateOptionsResult.Fail($"Storage:Provider must be '{StorageSettings.Sqlite}' or '{StorageSettings.PostgreSql}' (got '{options.Provider}').");
+            return ValidateOptionsResult.Fail($"Storage:Provider must be '{ConnectorStorageOptions.Sqlite}' or '{ConnectorStorageOptions.PostgreSql}' (got '{options.Provider}').");
         }
 
         return options.IsPostgreSql && string.IsNullOrWhiteSpace(options.ConnectionString ?? configuration.GetConnectionString("CarbonVoice"))
@@ -37,7 +38,7 @@ internal sealed class HostModeValidator(IConfiguration configuration) : IValidat
             failures.Add("Queue:Provider is AzureStorage: set Queue:ConnectionString or ConnectionStrings:Queue.");
         }
 
-        if (configuration.GetSection(StorageSettings.SectionName).Get<StorageSettings>() is not { IsPostgreSql: true })
+        if (configuration.GetSection("Storage").Get<ConnectorStorageOptions>() is not { IsPostgreSql: true })
         {
             failures.Add("Queue:Provider AzureStorage needs Storage:Provider PostgreSql: the workers share the host's state.");
         }

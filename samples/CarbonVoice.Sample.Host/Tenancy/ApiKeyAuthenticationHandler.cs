@@ -2,7 +2,7 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
-using CarbonVoice.Sample.Host.Progress;
+using CarbonVoice.Sdk.Connector.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
@@ -10,48 +10,33 @@ namespace CarbonVoice.Sample.Host.Tenancy;
 
 /// <summary>
 /// The development tenancy scheme: an API key in <c>X-Api-Key</c> mapped to a tenant by <see cref="TenancyOptions.ApiKeys"/>
-/// (keys are compared by SHA-256 in constant time), or on a WebSocket request a single-use <c>?ticket=</c> issued by
-/// <see cref="ProgressTickets"/>: an API key never travels in a URL.
+/// (keys are compared by SHA-256 in constant time), issuing the <see cref="TenantClaims.TenantId"/> claim the connector's
+/// routes read. An API key never travels in a URL: the progress WebSocket is opened with a ticket instead.
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
     IOptionsMonitor<TenancyOptions> tenancy,
-    ProgressTickets tickets,
     IProblemDetailsService problems) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     /// <summary>The scheme name.</summary>
     public const string SchemeName = "ApiKey";
 
-    /// <summary>The query parameter carrying a progress ticket on WebSocket requests.</summary>
-    public const string TicketParameter = "ticket";
-
-    /// <summary>Maps the X-Api-Key header (or a progress ticket on a WebSocket request) to a tenant.</summary>
+    /// <summary>Maps the X-Api-Key header to a tenant.</summary>
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var settings = tenancy.CurrentValue;
         var presented = Request.Headers[settings.HeaderName].ToString();
-        string? tenant;
-        if (!string.IsNullOrEmpty(presented))
-        {
-            tenant = FindTenant(settings, presented);
-            if (tenant is null)
-            {
-                return Task.FromResult(AuthenticateResult.Fail("Unknown API key."));
-            }
-        }
-        else if (Context.WebSockets.IsWebSocketRequest && Request.Query.ContainsKey(TicketParameter))
-        {
-            tenant = tickets.Redeem(Request.Query[TicketParameter].ToString());
-            if (tenant is null)
-            {
-                return Task.FromResult(AuthenticateResult.Fail("Unknown, used or expired progress ticket."));
-            }
-        }
-        else
+        if (string.IsNullOrEmpty(presented))
         {
             return Task.FromResult(AuthenticateResult.NoResult());
+        }
+
+        var tenant = FindTenant(settings, presented);
+        if (tenant is null)
+        {
+            return Task.FromResult(AuthenticateResult.Fail("Unknown API key."));
         }
 
         var identity = new ClaimsIdentity([new Claim(TenantClaims.TenantId, tenant)], SchemeName);

@@ -1,3 +1,5 @@
+using CarbonVoice.Sdk.Connector.AspNetCore;
+
 namespace CarbonVoice.Sample.Host.Tenancy;
 
 /// <summary>How callers are mapped to tenants (section <c>Tenancy</c>).</summary>

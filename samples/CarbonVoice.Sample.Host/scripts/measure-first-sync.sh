@@ -2,23 +2,33 @@
 # Measures the time from `dotnet run` to a finished first sync of the default emulated data:
 # start the host (no configuration but a throwaway database), drive OAuth with curl following redirects
 # (the emulator's consent page is approved by a form POST, as a person would), start a sync, poll its status.
-# Usage: samples/CarbonVoice.Sample.Host/scripts/measure-first-sync.sh   (port 8000 must be free)
+# Usage: samples/CarbonVoice.Sample.Host/scripts/measure-first-sync.sh   (PORT=8000 by default; it must be free)
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
+PORT=${PORT:-8000}
 KEY=dev-key-tenant-a
-API=http://localhost:8000/api/connectors/carbonvoice
+API=http://localhost:$PORT/api/connectors/carbonvoice
+
+# Another process on the port would answer the requests below and be measured instead of this host.
+for address in 127.0.0.1 ::1; do
+  if (exec 3<>"/dev/tcp/$address/$PORT") 2>/dev/null; then
+    echo "measure-first-sync: port $PORT is in use (something listens on $address:$PORT); stop it or run with PORT=<a free port>." >&2
+    exit 1
+  fi
+done
 work=$(mktemp -d)
 json() { grep -o "\"$1\":\"[^\"]*\"" | head -n 1 | sed "s/\"$1\":\"//; s/\"\$//; s/\\\\u0026/\\&/g"; }
 now() { date +%s.%N; }
 
 start=$(now)
 Sample__DatabasePath="$work/sample.db" Sample__DataProtectionKeysPath="$work/keys" \
-  dotnet run --project samples/CarbonVoice.Sample.Host >"$work/host.log" 2>&1 &
+  dotnet run --project samples/CarbonVoice.Sample.Host -- --urls "http://localhost:$PORT" >"$work/host.log" 2>&1 &
 runner=$!
 cleanup() { for p in $(pgrep -P "$runner" 2>/dev/null) "$runner"; do kill "$p" 2>/dev/null || true; done; }
 trap cleanup EXIT
 
 for _ in $(seq 1 600); do
+  kill -0 "$runner" 2>/dev/null || { echo "measure-first-sync: the host exited; its log:" >&2; cat "$work/host.log" >&2; exit 1; }
   curl -sf -H "X-Api-Key: $KEY" "$API/info" >/dev/null 2>&1 && break
   sleep 0.1
 done

@@ -1,13 +1,12 @@
 using System.Collections.Concurrent;
-using CarbonVoice.Sample.Host.Persistence;
-using CarbonVoice.Sample.Host.Sync;
+using CarbonVoice.Sdk.Connector.AspNetCore;
 using CarbonVoice.Sdk.Connector;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CarbonVoice.Sample.Host.Tests.Infrastructure;
 
 /// <summary>A runner that records its calls and can be held open (to test 409) or made to throw. It records runs like the connector package does.</summary>
-public sealed class FakeRunner(ISyncStateStore state) : IConnectorRunner
+internal sealed class FakeRunner(ISyncStateStore state) : IConnectorRunner
 {
     /// <summary>A host whose syncs and ingestions go to a <see cref="FakeRunner"/> (resolve it from the host's services), with no ingestion after a sync.</summary>
     public static SampleHostFactory CreateHost()

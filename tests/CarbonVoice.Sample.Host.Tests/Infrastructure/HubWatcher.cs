@@ -1,4 +1,4 @@
-using CarbonVoice.Sample.Host.Progress;
+using CarbonVoice.Sdk.Connector.AspNetCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CarbonVoice.Sample.Host.Tests.Infrastructure;

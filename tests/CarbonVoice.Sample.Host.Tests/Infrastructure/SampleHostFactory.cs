@@ -40,6 +40,7 @@ public class SampleHostFactory : WebApplicationFactory<Program>
         var settings = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
             ["Sample:DatabasePath"] = DatabasePath,
+            ["Sample:ReadDotEnv"] = "false",
             ["Sample:DataProtectionKeysPath"] = Path.Combine(_directory, "keys"),
             ["Emulator:InProcess"] = "true",
             ["Emulator:AutoApprove"] = "true",
