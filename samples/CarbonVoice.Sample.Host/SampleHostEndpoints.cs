@@ -18,6 +18,7 @@ internal static class SampleHostEndpoints
         tenant.MapConnectorsApi();
         tenant.MapSyncApi();
         tenant.MapChunksApi();
+        tenant.MapDashboardApi();
         tenant.MapProgressTicketApi();
         app.MapProgressSocket();
         app.MapOpenApi();
