@@ -25,6 +25,7 @@ public sealed class DashboardRouteTests
         Assert.All(Pillars(before).Values, count => Assert.Equal(0, count));
         Assert.Equal(JsonValueKind.Null, before.GetProperty("active_sync").ValueKind);
         Assert.Equal(JsonValueKind.Null, before.GetProperty("rate_limit").ValueKind);
+        Assert.True(before.GetProperty("ingests_after_sync").GetBoolean());
         Assert.Empty((await client.GetFromJsonAsync<JsonElement>($"{Api}/{id}/sync")).GetProperty("items").EnumerateArray());
 
         using var started = await client.PostAsync($"{Api}/{id}/sync", null);
@@ -81,6 +82,7 @@ public sealed class DashboardRouteTests
         var overview = await client.GetFromJsonAsync<JsonElement>($"{Api}/{id}/overview");
         Assert.Equal(runId, overview.GetProperty("active_sync").GetProperty("sync_log_id").GetString());
         Assert.Equal(JsonValueKind.Null, overview.GetProperty("active_ingestion").ValueKind);
+        Assert.False(overview.GetProperty("ingests_after_sync").GetBoolean());
         var running = (await client.GetFromJsonAsync<JsonElement>($"{Api}/{id}/sync")).GetProperty("items")[0];
         Assert.Equal(("running", JsonValueKind.Null, JsonValueKind.Null), (running.GetProperty("status").GetString(), running.GetProperty("completed_at").ValueKind, running.GetProperty("duration_seconds").ValueKind));
 

@@ -86,10 +86,12 @@ public sealed record RateLimitResponse(int? Limit, int? Remaining, DateTimeOffse
 /// <param name="ActiveSync">The sync holding the connector's sync lease, or null.</param>
 /// <param name="ActiveIngestion">The ingestion holding its ingestion lease, or null.</param>
 /// <param name="RateLimit">The rate-limit state last observed for the connector by this process, or null before any call (or when workers make the calls).</param>
+/// <param name="IngestsAfterSync">Whether a successful sync is followed by an ingestion without a request.</param>
 public sealed record ConnectorOverviewResponse(
     string ConnectorId,
     long ChunkCount,
     IReadOnlyList<PillarCountResponse> Pillars,
     ActiveRunResponse? ActiveSync,
     ActiveRunResponse? ActiveIngestion,
-    RateLimitResponse? RateLimit);
+    RateLimitResponse? RateLimit,
+    bool IngestsAfterSync);

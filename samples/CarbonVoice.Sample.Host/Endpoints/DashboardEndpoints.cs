@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using CarbonVoice.Sample.Host.Configuration;
 using CarbonVoice.Sample.Host.Contracts;
 using CarbonVoice.Sample.Host.ErrorHandling;
 using CarbonVoice.Sample.Host.Persistence;
@@ -65,6 +66,7 @@ internal static class DashboardEndpoints
         SyncRunRecovery recovery,
         IRateLimitState rateLimits,
         IOptions<PillarMappingOptions> pillarMapping,
+        IOptions<SampleHostOptions> hostOptions,
         CancellationToken cancellationToken)
     {
         var (connector, problem) = await ConnectorLookup.FindAsync(connectorId, user, connectors, cancellationToken);
@@ -90,7 +92,7 @@ internal static class DashboardEndpoints
         var sync = await recovery.FindLiveLeaseAsync(tenantId, id, SyncKind.Full, cancellationToken);
         var ingestion = await recovery.FindLiveLeaseAsync(tenantId, id, SyncKind.Ingestion, cancellationToken);
         return TypedResults.Ok(new ConnectorOverviewResponse(
-            id, total, pillars, Active(sync), Active(ingestion), RateLimitResponse.From(rateLimits.Get(id))));
+            id, total, pillars, Active(sync), Active(ingestion), RateLimitResponse.From(rateLimits.Get(id)), hostOptions.Value.IngestAfterSync));
     }
 
     /// <summary>The entities' pillar hints, the mapping's default pillar and its rules' pillars, in that order, once each.</summary>
