@@ -9,13 +9,15 @@ namespace CarbonVoice.Sample.Host.Tests;
 internal static class BrowserScreenshots
 {
     /// <summary>Scaled down so that the committed PNGs stay small.</summary>
-    private const double Scale = 0.6;
+    private const double Scale = 0.5;
 
-    public static async Task SaveAsync(HeadlessChromium browser, string name)
+    /// <summary>Saves the viewport, or with <paramref name="wholePage"/> the page down to its end (at most 1,800 CSS pixels).</summary>
+    public static async Task SaveAsync(HeadlessChromium browser, string name, bool wholePage = false)
     {
         var folder = Environment.GetEnvironmentVariable("CARBONVOICE_UPDATE_SCREENSHOT") == "1" ? Path.Combine("docs", "screenshots") : Path.Combine("artifacts", "screenshots");
         var path = Path.Combine(RepositoryRoot(), folder, name + ".png");
-        await browser.ScreenshotAsync(path, Scale);
+        var height = wholePage ? 1800 : (await browser.EvaluateAsync("window.innerHeight")).GetInt32();
+        await browser.ScreenshotAsync(path, Scale, height);
         Assert.True(new FileInfo(path).Length > 5_000, $"The screenshot {name} is empty.");
     }
 

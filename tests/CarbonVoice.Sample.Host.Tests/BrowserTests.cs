@@ -38,7 +38,7 @@ public sealed class BrowserTests
 
         // Sync: the button is off from the first click, so a double click starts one sync (no 409).
         Assert.True(await browser.IsAsync($"(() => {{ const b = document.querySelector('{SyncButton}'); b.click(); b.click(); return b.disabled; }})()"), "Sync stayed enabled after a click.");
-        await browser.WaitForAsync($"{Label}.dataset.stage === 'ingest' && {Label}.dataset.state === 'succeeded' && document.querySelector('#overall-bar').value === 100", "the sync and the ingestion to reach 100 %");
+        await browser.WaitForAsync($"{Label}.dataset.stage === 'ingest' && {Label}.dataset.state === 'succeeded' && document.querySelector('#progress-bar').value === 100", "the sync and the ingestion to reach 100 %");
         await browser.WaitForAsync("document.querySelectorAll('#history tbody tr[data-status=succeeded]').length === 2", "both runs in the history");
         Assert.Equal(["ingestion", "full"], await StringsAsync(browser, "[...document.querySelectorAll('#history tbody tr')].map(r => r.cells[2].textContent)"));
         Assert.True(await browser.IsAsync("document.querySelector('#notice').hidden || !document.querySelector('#notice').textContent.includes('started')"), "The 'sync started' notice outlived the sync.");
@@ -51,7 +51,7 @@ public sealed class BrowserTests
         var pillarSum = (await browser.EvaluateAsync("[...document.querySelectorAll('#pillar-chart rect[data-pillar]')].reduce((sum, r) => sum + Number(r.dataset.value), 0)")).GetInt64();
         Assert.Equal($"({pillarSum.ToString("N0", CultureInfo.GetCultureInfo("en"))})", await browser.TextAsync("#chunk-total"));
         Assert.Contains("requests left", await browser.TextAsync("#rate-limit"), StringComparison.Ordinal);
-        await BrowserScreenshots.SaveAsync(browser, "sample-host");
+        await BrowserScreenshots.SaveAsync(browser, "sample-host", wholePage: true);
 
         // Switch tenant: nothing of tenant A stays on screen.
         var connectorId = (await browser.EvaluateAsync("document.querySelector('.connector').dataset.connectorId")).GetString()!;
@@ -65,7 +65,7 @@ public sealed class BrowserTests
             + " && document.querySelector('#notice').hidden"), "Something of tenant A stayed after switching to tenant B.");
         var text = (await browser.EvaluateAsync("document.body.innerText")).GetString()!;
         Assert.DoesNotContain(email, text, StringComparison.Ordinal);
-        Assert.DoesNotContain("tenant-a", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Tenant tenant-a", text, StringComparison.Ordinal);
         Assert.DoesNotContain(connectorId, (await browser.EvaluateAsync("document.body.innerHTML")).GetString()!, StringComparison.Ordinal);
         await BrowserScreenshots.SaveAsync(browser, "other-tenant");
 
@@ -93,7 +93,8 @@ public sealed class BrowserTests
         Assert.True(await browser.IsAsync($"!document.querySelector('#chunks .chunk') && document.querySelector('{SyncButton}').disabled && document.querySelector('.connector button[data-action=reconnect]')"), "A disconnected connector still offers Sync, or lists chunks, or offers no Reconnect.");
         Assert.Contains("reconnect it to sync", await browser.TextAsync(".connector .hint"), StringComparison.Ordinal);
         Assert.Contains("No chunks yet", await browser.TextAsync("#pillar-chart"), StringComparison.Ordinal);
-        await BrowserScreenshots.SaveAsync(browser, "disconnected");
+        Assert.Contains("Nothing stored", await browser.TextAsync("#entity-chart"), StringComparison.Ordinal);
+        await BrowserScreenshots.SaveAsync(browser, "disconnected", wholePage: true);
 
         // Reconnect: the same account revives the same connector, and Sync is back.
         await browser.ClickAsync(".connector button[data-action=reconnect]");

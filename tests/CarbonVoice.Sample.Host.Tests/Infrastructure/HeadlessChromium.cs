@@ -165,7 +165,7 @@ public sealed class HeadlessChromium : IAsyncDisposable
     /// <summary>Evaluates a boolean expression once.</summary>
     public async Task<bool> IsAsync(string expression) => (await EvaluateAsync($"!!({expression})")).ValueKind == JsonValueKind.True;
 
-    /// <summary>Saves a PNG of the page (up to <paramref name="maxHeight"/> CSS pixels of it), scaled down to keep the file small.</summary>
+    /// <summary>Saves a PNG of the page from its top (up to <paramref name="maxHeight"/> CSS pixels of it), scaled by <paramref name="scale"/>.</summary>
     public async Task ScreenshotAsync(string path, double scale = 1, int maxHeight = 1100)
     {
         var size = await EvaluateAsync("[document.documentElement.clientWidth, document.documentElement.scrollHeight]");

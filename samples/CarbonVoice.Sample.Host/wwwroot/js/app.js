@@ -400,7 +400,7 @@ function reconnect(connector) {
 }
 
 function showProgress(progress) {
-  const bar = $('#overall-bar');
+  const bar = $('#progress-bar');
   if (progress.percent === null) bar.removeAttribute('value'); else bar.value = progress.percent;
   const label = $('#overall-label');
   label.textContent = progress.label;

@@ -47,11 +47,16 @@ export function renderEntityChart(container, entities) {
     return;
   }
 
-  const max = Math.max(1, ...shown.flatMap((e) => SERIES.map((s) => e[s.key])));
-  const [labelWidth, barArea, barHeight, rowGap] = [150, 330, 9, 12];
+  const max = Math.max(0, ...shown.flatMap((e) => SERIES.map((s) => e[s.key])));
+  if (max === 0) {
+    container.append(empty(`Nothing stored for ${shown.length} enabled entities: sync to fill them.`));
+    return;
+  }
+
+  const [labelWidth, barArea, barHeight, rowGap] = [105, 215, 9, 10];
   const rowHeight = SERIES.length * (barHeight + 2) + rowGap;
   const chart = svg('svg', {
-    viewBox: `0 0 ${labelWidth + barArea + 70} ${shown.length * rowHeight}`,
+    viewBox: `0 0 ${labelWidth + barArea + 45} ${shown.length * rowHeight}`,
     class: 'entity-chart',
     role: 'img',
     'aria-label': shown.map((e) => `${e.display_name}: ${SERIES.map((s) => `${count(e[s.key])} ${s.name}`).join(', ')}`).join('; '),
@@ -59,14 +64,14 @@ export function renderEntityChart(container, entities) {
   shown.forEach((entity, row) => {
     const top = row * rowHeight;
     const group = svg('g', { 'data-entity': entity.entity_key });
-    group.append(svg('text', { x: 0, y: top + 1.5 * barHeight + 4, class: 'label' }, entity.display_name.replace(/ \(.*\)$/, '')));
+    group.append(svg('text', { x: 0, y: top + 1.5 * barHeight + 6, class: 'label' }, entity.display_name.replace(/ \(.*\)$/, '')));
     SERIES.forEach((series, index) => {
       const y = top + index * (barHeight + 2);
       const value = entity[series.key];
       const width = value === 0 ? 0 : Math.max(1, (barArea * value) / max);
       group.append(
         svg('rect', { x: labelWidth, y, width, height: barHeight, rx: 2, class: `bar ${series.className}`, 'data-value': value }),
-        svg('text', { x: labelWidth + width + 4, y: y + barHeight - 1, class: 'value' }, count(value)));
+        svg('text', { x: labelWidth + width + 4, y: y + barHeight - 0.5, class: 'value' }, count(value)));
     });
     chart.append(group);
   });
