@@ -14,6 +14,9 @@ public sealed class BrowserTests
     private const string SyncButton = ".connector button[data-action=sync]";
     private const string Label = "document.querySelector('#overall-label')";
 
+    /// <summary>Every field, checkbox and list has a label a screen reader announces.</summary>
+    private const string AllFieldsLabelled = "[...document.querySelectorAll('input, select')].every(e => e.labels.length > 0 || e.getAttribute('aria-label'))";
+
     [BrowserFact]
     public async Task A_new_user_connects_syncs_reads_the_dashboard_switches_tenant_disconnects_and_reconnects()
     {
@@ -23,6 +26,7 @@ public sealed class BrowserTests
         await browser.NavigateAsync(new Uri(host.BaseAddress, "/"));
         await browser.WaitForAsync("document.querySelector('#backend').textContent.includes('tenant-a') && document.querySelector('#connectors').textContent.includes('No connectors')", "the empty connector list");
         Assert.Equal(200, (await browser.EvaluateAsync("fetch(document.querySelector('link[rel=icon]').href).then(r => r.status)")).GetInt32());
+        Assert.True(await browser.IsAsync(AllFieldsLabelled), "A field has no label.");
 
         // Connect: the emulator's consent page is styled, and approving brings the user back to a connected connector.
         await browser.ClickAsync("#connect");
@@ -51,6 +55,7 @@ public sealed class BrowserTests
         var pillarSum = (await browser.EvaluateAsync("[...document.querySelectorAll('#pillar-chart rect[data-pillar]')].reduce((sum, r) => sum + Number(r.dataset.value), 0)")).GetInt64();
         Assert.Equal($"({pillarSum.ToString("N0", CultureInfo.GetCultureInfo("en"))})", await browser.TextAsync("#chunk-total"));
         Assert.Contains("requests left", await browser.TextAsync("#rate-limit"), StringComparison.Ordinal);
+        Assert.True(await browser.IsAsync(AllFieldsLabelled), "A field has no label.");
         await BrowserScreenshots.SaveAsync(browser, "sample-host", wholePage: true);
 
         // Switch tenant: nothing of tenant A stays on screen.

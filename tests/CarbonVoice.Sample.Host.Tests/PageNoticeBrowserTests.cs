@@ -1,4 +1,6 @@
+using CarbonVoice.Sample.Host.Sync;
 using CarbonVoice.Sample.Host.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CarbonVoice.Sample.Host.Tests;
 
@@ -6,6 +8,7 @@ namespace CarbonVoice.Sample.Host.Tests;
 public sealed class PageNoticeBrowserTests
 {
     private const string Notice = "document.querySelector('#notice')";
+    private const string SyncButton = ".connector button[data-action=sync]";
 
     [BrowserFact]
     public async Task A_refused_key_is_explained_and_cleared_by_a_good_load_and_a_bad_company_id_is_named()
@@ -32,6 +35,45 @@ public sealed class PageNoticeBrowserTests
         await browser.FillAsync("#company-id", "acme");
         await browser.ClickAsync("#reload");
         await browser.WaitForAsync($"{Notice}.hidden && document.querySelector('#company-id').getAttribute('aria-invalid') === 'false'", "a good company id to clear it");
+        Assert.Empty(browser.PageErrors);
+    }
+
+    [BrowserFact]
+    public async Task While_a_sync_runs_Sync_is_off_and_its_started_notice_goes_when_it_ends()
+    {
+        await using var host = LoopbackHost.Start(factory =>
+        {
+            factory.TestServices = services => services.AddSingleton<FakeRunner>().AddSingleton<IConnectorRunner>(sp => sp.GetRequiredService<FakeRunner>());
+            factory.Settings["Sample:IngestAfterSync"] = "false";
+        });
+        var runner = host.Factory.Services.GetRequiredService<FakeRunner>();
+        await using var browser = await HeadlessChromium.LaunchAsync();
+        await browser.NavigateAsync(new Uri(host.BaseAddress, "/"));
+        await browser.WaitForAsync("document.querySelector('#backend').textContent.includes('tenant-a')", "the connector info");
+        await browser.ClickAsync("#connect"); // the emulator approves by itself here
+        await browser.WaitForAsync("document.body.dataset.socket === 'open' && document.querySelector('#dashboard').dataset.ready === 'true'", "the connector's dashboard");
+
+        runner.Hold();
+        await browser.ClickAsync(SyncButton);
+        await runner.Started.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await browser.WaitForAsync($"{Notice}.textContent === 'Sync started (full).' && document.querySelector('#overall-label').textContent.includes('5 records fetched')", "the running sync");
+        Assert.True(await browser.IsAsync($"document.querySelector('{SyncButton}').disabled && document.querySelector('.connector .hint').textContent === 'A sync is running.'"), "Sync is enabled while a sync runs.");
+        runner.Release();
+        await browser.WaitForAsync(
+            $"document.querySelector('#overall-label').textContent === 'Sync succeeded · 10 records fetched' && document.querySelector('#progress-bar').value === 100 && !document.querySelector('{SyncButton}').disabled",
+            "the sync's end");
+        Assert.True(await browser.IsAsync($"{Notice}.hidden"), "The 'sync started' notice outlived the sync.");
+
+        // A page loaded while a sync runs knows it from the overview, so Sync is off there too.
+        runner.Hold();
+        await browser.ClickAsync(SyncButton);
+        await runner.Started.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await browser.ClickAsync("#reload");
+        await browser.WaitForAsync("document.querySelector('#dashboard').dataset.ready === 'true' && document.querySelector('#overall-label').textContent === 'A sync is running…'", "the reloaded page");
+        Assert.True(await browser.IsAsync($"document.querySelector('{SyncButton}').disabled"), "Sync is enabled after a reload while a sync runs.");
+        await BrowserScreenshots.SaveAsync(browser, "sync-running");
+        runner.Release();
+        await browser.WaitForAsync($"!document.querySelector('{SyncButton}').disabled", "the second sync's end");
         Assert.Empty(browser.PageErrors);
     }
 
