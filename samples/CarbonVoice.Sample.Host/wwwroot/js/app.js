@@ -31,11 +31,12 @@ function newSession(previous) {
 
 const current = (s) => s === session;
 
+/** An error as the middle of a sentence (the caller adds the full stop). */
 function describe(error) {
   if (!(error instanceof ApiError)) return String(error);
-  if (error.unreachable) return error.message;
   if (error.status === 401) return 'the API key was refused (401): check it, then press Load';
-  return `${error.status}: ${error.message}`;
+  const text = error.message.replace(/\.$/, '');
+  return error.unreachable ? text : `${error.status}: ${text}`;
 }
 
 /** Reads and checks the settings; null (with the reason shown next to the field) when they cannot be used. */
