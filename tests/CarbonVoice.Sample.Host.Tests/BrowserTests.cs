@@ -87,6 +87,13 @@ public sealed class BrowserTests
         Assert.Equal("connected", (await tenantA.GetFromJsonAsync<JsonElement>($"/api/connectors/carbonvoice/{connectorId}")).GetProperty("connector_status").GetString());
         Assert.True(await browser.IsAsync("document.querySelector('.connector[data-status=connected]') && document.querySelectorAll('#chunks .chunk').length > 0"), "Cancel changed the page.");
 
+        // From the keyboard: the confirmation opens focused on Cancel, and Escape closes it without disconnecting.
+        await browser.ClickAsync(".connector button[data-action=disconnect]");
+        await browser.WaitForAsync("document.querySelector('#disconnect-dialog').open && document.activeElement.id === 'disconnect-cancel'", "the confirmation, focused on Cancel");
+        await browser.PressAsync("Escape", 27);
+        await browser.WaitForAsync("!document.querySelector('#disconnect-dialog').open", "Escape to close the confirmation");
+        Assert.Equal("connected", (await tenantA.GetFromJsonAsync<JsonElement>($"/api/connectors/carbonvoice/{connectorId}")).GetProperty("connector_status").GetString());
+
         // Disconnect and purge: no stale chunk stays listed; Sync is off and Reconnect is offered.
         await browser.ClickAsync(".connector button[data-action=disconnect]");
         await browser.WaitForAsync("document.querySelector('#disconnect-dialog').open", "the confirmation");

@@ -155,6 +155,17 @@ public sealed class HeadlessChromium : IAsyncDisposable
         Assert.True(filled.ValueKind == JsonValueKind.True, $"Nothing matches {selector}.");
     }
 
+    /// <summary>Presses and releases a key as the keyboard would (a trusted event, to the focused element).</summary>
+    /// <param name="key">The DOM key name, for example <c>Escape</c>.</param>
+    /// <param name="keyCode">Its Windows virtual key code, for example 27.</param>
+    public async Task PressAsync(string key, int keyCode)
+    {
+        foreach (var type in new[] { "keyDown", "keyUp" })
+        {
+            await SendAsync("Input.dispatchKeyEvent", new JsonObject { ["type"] = type, ["key"] = key, ["code"] = key, ["windowsVirtualKeyCode"] = keyCode });
+        }
+    }
+
     /// <summary>The text content of the first match, or null when nothing matches.</summary>
     public async Task<string?> TextAsync(string selector)
     {
