@@ -299,6 +299,7 @@ async function refreshDashboard(s) {
   renderHistory($('#history'), runs.items);
   dashboard.dataset.ready = 'true';
   await loadChunks(s, true);
+  performance.mark('cv-dashboard-ready'); // for measuring: from navigation start to a filled dashboard and chunk list
 }
 
 async function toggleEntities(s, connector, container, changed) {
