@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CarbonVoice.Sample.Host.Tests.Infrastructure;
+using CarbonVoice.Sdk.Connector;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CarbonVoice.Sample.Host.Tests;
@@ -116,6 +117,25 @@ public sealed class DashboardRouteTests
         Assert.Equal(2, (await client.GetFromJsonAsync<JsonElement>($"{Api}/{id}/sync")).GetProperty("items").GetArrayLength());
     }
 
+    [Fact]
+    public async Task Chunks_of_a_pillar_the_mapping_does_not_name_are_counted_as_other()
+    {
+        using var host = new SampleHostFactory { TestServices = services => services.AddSingleton<IPillarMapper>(new FixedPillarMapper("finance")) };
+        var id = await host.ConnectAsync();
+        using var client = host.Tenant(SampleHostFactory.TenantAKey);
+        using var started = await client.PostAsync($"{Api}/{id}/sync", null);
+        await SampleHostFactory.WaitUntilAsync(
+            async () => (await client.GetFromJsonAsync<JsonElement>($"{Api}/{id}/sync")).GetProperty("items").EnumerateArray()
+                .Any(r => r.GetProperty("sync_type").GetString() == "ingestion" && r.GetProperty("status").GetString() == "succeeded"),
+            "the ingestion to succeed");
+
+        var overview = await client.GetFromJsonAsync<JsonElement>($"{Api}/{id}/overview");
+        var pillars = Pillars(overview);
+        Assert.True(overview.GetProperty("chunk_count").GetInt64() > 0);
+        Assert.Equal(overview.GetProperty("chunk_count").GetInt64(), pillars["other"]);
+        Assert.Equal(0, pillars["customer_health"] + pillars["operational_maturity"]);
+    }
+
     [Theory]
     [InlineData("/sync?limit=0", HttpStatusCode.BadRequest, "limit")]
     [InlineData("/sync?limit=101", HttpStatusCode.BadRequest, "limit")]
@@ -145,6 +165,11 @@ public sealed class DashboardRouteTests
         using var anonymous = host.CreateClient();
         using var unauthenticated = await anonymous.GetAsync($"{Api}/{id}/{route}");
         Assert.Equal(HttpStatusCode.Unauthorized, unauthenticated.StatusCode);
+    }
+
+    private sealed class FixedPillarMapper(string pillar) : IPillarMapper
+    {
+        public string MapPillar(PillarMappingContext context) => pillar;
     }
 
     private static Dictionary<string, long> Pillars(JsonElement overview)
