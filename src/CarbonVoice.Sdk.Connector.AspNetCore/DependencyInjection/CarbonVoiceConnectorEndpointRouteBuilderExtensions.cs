@@ -28,6 +28,7 @@ public static class CarbonVoiceConnectorEndpointRouteBuilderExtensions
         tenant.MapConnectorsApi();
         tenant.MapSyncApi();
         tenant.MapChunksApi();
+        tenant.MapDashboardApi();
         tenant.MapProgressTicketApi();
         return api;
     }

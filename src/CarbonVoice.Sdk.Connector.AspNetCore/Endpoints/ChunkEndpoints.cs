@@ -65,6 +65,6 @@ internal static class ChunkEndpoints
     }
 
     /// <summary>The pillars a chunk can have: the entities' hints, the default pillar and the keyword rules' pillars.</summary>
-    private static SortedSet<string> KnownPillars(PillarMappingOptions options)
+    internal static SortedSet<string> KnownPillars(PillarMappingOptions options)
         => new(CarbonVoiceEntities.All.Select(e => e.PillarHint).Append(options.DefaultPillar).Concat(options.Rules.Select(r => r.Pillar)).Where(p => !string.IsNullOrWhiteSpace(p)), StringComparer.Ordinal);
 }

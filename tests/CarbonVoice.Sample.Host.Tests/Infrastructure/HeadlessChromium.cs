@@ -8,14 +8,14 @@ using System.Text.Json.Nodes;
 
 namespace CarbonVoice.Sample.Host.Tests.Infrastructure;
 
-/// <summary>A Fact that is skipped only when Chromium is missing and CARBONVOICE_SKIP_BROWSER_TESTS=1.</summary>
+/// <summary>A Fact skipped when CARBONVOICE_SKIP_BROWSER_TESTS=1, whether Chromium is installed or not; without that variable a missing Chromium fails it.</summary>
 public sealed class BrowserFactAttribute : FactAttribute
 {
     public BrowserFactAttribute()
     {
-        if (!File.Exists(HeadlessChromium.ExecutablePath) && Environment.GetEnvironmentVariable("CARBONVOICE_SKIP_BROWSER_TESTS") == "1")
+        if (HeadlessChromium.SkipRequested)
         {
-            Skip = $"{HeadlessChromium.ExecutablePath} is not installed and CARBONVOICE_SKIP_BROWSER_TESTS=1.";
+            Skip = "CARBONVOICE_SKIP_BROWSER_TESTS=1.";
         }
     }
 }
@@ -24,6 +24,12 @@ public sealed class BrowserFactAttribute : FactAttribute
 public sealed class HeadlessChromium : IAsyncDisposable
 {
     public const string ExecutablePath = "/usr/bin/chromium";
+
+    /// <summary>True when CARBONVOICE_SKIP_BROWSER_TESTS=1.</summary>
+    public static bool SkipRequested => Environment.GetEnvironmentVariable("CARBONVOICE_SKIP_BROWSER_TESTS") == "1";
+
+    /// <summary>Uncaught exceptions and console errors of the page, in order (the page should have none).</summary>
+    public ConcurrentQueue<string> PageErrors { get; } = new();
 
     private readonly Process _process;
     private readonly string _profile;
@@ -140,10 +146,49 @@ public sealed class HeadlessChromium : IAsyncDisposable
         Assert.True(clicked.ValueKind == JsonValueKind.True, $"Nothing matches {selector}.");
     }
 
-    /// <summary>Saves a PNG of the viewport.</summary>
-    public async Task ScreenshotAsync(string path)
+    /// <summary>Types into a field as a user would end up with: its value replaced, then input and change events.</summary>
+    public async Task FillAsync(string selector, string value)
     {
-        var shot = await SendAsync("Page.captureScreenshot", new JsonObject { ["format"] = "png", ["captureBeyondViewport"] = false });
+        var filled = await EvaluateAsync(
+            $"(() => {{ const e = document.querySelector({JsonSerializer.Serialize(selector)}); if (!e) return false; e.focus(); e.value = {JsonSerializer.Serialize(value)}; "
+            + "e.dispatchEvent(new Event('input', { bubbles: true })); e.dispatchEvent(new Event('change', { bubbles: true })); return true; })()");
+        Assert.True(filled.ValueKind == JsonValueKind.True, $"Nothing matches {selector}.");
+    }
+
+    /// <summary>Presses and releases a key as the keyboard would (a trusted event, to the focused element).</summary>
+    /// <param name="key">The DOM key name, for example <c>Escape</c>.</param>
+    /// <param name="keyCode">Its Windows virtual key code, for example 27.</param>
+    public async Task PressAsync(string key, int keyCode)
+    {
+        foreach (var type in new[] { "keyDown", "keyUp" })
+        {
+            await SendAsync("Input.dispatchKeyEvent", new JsonObject { ["type"] = type, ["key"] = key, ["code"] = key, ["windowsVirtualKeyCode"] = keyCode });
+        }
+    }
+
+    /// <summary>The text content of the first match, or null when nothing matches.</summary>
+    public async Task<string?> TextAsync(string selector)
+    {
+        var text = await EvaluateAsync($"document.querySelector({JsonSerializer.Serialize(selector)})?.textContent ?? null");
+        return text.ValueKind == JsonValueKind.String ? text.GetString() : null;
+    }
+
+    /// <summary>Evaluates a boolean expression once.</summary>
+    public async Task<bool> IsAsync(string expression) => (await EvaluateAsync($"!!({expression})")).ValueKind == JsonValueKind.True;
+
+    /// <summary>Saves a PNG of the page from its top (up to <paramref name="maxHeight"/> CSS pixels of it), scaled by <paramref name="scale"/>.</summary>
+    public async Task ScreenshotAsync(string path, double scale = 1, int maxHeight = 1100)
+    {
+        var size = await EvaluateAsync("[document.documentElement.clientWidth, document.documentElement.scrollHeight]");
+        var clip = new JsonObject
+        {
+            ["x"] = 0,
+            ["y"] = 0,
+            ["width"] = size[0].GetInt32(),
+            ["height"] = Math.Min(maxHeight, size[1].GetInt32()),
+            ["scale"] = scale,
+        };
+        var shot = await SendAsync("Page.captureScreenshot", new JsonObject { ["format"] = "png", ["captureBeyondViewport"] = true, ["clip"] = clip });
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         await File.WriteAllBytesAsync(path, Convert.FromBase64String(shot.GetProperty("data").GetString()!));
     }
@@ -208,6 +253,21 @@ public sealed class HeadlessChromium : IAsyncDisposable
         await SendAsync("Runtime.enable", new JsonObject());
     }
 
+    private void RecordPageError(string? method, JsonElement parameters)
+    {
+        if (method == "Runtime.exceptionThrown")
+        {
+            var details = parameters.GetProperty("exceptionDetails");
+            PageErrors.Enqueue(details.TryGetProperty("exception", out var exception) && exception.TryGetProperty("description", out var description)
+                ? description.GetString()!
+                : details.GetProperty("text").GetString()!);
+        }
+        else if (method == "Runtime.consoleAPICalled" && parameters.GetProperty("type").GetString() == "error")
+        {
+            PageErrors.Enqueue(string.Join(' ', parameters.GetProperty("args").EnumerateArray().Select(a => a.TryGetProperty("value", out var v) ? v.ToString() : a.GetProperty("type").GetString())));
+        }
+    }
+
     private async Task<JsonElement> SendAsync(string method, JsonObject parameters)
     {
         var id = Interlocked.Increment(ref _nextId);
@@ -249,6 +309,10 @@ public sealed class HeadlessChromium : IAsyncDisposable
                 if (document.RootElement.TryGetProperty("id", out var id) && _pending.TryRemove(id.GetInt32(), out var reply))
                 {
                     reply.TrySetResult(document.RootElement.Clone());
+                }
+                else if (document.RootElement.TryGetProperty("method", out var method))
+                {
+                    RecordPageError(method.GetString(), document.RootElement.GetProperty("params"));
                 }
             }
         }

@@ -15,6 +15,12 @@ export class ApiError extends Error {
     this.status = status;
     this.problem = problem;
   }
+
+  /** True when the host did not answer at all (status 0). */
+  get unreachable() { return this.status === 0; }
+
+  /** The validation message of one field of a 400 problem, or undefined. */
+  fieldError(field) { return this.problem?.errors?.[field]?.[0]; }
 }
 
 let apiKey = '';
@@ -31,11 +37,28 @@ async function request(method, path, { params, body } = {}) {
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   // credentials: the OAuth start sets the HttpOnly cookie that binds the authorization to this browser; the
   // callback (a top-level navigation back from Carbon Voice) must carry it.
-  const response = await fetch(url, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) });
-  const text = await response.text();
-  const data = text ? JSON.parse(text) : null;
+  let response;
+  let text;
+  try {
+    response = await fetch(url, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) });
+    text = await response.text();
+  } catch {
+    // fetch rejects (a TypeError) only when no answer came: the host is stopped or the network is down.
+    throw new ApiError(0, { title: 'The sample host is not answering', detail: 'The sample host is not answering: is it still running? Start it again, then press Load.' });
+  }
+
+  const data = parse(text);
   if (!response.ok) throw new ApiError(response.status, data);
   return data;
+}
+
+function parse(text) {
+  if (!text) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return { detail: text.slice(0, 200) }; // a proxy's or server's plain-text error page
+  }
 }
 
 export const api = {
@@ -70,6 +93,12 @@ export const carbonvoiceApi = {
   getSyncStatus: async (connectorId, syncLogId) => api.get(`/${connectorId}/sync/${syncLogId}`),
 
   startIngest: async (connectorId) => api.post(`/${connectorId}/ingest`),
+
+  /** The connector's runs, newest first: `{ items: [...] }`. */
+  listRuns: async (connectorId, limit = 10) => api.get(`/${connectorId}/sync`, { params: { limit } }),
+
+  /** Chunks per pillar, the runs holding the connector's leases, and the rate-limit state last observed. */
+  getOverview: async (connectorId) => api.get(`/${connectorId}/overview`),
 
   listChunks: async (connectorId, { pillar, conversationId, entityType, continuationToken, limit } = {}) =>
     api.get(`/${connectorId}/chunks`, {
