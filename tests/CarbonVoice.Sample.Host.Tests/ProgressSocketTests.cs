@@ -34,6 +34,15 @@ public sealed class ProgressSocketTests : IDisposable
         var ingest = await ProgressSocket.ReadUntilAsync(socket, m => m.GetProperty("type").GetString() == "ingest_progress" && m.GetProperty("status").GetString() != "running");
         Assert.Equal("succeeded", ingest.Last().GetProperty("status").GetString());
         Assert.Equal(100, ingest.Last().GetProperty("percent").GetDouble());
+
+        // The last message counts the records the ingestion read, not records plus the chunks it wrote.
+        var ingestionId = ingest.Last().GetProperty("sync_log_id").GetString();
+        var run = await client.GetFromJsonAsync<JsonElement>($"{Api}/{id}/sync/{ingestionId}");
+        var recordsRead = run.GetProperty("entity_counts").EnumerateObject().Where(e => e.Name != "chunk").Sum(e => e.Value.GetProperty("fetched").GetInt64());
+        Assert.True(run.GetProperty("entity_counts").TryGetProperty("chunk", out _), "the ingestion counts its chunks");
+        Assert.Equal(recordsRead, run.GetProperty("records_fetched").GetInt64());
+        Assert.Equal(recordsRead, ingest.Last().GetProperty("processed").GetInt64());
+        Assert.Equal(ingest.Last().GetProperty("processed").GetInt64(), ingest.Last().GetProperty("total").GetInt64());
     }
 
     [Fact]

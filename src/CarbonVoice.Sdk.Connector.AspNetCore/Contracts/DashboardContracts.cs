@@ -34,7 +34,7 @@ public sealed record SyncHistoryEntryResponse(
     string? StatusMessage)
 {
     /// <summary>The key under which an ingestion run counts its chunks (not an entity).</summary>
-    private const string ChunkCounts = "chunk";
+    internal const string ChunkCounts = "chunk";
 
     /// <summary>Maps a run to its history row.</summary>
     public static SyncHistoryEntryResponse From(SyncRun run)

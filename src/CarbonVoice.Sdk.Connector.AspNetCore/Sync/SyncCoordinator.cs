@@ -349,7 +349,8 @@ internal sealed class SyncCoordinator(
             logger.RunEndFailed(exception, final.Id);
         }
 
-        var processed = final.Counts.Values.Sum(c => c.Fetched);
+        // Records only: an ingestion also counts its chunks under their own key, which are not records processed.
+        var processed = final.Counts.Where(c => c.Key != SyncHistoryEntryResponse.ChunkCounts).Sum(c => c.Value.Fetched);
         hub.Publish(connector.TenantId, new ProgressMessage(
             type, connector.Id, final.Id, RunStatuses.Of(final.Status), "completed", null, processed, processed,
             final.Status == SyncRunStatus.Succeeded ? 100 : null, final.StatusMessage, time.GetUtcNow()));
