@@ -112,7 +112,7 @@ public sealed class CarbonVoiceIngestionService : ICarbonVoiceIngestionService
             startWatermark,
             _raw,
             _chunks,
-            new ChunkFactory(_pillars, _counter),
+            new ChunkFactory(_pillars),
             chunker,
             new ConversationTranscriptBuilder(chunker, _options),
             _options,

@@ -135,7 +135,7 @@ internal sealed class IngestionPass(
             ["container_type"] = item.ContainerType ?? string.Empty,
             ["container_id"] = item.ContainerId ?? string.Empty,
         };
-        var drafts = chunker.Split(header, body, options.MaxTokens, options.OverlapTokens).Select(text => new ChunkDraft(text, metadata)).ToList();
+        var drafts = chunker.SplitCounted(header, body, options.MaxTokens, options.OverlapTokens).Select(chunk => new ChunkDraft(chunk.Text, chunk.Tokens, metadata)).ToList();
         await WriteSourceAsync(source, CarbonVoiceEntities.ActionItem, item.WorkspaceId ?? record.ParentId, item.ConversationId, conversation?.DisplayName, drafts, cancellationToken).ConfigureAwait(false);
     }
 
@@ -158,7 +158,7 @@ internal sealed class IngestionPass(
             ["conversation_name"] = conversation.DisplayName,
             ["generated_at"] = Json.Iso(summary.CreatedAt),
         };
-        var drafts = chunker.Split(header, summary.Summary, options.MaxTokens, options.OverlapTokens).Select(text => new ChunkDraft(text, metadata)).ToList();
+        var drafts = chunker.SplitCounted(header, summary.Summary, options.MaxTokens, options.OverlapTokens).Select(chunk => new ChunkDraft(chunk.Text, chunk.Tokens, metadata)).ToList();
         await WriteSourceAsync(source, CarbonVoiceEntities.ConversationSummary, conversation.WorkspaceId, conversationId, conversation.DisplayName, drafts, cancellationToken).ConfigureAwait(false);
     }
 
@@ -183,11 +183,11 @@ internal sealed class IngestionPass(
         var header = $"Attachment: {attachment.Filename ?? attachment.Id} ({attachment.MimeType ?? "unknown type"})"
             + (conversation is null ? string.Empty : $" | Conversation: {conversation.DisplayName}")
             + $" | Message: {attachment.MessageId ?? "unknown"} | Shared by: {speaker} | Time: {Json.Format(attachment.Time)}";
-        var pieces = chunker.Split(header, attachment.Content!, options.MaxTokens, options.OverlapTokens);
+        var pieces = chunker.SplitCounted(header, attachment.Content!, options.MaxTokens, options.OverlapTokens);
         var drafts = new List<ChunkDraft>(pieces.Count);
         for (var i = 0; i < pieces.Count; i++)
         {
-            drafts.Add(new ChunkDraft(pieces[i], new Dictionary<string, string>(StringComparer.Ordinal)
+            drafts.Add(new ChunkDraft(pieces[i].Text, pieces[i].Tokens, new Dictionary<string, string>(StringComparer.Ordinal)
             {
                 ["attachment_id"] = attachment.Id,
                 ["message_id"] = attachment.MessageId ?? string.Empty,
