@@ -67,7 +67,7 @@ public sealed record ChunkingCorpus(string Name, IReadOnlyList<(string Header, s
         const string emoji = "👋🏽🚀🔥✅🎉👩‍💻🇯🇵";
         string[] words = ["pipeline", "customer", "renewal", "quarter", "budget", "roadmap", "the", "we", "should", "ship", "invoice", "onboarding"];
         var documents = new List<(string, string)>();
-        for (var d = 0; d < 8; d++)
+        for (var d = 0; d < 2; d++)
         {
             documents.Add(("Conversation: CJK | Speaker: 李雷", Repeat(random, 6_000, () => cjk[random.Next(cjk.Length)].ToString())));
             documents.Add(("Conversation: Emoji | Speaker: Ana", Repeat(random, 3_000, () => emoji[random.Next(emoji.Length / 2) * 2].ToString() + emoji[(random.Next(emoji.Length / 2) * 2) + 1])));
@@ -92,7 +92,7 @@ public sealed record ChunkingCorpus(string Name, IReadOnlyList<(string Header, s
 
     private static EmulatorData CreateData()
     {
-        var options = new EmulatorOptions { Seed = 5, Workspaces = 1, ConversationsPerWorkspace = 20, MessagesPerConversation = 100, Users = 4 };
+        var options = new EmulatorOptions { Seed = 5, Workspaces = 1, ConversationsPerWorkspace = 6, MessagesPerConversation = 80, Users = 4 };
         options.RateLimit.Enabled = false;
         return new CarbonVoiceEmulator(options).Data;
     }

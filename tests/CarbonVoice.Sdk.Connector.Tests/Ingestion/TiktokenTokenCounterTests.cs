@@ -1,0 +1,56 @@
+namespace CarbonVoice.Sdk.Connector.Tests.Ingestion;
+
+public sealed class TiktokenTokenCounterTests
+{
+    private readonly TiktokenTokenCounter _counter = TiktokenTokenCounter.Shared;
+
+    [Fact]
+    public void Pieces_are_the_pre_tokenizer_pieces_with_their_counts()
+    {
+        var pieces = _counter.GetPieces("Hello world. Done", 64);
+        Assert.Equal([new(0, 5, 1, true), new(5, 6, 1, true), new(11, 1, 1, true), new(12, 5, 1, true)], pieces);
+    }
+
+    [Fact]
+    public void A_piece_longer_than_the_maximum_is_cut_into_inexact_windows_never_inside_a_surrogate_pair()
+    {
+        // One symbol piece of 101 characters whose 64th character is a high surrogate: the first window stops before it.
+        var text = string.Concat(Enumerable.Repeat("🚀", 20)) + "!" + string.Concat(Enumerable.Repeat("🚀", 30));
+        var pieces = _counter.GetPieces(text, 64);
+        Assert.Equal([(0, 63, false), (63, 38, false)], pieces.Select(p => (p.Start, p.Length, p.Exact)));
+        Assert.Equal(_counter.CountTokens(text[..63]), pieces[0].Tokens);
+    }
+
+    [Fact]
+    public void The_default_pieces_are_inexact_windows()
+    {
+        ITokenCounter plain = new PlainCounter();
+        Assert.Equal([new(0, 4, 4, false), new(4, 2, 2, false)], plain.GetPieces("abcdef", 4));
+        Assert.Throws<ArgumentOutOfRangeException>(() => plain.GetPieces("abcdef", 1));
+    }
+
+    [Theory]
+    [InlineData("👋🏽🚀", 5, 2)]
+    [InlineData("👋🏽🚀", 6, 4)]
+    [InlineData("👋🏽🚀", 9, 6)]
+    [InlineData("a🚀b", 1, 1)]
+    [InlineData("abc", 0, 0)]
+    [InlineData("", 3, 0)]
+    public void The_prefix_length_is_the_longest_prefix_within_the_budget(string text, int maxTokens, int expected)
+        => Assert.Equal(expected, _counter.GetPrefixLength(text, maxTokens));
+
+    [Theory]
+    [InlineData("a🚀", 2, 1)]
+    [InlineData("a🚀", 1, 1)]
+    [InlineData("a🚀", 3, 3)]
+    [InlineData("🚀", 0, 0)]
+    public void A_cut_between_the_halves_of_a_surrogate_pair_moves_before_the_pair(string text, int index, int expected)
+        => Assert.Equal(expected, TiktokenTokenCounter.NotInsideSurrogatePair(text, index));
+
+    private sealed class PlainCounter : ITokenCounter
+    {
+        public int CountTokens(string text) => text.Length;
+
+        public int GetPrefixLength(string text, int maxTokens) => Math.Min(text.Length, maxTokens);
+    }
+}
