@@ -6,6 +6,7 @@ internal sealed class PeakMemorySampler : IDisposable
     private readonly Timer _timer;
     private long _peakWorkingSet;
     private long _peakManaged;
+    private long _phasePeakWorkingSet;
 
     public PeakMemorySampler()
     {
@@ -31,11 +32,20 @@ internal sealed class PeakMemorySampler : IDisposable
         }
     }
 
+    /// <summary>The peak working set since the last call (or the start), then starts a new phase.</summary>
+    public long EndPhase()
+    {
+        Sample();
+        return Interlocked.Exchange(ref _phasePeakWorkingSet, Environment.WorkingSet);
+    }
+
     public void Dispose() => _timer.Dispose();
 
     private void Sample()
     {
-        Raise(ref _peakWorkingSet, Environment.WorkingSet);
+        var workingSet = Environment.WorkingSet;
+        Raise(ref _peakWorkingSet, workingSet);
+        Raise(ref _phasePeakWorkingSet, workingSet);
         Raise(ref _peakManaged, GC.GetTotalMemory(false));
     }
 
