@@ -1,3 +1,5 @@
+using Microsoft.ML.Tokenizers;
+
 namespace CarbonVoice.Sdk.Connector.Tests.Ingestion;
 
 public sealed class TiktokenTokenCounterTests
@@ -46,6 +48,28 @@ public sealed class TiktokenTokenCounterTests
     [InlineData("🚀", 0, 0)]
     public void A_cut_between_the_halves_of_a_surrogate_pair_moves_before_the_pair(string text, int index, int expected)
         => Assert.Equal(expected, TiktokenTokenCounter.NotInsideSurrogatePair(text, index));
+
+    [Fact]
+    public void Text_the_pre_tokenizer_leaves_out_is_still_covered_by_inexact_pieces()
+    {
+        // A byte-level vocabulary with a whitespace pre-tokenizer: the spaces between words are in no piece.
+        var counter = new TiktokenTokenCounter(TiktokenTokenizer.Create(ByteVocabulary(), PreTokenizer.CreateWhiteSpace(), normalizer: null));
+        var pieces = counter.GetPieces("  ab  cd ", 64);
+        Assert.Equal([(0, 2, false), (2, 2, true), (4, 2, false), (6, 2, true), (8, 1, false)], pieces.Select(p => (p.Start, p.Length, p.Exact)));
+        Assert.Equal(2, pieces[1].Tokens);
+    }
+
+    [Fact]
+    public void Without_a_pre_tokenizer_the_pieces_are_inexact_windows()
+    {
+        var counter = new TiktokenTokenCounter(TiktokenTokenizer.Create(ByteVocabulary(), preTokenizer: null, normalizer: null));
+        var pieces = counter.GetPieces("abcdef", 4);
+        Assert.Equal([new(0, 4, 4, false), new(4, 2, 2, false)], pieces);
+    }
+
+    /// <summary>A tiktoken vocabulary of the 256 single bytes: every byte is one token.</summary>
+    private static MemoryStream ByteVocabulary()
+        => new(System.Text.Encoding.UTF8.GetBytes(string.Concat(Enumerable.Range(0, 256).Select(b => $"{Convert.ToBase64String([(byte)b])} {b}\n"))));
 
     private sealed class PlainCounter : ITokenCounter
     {

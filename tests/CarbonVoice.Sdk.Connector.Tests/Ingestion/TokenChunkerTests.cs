@@ -134,7 +134,38 @@ public sealed class TokenChunkerTests
     [Fact]
     public void A_single_unit_over_the_limit_is_split_in_two_at_the_counter_prefix()
     {
-        // One window of 39 characters reported as 19 tokens is one unit; it is 41 with "H\n": cut at 19 - 2 = 17 characters.
+        // 40 characters reported as 20 tokens are one unit, 42 with "H\n": cut at 20 - 2 = 18 characters, the rest next.
+        var chunker = new TokenChunker(new CharacterCounter(PieceMode.HalfCounted));
+        var chunks = chunker.SplitCounted("H", new string('x', 40), 32, 8);
+        Assert.Equal([new("H\n" + new string('x', 18), 20), new("H\n" + new string('x', 22), 24)], chunks);
+    }
+
+    [Fact]
+    public void An_overlap_that_would_crowd_out_the_next_unit_is_dropped()
+    {
+        // After "Aaa. Bbb." (10 of 30), one sentence of overlap (5) plus the next one (26) is over the budget: no overlap.
+        var chunker = new TokenChunker(new CharacterCounter(PieceMode.Exact));
+        var chunks = chunker.Split("H", "Aaa. Bbb. " + new string('C', 25) + ".", 32, 12);
+        Assert.Equal(["H\nAaa. Bbb.", "H\n" + new string('C', 25) + "."], chunks);
+    }
+
+    [Theory]
+    [InlineData(PieceMode.Exact, "abc", 6)]
+    [InlineData(PieceMode.Windows, "abc", 12)]
+    [InlineData(PieceMode.Exact, EightSentences, 42)]
+    public void The_text_is_tokenized_once_and_only_chunk_ends_are_counted_again(PieceMode mode, string body, int characters)
+    {
+        // Exact: header pieces (1) and "H\n" (2), body pieces; each chunk's trimmed ends only when they hold whitespace.
+        // Windows: header pieces (1), "H" (1) and "H\n" (2), body pieces (3) and the whole chunk counted again (5).
+        var counter = new CountingTokenCounter(new CharacterCounter(mode));
+        _ = new TokenChunker(counter).Split("H", body, 32, 8);
+        Assert.Equal(characters, counter.Characters);
+    }
+
+    [Fact]
+    public void A_character_fallback_window_is_cut_at_the_counter_prefix()
+    {
+        // One inexact window of 60 characters is over the 14 tokens left after "H\n": it is cut at the counter's prefix of 14.
         var chunker = new TokenChunker(new CharacterCounter(PieceMode.Windows));
         var text = string.Concat(Enumerable.Repeat("ab", 30));
         var chunks = chunker.SplitCounted("H", text, 16, 2);

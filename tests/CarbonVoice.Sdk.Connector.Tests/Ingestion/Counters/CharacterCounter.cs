@@ -1,7 +1,7 @@
 namespace CarbonVoice.Sdk.Connector.Tests.Ingestion.Counters;
 
 /// <summary>How <see cref="CharacterCounter"/> reports pieces.</summary>
-internal enum PieceMode
+public enum PieceMode
 {
     /// <summary>Every character an exact piece of one token.</summary>
     Exact,
