@@ -71,6 +71,18 @@ public sealed class TiktokenTokenCounterTests
     private static MemoryStream ByteVocabulary()
         => new(System.Text.Encoding.UTF8.GetBytes(string.Concat(Enumerable.Range(0, 256).Select(b => $"{Convert.ToBase64String([(byte)b])} {b}\n"))));
 
+    [Fact]
+    public void Null_arguments_are_refused()
+    {
+        Assert.Throws<ArgumentNullException>(() => new TiktokenTokenCounter(null!));
+        Assert.Throws<ArgumentNullException>(() => _counter.CountTokens(null!));
+        Assert.Throws<ArgumentNullException>(() => _counter.GetPrefixLength(null!, 4));
+        Assert.Throws<ArgumentNullException>(() => _counter.GetPieces(null!, 64));
+        Assert.Throws<ArgumentOutOfRangeException>(() => _counter.GetPieces("text", 1));
+        Assert.Throws<ArgumentNullException>(() => ((ITokenCounter)new PlainCounter()).GetPieces(null!, 64));
+        Assert.Equal(0, _counter.CountTokens(string.Empty));
+    }
+
     private sealed class PlainCounter : ITokenCounter
     {
         public int CountTokens(string text) => text.Length;

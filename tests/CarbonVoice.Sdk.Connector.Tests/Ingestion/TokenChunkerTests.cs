@@ -251,6 +251,24 @@ public sealed class TokenChunkerTests
     }
 
     [Fact]
+    public void A_header_with_a_piece_too_long_to_encode_whole_is_counted_directly()
+    {
+        var header = "Conversation: " + new string('é', 100);
+        var fitted = _chunker.FitHeader(header, 512, out var lineTokens);
+        Assert.Equal(header, fitted);
+        Assert.Equal(Reference.CountTokens(header + "\n"), lineTokens);
+    }
+
+    [Fact]
+    public void Null_arguments_are_refused()
+    {
+        Assert.Throws<ArgumentNullException>(() => new TokenChunker(null!));
+        Assert.Throws<ArgumentNullException>(() => _chunker.Split(null!, "text", 64, 8));
+        Assert.Throws<ArgumentNullException>(() => _chunker.Split("H", null!, 64, 8));
+        Assert.Throws<ArgumentNullException>(() => _chunker.FitHeader(null!, 64));
+    }
+
+    [Fact]
     public void An_empty_body_is_the_header_alone_or_nothing()
     {
         Assert.Equal(["H"], _chunker.Split("H", "  \n ", 64, 8));
