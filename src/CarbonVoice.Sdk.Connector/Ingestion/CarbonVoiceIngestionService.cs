@@ -112,7 +112,7 @@ public sealed class CarbonVoiceIngestionService : ICarbonVoiceIngestionService
             startWatermark,
             _raw,
             _chunks,
-            new ChunkFactory(_pillars, _counter),
+            new ChunkFactory(_pillars),
             chunker,
             new ConversationTranscriptBuilder(chunker, _options),
             _options,
@@ -133,15 +133,16 @@ public sealed class CarbonVoiceIngestionService : ICarbonVoiceIngestionService
             reporter.Report(IngestionPhase.Reading);
             if (dirty.Count >= _options.ConversationFlushThreshold || !page.HasMore)
             {
-                var done = 0;
                 var batch = dirty.Order(StringComparer.Ordinal).ToList();
-                foreach (var conversationId in batch)
-                {
-                    await lease.RenewIfDueAsync(cancellationToken).ConfigureAwait(false);
-                    await pass.RebuildConversationAsync(conversationId, cancellationToken).ConfigureAwait(false);
-                    done++;
-                    reporter.Report(IngestionPhase.Conversations, Math.Round(100.0 * done / batch.Count, 1));
-                }
+                await lease.RenewIfDueAsync(cancellationToken).ConfigureAwait(false);
+                await pass.RebuildConversationsAsync(
+                    batch,
+                    async done =>
+                    {
+                        reporter.Report(IngestionPhase.Conversations, Math.Round(100.0 * done / batch.Count, 1));
+                        await lease.RenewIfDueAsync(cancellationToken).ConfigureAwait(false);
+                    },
+                    cancellationToken).ConfigureAwait(false);
 
                 dirty.Clear();
                 await _state.SetIngestionWatermarkAsync(tenantId, connectorId, watermark, cancellationToken).ConfigureAwait(false);

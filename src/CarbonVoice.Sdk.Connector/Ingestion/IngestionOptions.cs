@@ -28,6 +28,13 @@ public sealed class IngestionOptions
     [Range(1, 100_000)]
     public int ConversationFlushThreshold { get; set; } = 200;
 
+    /// <summary>
+    /// How many conversations have their transcripts chunked at once (reading and writing stay in order, so the chunks are
+    /// the same as one at a time). The number of processors when 0 (the default).
+    /// </summary>
+    [Range(0, 256)]
+    public int ConversationParallelism { get; set; }
+
     /// <summary>The most errors kept in the run record (all are counted). 200 by default.</summary>
     [Range(1, 100_000)]
     public int MaxRecordedErrors { get; set; } = 200;
@@ -40,6 +47,8 @@ public sealed class IngestionOptions
 
     /// <summary>How long the <see cref="IngestionWorker"/> waits before queuing again a request refused because another run held the lease. 30 seconds by default.</summary>
     public TimeSpan BusyRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    internal int EffectiveConversationParallelism => ConversationParallelism > 0 ? ConversationParallelism : Environment.ProcessorCount;
 
     internal int EffectiveGroupMessageMaxTokens => GroupMessageMaxTokens > 0 ? Math.Min(GroupMessageMaxTokens, MaxTokens) : MaxTokens / 2;
 }

@@ -60,16 +60,42 @@ internal sealed class IngestionPass(
         }
     }
 
-    public async Task RebuildConversationAsync(string conversationId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Rebuilds the transcript chunks of conversations, a window of <see cref="IngestionOptions.ConversationParallelism"/>
+    /// at a time: each window is read in order, chunked in parallel (the tokenizer's work) and written in order, so the chunks,
+    /// their ids and the store's writes are the same as one conversation at a time.
+    /// </summary>
+    public async Task RebuildConversationsAsync(IReadOnlyList<string> conversationIds, Func<int, Task> windowDone, CancellationToken cancellationToken)
+    {
+        var degree = options.EffectiveConversationParallelism;
+        for (var first = 0; first < conversationIds.Count; first += degree)
+        {
+            var window = conversationIds.Skip(first).Take(degree).ToList();
+            var inputs = new TranscriptInput?[window.Count];
+            for (var i = 0; i < window.Count; i++)
+            {
+                inputs[i] = await ReadTranscriptInputAsync(window[i], cancellationToken).ConfigureAwait(false);
+            }
+
+            var built = new TranscriptOutput[window.Count];
+            Parallel.For(0, window.Count, new ParallelOptions { MaxDegreeOfParallelism = degree, CancellationToken = cancellationToken }, i => built[i] = BuildTranscript(inputs[i]));
+            for (var i = 0; i < window.Count; i++)
+            {
+                await WriteTranscriptAsync(window[i], inputs[i], built[i], cancellationToken).ConfigureAwait(false);
+            }
+
+            await windowDone(first + window.Count).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The conversation and its messages; null when the conversation is deleted (or could not be read: quarantined).</summary>
+    private async Task<TranscriptInput?> ReadTranscriptInputAsync(string conversationId, CancellationToken cancellationToken)
     {
         try
         {
             if (await IsConversationDeletedAsync(conversationId, cancellationToken).ConfigureAwait(false))
             {
-                // A deleted conversation (channel tombstone) loses its transcript and summary chunks, whatever its messages say.
-                await DeleteSourceAsync(ConversationSource(conversationId), cancellationToken).ConfigureAwait(false);
-                await DeleteSourceAsync(SummarySource(conversationId), cancellationToken).ConfigureAwait(false);
-                return;
+                return null;
             }
 
             var conversation = await ReadConversationAsync(conversationId, cancellationToken).ConfigureAwait(false);
@@ -102,8 +128,51 @@ internal sealed class IngestionPass(
                 after = page[^1].Key.ExternalId;
             }
 
-            var drafts = transcripts.Build(conversation, messages);
-            await WriteSourceAsync(ConversationSource(conversationId), CarbonVoiceEntities.Message, conversation.WorkspaceId, conversationId, conversation.DisplayName, drafts, cancellationToken).ConfigureAwait(false);
+            return new TranscriptInput(conversation, messages);
+        }
+        catch (Exception ex) when (ex is JsonException or FormatException or ArgumentException or InvalidOperationException)
+        {
+            return new TranscriptInput(null, [], ex);
+        }
+    }
+
+    private TranscriptOutput BuildTranscript(TranscriptInput? input)
+    {
+        if (input?.Conversation is null)
+        {
+            return default;
+        }
+
+        try
+        {
+            return new TranscriptOutput(transcripts.Build(input.Conversation, input.Messages), null);
+        }
+        catch (Exception ex) when (ex is JsonException or FormatException or ArgumentException or InvalidOperationException)
+        {
+            return new TranscriptOutput(null, ex);
+        }
+    }
+
+    private async Task WriteTranscriptAsync(string conversationId, TranscriptInput? input, TranscriptOutput output, CancellationToken cancellationToken)
+    {
+        if (input is null)
+        {
+            // A deleted conversation (channel tombstone) loses its transcript and summary chunks, whatever its messages say.
+            await DeleteSourceAsync(ConversationSource(conversationId), cancellationToken).ConfigureAwait(false);
+            await DeleteSourceAsync(SummarySource(conversationId), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if ((input.Error ?? output.Error) is { } error)
+        {
+            Quarantine(CarbonVoiceEntities.Channel, conversationId, error);
+            return;
+        }
+
+        var conversation = input.Conversation!;
+        try
+        {
+            await WriteSourceAsync(ConversationSource(conversationId), CarbonVoiceEntities.Message, conversation.WorkspaceId, conversationId, conversation.DisplayName, output.Drafts!, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is JsonException or FormatException or ArgumentException or InvalidOperationException)
         {
@@ -135,7 +204,7 @@ internal sealed class IngestionPass(
             ["container_type"] = item.ContainerType ?? string.Empty,
             ["container_id"] = item.ContainerId ?? string.Empty,
         };
-        var drafts = chunker.Split(header, body, options.MaxTokens, options.OverlapTokens).Select(text => new ChunkDraft(text, metadata)).ToList();
+        var drafts = chunker.SplitCounted(header, body, options.MaxTokens, options.OverlapTokens).Select(chunk => new ChunkDraft(chunk.Text, chunk.Tokens, metadata)).ToList();
         await WriteSourceAsync(source, CarbonVoiceEntities.ActionItem, item.WorkspaceId ?? record.ParentId, item.ConversationId, conversation?.DisplayName, drafts, cancellationToken).ConfigureAwait(false);
     }
 
@@ -158,7 +227,7 @@ internal sealed class IngestionPass(
             ["conversation_name"] = conversation.DisplayName,
             ["generated_at"] = Json.Iso(summary.CreatedAt),
         };
-        var drafts = chunker.Split(header, summary.Summary, options.MaxTokens, options.OverlapTokens).Select(text => new ChunkDraft(text, metadata)).ToList();
+        var drafts = chunker.SplitCounted(header, summary.Summary, options.MaxTokens, options.OverlapTokens).Select(chunk => new ChunkDraft(chunk.Text, chunk.Tokens, metadata)).ToList();
         await WriteSourceAsync(source, CarbonVoiceEntities.ConversationSummary, conversation.WorkspaceId, conversationId, conversation.DisplayName, drafts, cancellationToken).ConfigureAwait(false);
     }
 
@@ -183,11 +252,11 @@ internal sealed class IngestionPass(
         var header = $"Attachment: {attachment.Filename ?? attachment.Id} ({attachment.MimeType ?? "unknown type"})"
             + (conversation is null ? string.Empty : $" | Conversation: {conversation.DisplayName}")
             + $" | Message: {attachment.MessageId ?? "unknown"} | Shared by: {speaker} | Time: {Json.Format(attachment.Time)}";
-        var pieces = chunker.Split(header, attachment.Content!, options.MaxTokens, options.OverlapTokens);
+        var pieces = chunker.SplitCounted(header, attachment.Content!, options.MaxTokens, options.OverlapTokens);
         var drafts = new List<ChunkDraft>(pieces.Count);
         for (var i = 0; i < pieces.Count; i++)
         {
-            drafts.Add(new ChunkDraft(pieces[i], new Dictionary<string, string>(StringComparer.Ordinal)
+            drafts.Add(new ChunkDraft(pieces[i].Text, pieces[i].Tokens, new Dictionary<string, string>(StringComparer.Ordinal)
             {
                 ["attachment_id"] = attachment.Id,
                 ["message_id"] = attachment.MessageId ?? string.Empty,

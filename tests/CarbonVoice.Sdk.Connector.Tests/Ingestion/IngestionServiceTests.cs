@@ -194,12 +194,14 @@ public sealed class IngestionServiceTests
         var random = new Random(42);
         var records = new List<RawRecordUpsert>();
         var texts = Corpus.Varied().ToList();
-        for (var c = 0; c < 12; c++)
+        // Every text of the varied corpus once (round robin over the conversations), the other messages a few sentences;
+        // the last conversation's name is long enough that its header is cut.
+        for (var c = 0; c < 4; c++)
         {
-            records.Add(Channel($"conv{c}", $"Conversation {c} " + new string('é', c * 10)));
-            for (var m = 0; m < 40; m++)
+            records.Add(Channel($"conv{c}", $"Conversation {c} " + new string('é', c * 40)));
+            for (var m = 0; m < 12; m++)
             {
-                var text = random.Next(6) == 0 ? texts[random.Next(texts.Count)] : Corpus.Sentences(random.Next(), random.Next(1, 6));
+                var text = m % 4 == 0 ? texts[((m / 4) * 4) + c] : Corpus.Sentences(random.Next(), random.Next(1, 6));
                 records.Add(Message($"c{c}m{m}", $"conv{c}", m + 1, text, random.Next(2) == 0 ? "u1" : "u2", m * 7));
             }
 
@@ -216,6 +218,7 @@ public sealed class IngestionServiceTests
         Assert.Equal(SyncRunStatus.Succeeded, run.Status);
         var chunks = await h.AllChunksAsync();
         Assert.True(chunks.Count > 100, chunks.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(12, texts.Count);
         Assert.All(chunks, c => Assert.True(Reference.CountTokens(c.Chunk.Text) <= 256, $"{c.Chunk.SourceKey}#{c.Chunk.Index}"));
         Assert.All(chunks, c => Assert.Equal(Reference.CountTokens(c.Chunk.Text), c.Chunk.TokenCount));
     }

@@ -2,8 +2,8 @@ using System.Text;
 
 namespace CarbonVoice.Sdk.Connector.Internal;
 
-/// <summary>Turns drafts of one source into chunks: deterministic ids, sequential indexes, pillar and content hash.</summary>
-internal sealed class ChunkFactory(IPillarMapper pillars, ITokenCounter counter)
+/// <summary>Turns drafts of one source into chunks: deterministic ids, sequential indexes, pillar and content hash (the drafts' token counts are kept: no text is counted again).</summary>
+internal sealed class ChunkFactory(IPillarMapper pillars)
 {
     public List<Chunk> Create(string tenantId, string connectorId, string sourceKey, string entityType, string? workspaceId, string? conversationId, string? conversationName, IReadOnlyList<ChunkDraft> drafts)
     {
@@ -25,7 +25,7 @@ internal sealed class ChunkFactory(IPillarMapper pillars, ITokenCounter counter)
                 ConversationId = conversationId,
                 Pillar = pillar,
                 Text = draft.Text,
-                TokenCount = counter.CountTokens(draft.Text),
+                TokenCount = draft.Tokens,
                 ContentHash = Hash(pillar, draft, workspaceId, conversationId),
                 Metadata = draft.Metadata,
             });

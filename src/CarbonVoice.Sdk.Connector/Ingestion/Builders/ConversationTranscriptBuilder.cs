@@ -6,18 +6,20 @@ namespace CarbonVoice.Sdk.Connector.Internal;
 /// Builds the transcript chunks of one conversation: short consecutive messages are grouped into one chunk
 /// (a header line with the conversation, time range and speakers, then one line per message with its time and
 /// speaker); a message too long to group gets chunks of its own, split on sentences with a header naming the
-/// conversation, speaker and time.
+/// conversation, speaker and time. Each line is tokenized once: a line starts with "[", where the tokenizer always starts
+/// a new piece, so a group's tokens are its header line's plus each line's (followed by its line break but the last).
 /// </summary>
 internal sealed class ConversationTranscriptBuilder(TokenChunker chunker, IngestionOptions options)
 {
     private const int EstimateSlack = 24;
 
+    /// <summary>A line longer than this many characters per grouping token is long without being counted (English is about 4.5).</summary>
+    private const int LongLineCharactersPerToken = 6;
+
     public List<ChunkDraft> Build(ConversationView conversation, IEnumerable<MessageView> messages)
     {
         var drafts = new List<ChunkDraft>();
-        var group = new List<(MessageView Message, string Line, int Tokens)>();
-        var groupTokens = 0;
-        var counter = chunker.Counter;
+        var group = new List<TranscriptLine>();
         var ordered = messages
             .Where(m => !m.IsDeleted && !m.IsPending && !string.IsNullOrWhiteSpace(m.Transcript))
             .OrderBy(m => m.CreatedAt ?? DateTimeOffset.MaxValue)
@@ -26,42 +28,46 @@ internal sealed class ConversationTranscriptBuilder(TokenChunker chunker, Ingest
         {
             var speaker = conversation.Speaker(message.CreatorId);
             var transcript = message.Transcript!.Trim();
-            var line = $"[{Json.Format(message.CreatedAt)}] {speaker}: {transcript.ReplaceLineEndings(" ")}";
-            var tokens = counter.CountTokens(line);
-            if (tokens > options.EffectiveGroupMessageMaxTokens)
+            var text = $"[{Json.Format(message.CreatedAt)}] {speaker}: {transcript.ReplaceLineEndings(" ")}";
+            var line = text.Length > options.EffectiveGroupMessageMaxTokens * LongLineCharactersPerToken ? null : TranscriptLine.Measure(chunker.Counter, message, text);
+            if (line is null || line.Tokens > options.EffectiveGroupMessageMaxTokens)
             {
                 Flush(conversation, group, drafts);
-                groupTokens = 0;
                 AddLongMessage(conversation, message, speaker, transcript, drafts);
                 continue;
             }
 
             var gap = group.Count > 0 && message.CreatedAt - group[^1].Message.CreatedAt > options.GroupMaxGap;
-            if (group.Count > 0 && (gap || !Fits(conversation, group, groupTokens + tokens + 1, line)))
+            if (group.Count > 0 && (gap || !Fits(conversation, group, line)))
             {
                 Flush(conversation, group, drafts);
-                groupTokens = 0;
             }
 
-            group.Add((message, line, tokens));
-            groupTokens += tokens + 1;
+            group.Add(line);
         }
 
         Flush(conversation, group, drafts);
         return drafts;
     }
 
-    private bool Fits(ConversationView conversation, List<(MessageView Message, string Line, int Tokens)> group, int estimate, string line)
+    private bool Fits(ConversationView conversation, List<TranscriptLine> group, TranscriptLine line)
     {
-        if (estimate + (options.MaxTokens / 4) <= options.MaxTokens - EstimateSlack)
+        var lines = line.Tokens;
+        foreach (var member in group)
+        {
+            lines += member.BreakTokens;
+        }
+
+        // The header line is at most a quarter of the limit (and its line break): no need to build it while far from the limit.
+        if (lines + (options.MaxTokens / 4) <= options.MaxTokens - EstimateSlack)
         {
             return true;
         }
 
-        group.Add((null!, line, 0));
+        group.Add(line);
         try
         {
-            return chunker.Counter.CountTokens(GroupText(conversation, group)) <= options.MaxTokens;
+            return Measure(conversation, group, group.Count).Tokens <= options.MaxTokens;
         }
         finally
         {
@@ -69,19 +75,19 @@ internal sealed class ConversationTranscriptBuilder(TokenChunker chunker, Ingest
         }
     }
 
-    private void Flush(ConversationView conversation, List<(MessageView Message, string Line, int Tokens)> group, List<ChunkDraft> drafts)
+    private void Flush(ConversationView conversation, List<TranscriptLine> group, List<ChunkDraft> drafts)
     {
         while (group.Count > 0)
         {
             var take = group.Count;
-            var text = GroupText(conversation, group);
-            while (take > 1 && chunker.Counter.CountTokens(text) > options.MaxTokens)
+            var text = Measure(conversation, group, take);
+            while (take > 1 && text.Tokens > options.MaxTokens)
             {
                 take--;
-                text = GroupText(conversation, group.GetRange(0, take));
+                text = Measure(conversation, group, take);
             }
 
-            if (take == 1 && chunker.Counter.CountTokens(text) > options.MaxTokens)
+            if (take == 1 && text.Tokens > options.MaxTokens)
             {
                 // One message whose line fits the group limit but not with the group header: split it like a long message.
                 var message = group[0].Message;
@@ -93,32 +99,43 @@ internal sealed class ConversationTranscriptBuilder(TokenChunker chunker, Ingest
             var members = group.GetRange(0, take).Select(g => g.Message).ToList();
             var metadata = Metadata(conversation, members);
             metadata["message_count"] = members.Count.ToString(CultureInfo.InvariantCulture);
-            drafts.Add(new ChunkDraft(text, metadata));
+            drafts.Add(new ChunkDraft(text.Text, text.Tokens, metadata));
             group.RemoveRange(0, take);
         }
     }
 
-    private string GroupText(ConversationView conversation, List<(MessageView Message, string Line, int Tokens)> group)
+    /// <summary>The text of the first <paramref name="take"/> lines of the group and its tokens: counted from the lines when they are all exact, else counted again.</summary>
+    private CountedText Measure(ConversationView conversation, List<TranscriptLine> group, int take)
     {
-        var members = group.Where(g => g.Message is not null).Select(g => g.Message).ToList();
-        var speakers = string.Join(", ", members.Select(m => conversation.Speaker(m.CreatorId)).Distinct(StringComparer.Ordinal));
-        var first = members.Count > 0 ? members[0].CreatedAt : null;
-        var last = members.Count > 0 ? members[^1].CreatedAt : null;
-        var header = chunker.FitHeader($"Conversation: {conversation.DisplayName} | {Json.Format(first)} to {Json.Format(last)} | Speakers: {speakers}", options.MaxTokens);
-        return header + "\n" + string.Join("\n", group.Select(g => g.Line));
+        var members = group.GetRange(0, take);
+        var speakers = string.Join(", ", members.Select(m => conversation.Speaker(m.Message.CreatorId)).Distinct(StringComparer.Ordinal));
+        var header = chunker.FitHeader($"Conversation: {conversation.DisplayName} | {Json.Format(members[0].Message.CreatedAt)} to {Json.Format(members[^1].Message.CreatedAt)} | Speakers: {speakers}", options.MaxTokens, out var headerTokens);
+        var text = header + "\n" + string.Join("\n", members.Select(g => g.Text));
+        if (members.Any(m => !m.Exact))
+        {
+            return new CountedText(text, chunker.Counter.CountTokens(text));
+        }
+
+        var tokens = headerTokens + members[^1].Tokens;
+        for (var i = 0; i < take - 1; i++)
+        {
+            tokens += members[i].BreakTokens;
+        }
+
+        return new CountedText(text, tokens);
     }
 
     private void AddLongMessage(ConversationView conversation, MessageView message, string speaker, string transcript, List<ChunkDraft> drafts)
     {
         var header = $"Conversation: {conversation.DisplayName} | Speaker: {speaker} | Time: {Json.Format(message.CreatedAt)}";
-        var pieces = chunker.Split(header, transcript, options.MaxTokens, options.OverlapTokens);
+        var pieces = chunker.SplitCounted(header, transcript, options.MaxTokens, options.OverlapTokens);
         for (var i = 0; i < pieces.Count; i++)
         {
             var metadata = Metadata(conversation, [message]);
             metadata["message_id"] = message.Id;
             metadata["part"] = (i + 1).ToString(CultureInfo.InvariantCulture);
             metadata["parts"] = pieces.Count.ToString(CultureInfo.InvariantCulture);
-            drafts.Add(new ChunkDraft(pieces[i], metadata));
+            drafts.Add(new ChunkDraft(pieces[i].Text, pieces[i].Tokens, metadata));
         }
     }
 

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace CarbonVoice.Sdk.Connector.Internal;
 
-/// <summary>Cuts text into contiguous pieces (each keeps its trailing whitespace, so the pieces concatenate back to the text).</summary>
+/// <summary>Finds where text may be cut: after sentence ends and after words (a cut keeps the whitespace before it).</summary>
 internal static partial class TextSegmenter
 {
     /// <summary>Sentence ends: terminal punctuation (Latin and CJK) with closing quotes and the whitespace after, or line breaks.</summary>
@@ -12,38 +12,24 @@ internal static partial class TextSegmenter
     [GeneratedRegex(@"\S+\s*|\s+", RegexOptions.CultureInvariant)]
     private static partial Regex Word();
 
-    public static List<string> Sentences(string text) => CutAfter(text, SentenceEnd());
+    /// <summary>The indexes strictly inside <c>text[start..end]</c> just after a sentence end, ascending.</summary>
+    public static List<int> SentenceCuts(string text, int start, int end) => Cuts(SentenceEnd(), text, start, end);
 
-    public static List<string> Words(string text)
+    /// <summary>The indexes strictly inside <c>text[start..end]</c> just after a word and its whitespace, ascending.</summary>
+    public static List<int> WordCuts(string text, int start, int end) => Cuts(Word(), text, start, end);
+
+    private static List<int> Cuts(Regex boundary, string text, int start, int end)
     {
-        var words = new List<string>();
-        foreach (Match match in Word().Matches(text))
+        var cuts = new List<int>();
+        foreach (var match in boundary.EnumerateMatches(text.AsSpan(start, end - start)))
         {
-            words.Add(match.Value);
-        }
-
-        return words;
-    }
-
-    private static List<string> CutAfter(string text, Regex boundary)
-    {
-        var pieces = new List<string>();
-        var start = 0;
-        foreach (Match match in boundary.Matches(text))
-        {
-            var end = match.Index + match.Length;
-            if (end > start)
+            var cut = start + match.Index + match.Length;
+            if (cut > start && cut < end)
             {
-                pieces.Add(text[start..end]);
-                start = end;
+                cuts.Add(cut);
             }
         }
 
-        if (start < text.Length)
-        {
-            pieces.Add(text[start..]);
-        }
-
-        return pieces;
+        return cuts;
     }
 }

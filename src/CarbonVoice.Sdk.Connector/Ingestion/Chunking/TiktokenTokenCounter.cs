@@ -40,12 +40,56 @@ public sealed class TiktokenTokenCounter : ITokenCounter
         }
 
         var index = _tokenizer.GetIndexByTokenCount(text, maxTokens, out _, out _);
-        index = Math.Clamp(index, 0, text.Length);
-        if (index > 0 && index < text.Length && char.IsHighSurrogate(text[index - 1]))
+        return NotInsideSurrogatePair(text, Math.Clamp(index, 0, text.Length));
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// The pieces are the tokenizer's pre-tokenizer pieces (the cl100k regex), each encoded on its own: the byte-pair
+    /// encoder only ever works inside one piece, so a run of whole pieces has exactly the sum of their tokens. A piece longer
+    /// than <paramref name="maxPieceLength"/> (space-less CJK, a long URL, an emoji run) is cut before it is encoded, which
+    /// keeps the work linear: the encoder is quadratic in the length of a piece.
+    /// </remarks>
+    public IReadOnlyList<TokenPiece> GetPieces(string text, int maxPieceLength)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxPieceLength, 2);
+        var pieces = new List<TokenPiece>();
+        if (_tokenizer.PreTokenizer is not { } preTokenizer)
         {
-            index--;
+            TokenPieces.AddCut(this, text, 0, text.Length, maxPieceLength, pieces);
+            return pieces;
         }
 
-        return index;
+        var position = 0;
+        foreach (var (offset, length) in preTokenizer.PreTokenize(text))
+        {
+            if (offset > position)
+            {
+                TokenPieces.AddCut(this, text, position, offset, maxPieceLength, pieces);
+            }
+
+            if (length <= maxPieceLength)
+            {
+                pieces.Add(new TokenPiece(offset, length, _tokenizer.CountTokens(text.AsSpan(offset, length), considerPreTokenization: false), Exact: true));
+            }
+            else
+            {
+                TokenPieces.AddCut(this, text, offset, offset + length, maxPieceLength, pieces);
+            }
+
+            position = offset + length;
+        }
+
+        if (position < text.Length)
+        {
+            TokenPieces.AddCut(this, text, position, text.Length, maxPieceLength, pieces);
+        }
+
+        return pieces;
     }
+
+    /// <summary>Moves a cut that would fall between the two halves of a surrogate pair back before the pair.</summary>
+    internal static int NotInsideSurrogatePair(string text, int index)
+        => index > 0 && index < text.Length && char.IsHighSurrogate(text[index - 1]) ? index - 1 : index;
 }
