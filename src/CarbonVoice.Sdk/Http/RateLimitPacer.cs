@@ -70,10 +70,17 @@ internal sealed class RateLimitPacer
                 return;
             }
 
+            var budget = info.Remaining is { } remaining ? remaining - _outstanding : long.MaxValue;
+            if (info.ResetAt is { } reset && reset == _resetAt)
+            {
+                // The same window: responses complete out of order, so a higher Remaining may be the older count.
+                budget = Math.Min(budget, _budget - _reserved);
+            }
+
             _observedAt = info.ObservedAt;
             _resetAt = info.ResetAt;
             _limit = info.Limit ?? _limit;
-            _budget = info.Remaining is { } remaining ? remaining - _outstanding : long.MaxValue;
+            _budget = budget;
             _reserved = 0;
         }
     }
