@@ -5,9 +5,15 @@ using CarbonVoice.Sdk.Benchmarks;
 //   dotnet run -c Release --project benchmarks/CarbonVoice.Sdk.Benchmarks -- --filter '*' [--job short|Dry] [--inProcess]
 //   dotnet run -c Release --project benchmarks/CarbonVoice.Sdk.Benchmarks -- --capture <directory>   (rewrites the replayed body)
 //   dotnet run -c Release --project benchmarks/CarbonVoice.Sdk.Benchmarks -- --rate-limit [--calls 1500] [--concurrency 8] [--limit 100]
+//   dotnet run -c Release --project benchmarks/CarbonVoice.Sdk.Benchmarks -- --interleaved [--rounds 200]   (A/B interleaved medians)
 if (args is ["--capture", var directory])
 {
     return await Capture.RunAsync(directory);
+}
+
+if (args.Contains("--interleaved"))
+{
+    return await InterleavedRun.RunAsync(Argument("--rounds", 200));
 }
 
 if (args.Contains("--rate-limit"))

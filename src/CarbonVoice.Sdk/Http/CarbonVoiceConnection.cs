@@ -48,7 +48,7 @@ internal sealed class CarbonVoiceConnection
     {
         using var request = CreateRequest(method, endpoint, path, idempotent, anonymous: false);
         request.Content = content;
-        var (response, body) = await ReadAsync(_http, request, endpoint, cancellationToken, textBody: false).ConfigureAwait(false);
+        var (response, body) = await ReadAsync(_http, request, endpoint, cancellationToken, textBody: false, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
         using (response)
         {
             // The body is still the pooled buffer the attempt read it into: deserialized in place, then returned to the pool.
@@ -63,7 +63,7 @@ internal sealed class CarbonVoiceConnection
     public async Task<string> GetTextAsync(string endpoint, PathBuilder path, CancellationToken cancellationToken)
     {
         using var request = CreateRequest(HttpMethod.Get, endpoint, path, idempotent: true, anonymous: false);
-        var (response, body) = await ReadAsync(_http, request, endpoint, cancellationToken, textBody: true).ConfigureAwait(false);
+        var (response, body) = await ReadAsync(_http, request, endpoint, cancellationToken, textBody: true, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
         using (response)
         {
             return Encoding.UTF8.GetString(body.Span);
@@ -164,14 +164,18 @@ internal sealed class CarbonVoiceConnection
     /// Sends a prepared request and returns its response with the body of a successful answer (the caller disposes the
     /// response, which owns the body's buffer); every failure becomes a <see cref="CarbonVoiceException"/>.
     /// </summary>
-    private static async Task<(HttpResponseMessage Response, ReadOnlyMemory<byte> Body)> ReadAsync(HttpClient http, HttpRequestMessage request, string endpoint, CancellationToken cancellationToken, bool textBody)
+    /// <remarks>
+    /// The API pipeline reads the body inside each attempt (<see cref="ResponseBufferingHandler"/>), so retries and both timeouts
+    /// cover it: <paramref name="completion"/> is <see cref="HttpCompletionOption.ResponseHeadersRead"/> there, since
+    /// <see cref="HttpCompletionOption.ResponseContentRead"/> would copy the pooled body into another buffer. A plain
+    /// <see cref="HttpClient"/> given to OAuthClient reads its body with <see cref="HttpCompletionOption.ResponseContentRead"/>.
+    /// </remarks>
+    private static async Task<(HttpResponseMessage Response, ReadOnlyMemory<byte> Body)> ReadAsync(HttpClient http, HttpRequestMessage request, string endpoint, CancellationToken cancellationToken, bool textBody, HttpCompletionOption completion = HttpCompletionOption.ResponseContentRead)
     {
         HttpResponseMessage response;
         try
         {
-            // The SDK's pipelines read the body inside each attempt (ResponseBufferingHandler), so retries and both
-            // timeouts cover it and this is a no-op for them; it still reads the body of a plain HttpClient given to OAuthClient.
-            response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+            response = await http.SendAsync(request, completion, cancellationToken).ConfigureAwait(false);
         }
         catch (CarbonVoiceException)
         {
