@@ -86,7 +86,7 @@ public sealed class RateLimitPacingTests : IDisposable
         pacer.Reserve(Start);
         pacer.Reserve(Start);
         pacer.Complete(new RateLimitInfo(10, 0, Start.AddSeconds(10), Start.AddSeconds(2)));
-        pacer.Complete(new RateLimitInfo(10, 8, Start.AddSeconds(10), Start.AddSeconds(1)));
+        pacer.Complete(new RateLimitInfo(10, 8, Start.AddSeconds(30), Start.AddSeconds(1)));
 
         Assert.Equal(TimeSpan.FromSeconds(8), pacer.Reserve(Start.AddSeconds(2)));
     }
