@@ -13,7 +13,11 @@ public sealed class CarbonVoiceRateLimitOptions
     [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
     public TimeSpan MaxWait { get; set; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>When <c>X-RateLimit-Remaining</c> reaches 0, hold further requests until the reset instead of provoking 429s. On by default.</summary>
+    /// <summary>
+    /// Pace requests from the rate-limit headers instead of provoking 429s: a connection's concurrent calls share the
+    /// <c>X-RateLimit-Remaining</c> budget up to the reset, and once it is used up (or reaches 0) further requests are held
+    /// until the reset. On by default.
+    /// </summary>
     public bool WaitWhenExhausted { get; set; } = true;
 
     /// <summary>The wait used when a 429 carries neither <c>Retry-After</c> nor <c>X-RateLimit-Reset</c>. Default 1 second.</summary>

@@ -46,8 +46,14 @@ internal sealed class CarbonVoiceConnection
 
     public async Task<T> SendAsync<T>(HttpMethod method, string endpoint, PathBuilder path, HttpContent? content, JsonTypeInfo<T> typeInfo, bool idempotent, CancellationToken cancellationToken, string? wrapper = null)
     {
-        var body = await SendRawAsync(method, endpoint, path, content, idempotent, anonymous: false, cancellationToken).ConfigureAwait(false);
-        return Deserialize(endpoint, body, typeInfo, wrapper);
+        using var request = CreateRequest(method, endpoint, path, idempotent, anonymous: false);
+        request.Content = content;
+        var (response, body) = await ReadAsync(_http, request, endpoint, cancellationToken, textBody: false, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
+        using (response)
+        {
+            // The body is still the pooled buffer the attempt read it into: deserialized in place, then returned to the pool.
+            return Deserialize(endpoint, body, typeInfo, wrapper);
+        }
     }
 
     /// <summary>
@@ -57,8 +63,11 @@ internal sealed class CarbonVoiceConnection
     public async Task<string> GetTextAsync(string endpoint, PathBuilder path, CancellationToken cancellationToken)
     {
         using var request = CreateRequest(HttpMethod.Get, endpoint, path, idempotent: true, anonymous: false);
-        var body = await SendAsync(_http, request, endpoint, cancellationToken, textBody: true).ConfigureAwait(false);
-        return Encoding.UTF8.GetString(body);
+        var (response, body) = await ReadAsync(_http, request, endpoint, cancellationToken, textBody: true, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
+        using (response)
+        {
+            return Encoding.UTF8.GetString(body.Span);
+        }
     }
 
     /// <summary>
@@ -126,14 +135,6 @@ internal sealed class CarbonVoiceConnection
         }
     }
 
-    /// <summary>Sends the request and returns the body of a successful response; throws the typed error otherwise.</summary>
-    public async Task<byte[]> SendRawAsync(HttpMethod method, string endpoint, PathBuilder path, HttpContent? content, bool idempotent, bool anonymous, CancellationToken cancellationToken)
-    {
-        using var request = CreateRequest(method, endpoint, path, idempotent, anonymous);
-        request.Content = content;
-        return await SendAsync(_http, request, endpoint, cancellationToken).ConfigureAwait(false);
-    }
-
     private HttpRequestMessage CreateRequest(HttpMethod method, string endpoint, PathBuilder path, bool idempotent, bool anonymous)
     {
         var request = new HttpRequestMessage(method, new Uri(BaseAddress(), path.ToString().TrimStart('/')));
@@ -152,12 +153,29 @@ internal sealed class CarbonVoiceConnection
     /// </summary>
     public static async Task<byte[]> SendAsync(HttpClient http, HttpRequestMessage request, string endpoint, CancellationToken cancellationToken, bool textBody = false)
     {
+        var (response, body) = await ReadAsync(http, request, endpoint, cancellationToken, textBody).ConfigureAwait(false);
+        using (response)
+        {
+            return body.ToArray();
+        }
+    }
+
+    /// <summary>
+    /// Sends a prepared request and returns its response with the body of a successful answer (the caller disposes the
+    /// response, which owns the body's buffer); every failure becomes a <see cref="CarbonVoiceException"/>.
+    /// </summary>
+    /// <remarks>
+    /// The API pipeline reads the body inside each attempt (<see cref="ResponseBufferingHandler"/>), so retries and both timeouts
+    /// cover it: <paramref name="completion"/> is <see cref="HttpCompletionOption.ResponseHeadersRead"/> there, since
+    /// <see cref="HttpCompletionOption.ResponseContentRead"/> would copy the pooled body into another buffer. A plain
+    /// <see cref="HttpClient"/> given to OAuthClient reads its body with <see cref="HttpCompletionOption.ResponseContentRead"/>.
+    /// </remarks>
+    private static async Task<(HttpResponseMessage Response, ReadOnlyMemory<byte> Body)> ReadAsync(HttpClient http, HttpRequestMessage request, string endpoint, CancellationToken cancellationToken, bool textBody, HttpCompletionOption completion = HttpCompletionOption.ResponseContentRead)
+    {
         HttpResponseMessage response;
         try
         {
-            // The SDK's pipelines read the body inside each attempt (ResponseBufferingHandler), so retries and both
-            // timeouts cover it and this is a no-op for them; it still reads the body of a plain HttpClient given to OAuthClient.
-            response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+            response = await http.SendAsync(request, completion, cancellationToken).ConfigureAwait(false);
         }
         catch (CarbonVoiceException)
         {
@@ -180,9 +198,28 @@ internal sealed class CarbonVoiceConnection
             throw new CarbonVoiceTransportException($"Carbon Voice {endpoint} failed without a response: {exception.Message}", exception);
         }
 
-        using (response)
+        try
         {
-            byte[] body;
+            var body = await CheckAsync(response, request, endpoint, textBody, cancellationToken).ConfigureAwait(false);
+            return (response, body);
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The body of a successful response; throws the typed error of any other.</summary>
+    private static async Task<ReadOnlyMemory<byte>> CheckAsync(HttpResponseMessage response, HttpRequestMessage request, string endpoint, bool textBody, CancellationToken cancellationToken)
+    {
+        ReadOnlyMemory<byte> body;
+        if (response.Content is PooledBodyContent pooled)
+        {
+            body = pooled.Memory;
+        }
+        else
+        {
             try
             {
                 body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
@@ -191,36 +228,40 @@ internal sealed class CarbonVoiceConnection
             {
                 throw new CarbonVoiceMalformedResponseException($"Carbon Voice {endpoint} answered {(int)response.StatusCode} but its body could not be read completely.", exception);
             }
-
-            if (Undecoded(response) is { } encoding)
-            {
-                // A primary handler of the caller's that does not decompress: the bytes are not JSON, so say why.
-                if (!response.IsSuccessStatusCode)
-                {
-                    throw ErrorResponseMapper.Map(response.StatusCode, endpoint, null, response);
-                }
-
-                throw Malformed(endpoint, response.StatusCode, [], $"a {encoding}-encoded body that the HTTP handler did not decompress (enable AutomaticDecompression on the primary handler)", null);
-            }
-
-            if (!response.IsSuccessStatusCode || ErrorResponseMapper.IsFailureEnvelope(body))
-            {
-                var text = await RequestSecrets.ScrubAsync(request, Encoding.UTF8.GetString(body), cancellationToken).ConfigureAwait(false);
-                throw ErrorResponseMapper.Map(response.StatusCode, endpoint, text, response);
-            }
-
-            if (textBody ? StartsWithTag(body) : IsHtml(response, body))
-            {
-                throw Malformed(endpoint, response.StatusCode, body, "an HTML page instead of JSON", null);
-            }
-
-            return body;
         }
+
+        if (Undecoded(response) is { } encoding)
+        {
+            // A primary handler of the caller's that does not decompress: the bytes are not JSON, so say why.
+            if (!response.IsSuccessStatusCode)
+            {
+                throw ErrorResponseMapper.Map(response.StatusCode, endpoint, null, response);
+            }
+
+            throw Malformed(endpoint, response.StatusCode, [], $"a {encoding}-encoded body that the HTTP handler did not decompress (enable AutomaticDecompression on the primary handler)", null);
+        }
+
+        if (!response.IsSuccessStatusCode || ErrorResponseMapper.IsFailureEnvelope(body.Span))
+        {
+            var text = await RequestSecrets.ScrubAsync(request, Encoding.UTF8.GetString(body.Span), cancellationToken).ConfigureAwait(false);
+            throw ErrorResponseMapper.Map(response.StatusCode, endpoint, text, response);
+        }
+
+        if (textBody ? StartsWithTag(body.Span) : IsHtml(response, body.Span))
+        {
+            throw Malformed(endpoint, response.StatusCode, body.Span, "an HTML page instead of JSON", null);
+        }
+
+        return body;
     }
 
     public static T Deserialize<T>(string endpoint, byte[] body, JsonTypeInfo<T> typeInfo, string? wrapper = null)
+        => Deserialize(endpoint, (ReadOnlyMemory<byte>)body, typeInfo, wrapper);
+
+    public static T Deserialize<T>(string endpoint, ReadOnlyMemory<byte> memory, JsonTypeInfo<T> typeInfo, string? wrapper = null)
     {
-        if (body.Length == 0 || body.AsSpan().Trim(" \r\n\t"u8).IsEmpty)
+        var body = memory.Span;
+        if (body.Trim(" \r\n\t"u8).IsEmpty)
         {
             throw Malformed(endpoint, HttpStatusCode.OK, body, "an empty body", null);
         }
@@ -230,7 +271,7 @@ internal sealed class CarbonVoiceConnection
         {
             if (wrapper is not null)
             {
-                using var document = JsonDocument.Parse(body);
+                using var document = JsonDocument.Parse(memory);
                 var root = document.RootElement;
                 if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty(wrapper, out var inner) && inner.ValueKind == JsonValueKind.Object && !root.TryGetProperty("id", out _))
                 {
@@ -262,18 +303,24 @@ internal sealed class CarbonVoiceConnection
     /// <summary>The content coding still on the body (decompressing handlers remove the header), or null when none is.</summary>
     private static string? Undecoded(HttpResponseMessage response)
     {
-        var encodings = response.Content.Headers.ContentEncoding.Where(e => !string.Equals(e, "identity", StringComparison.OrdinalIgnoreCase)).ToList();
+        var codings = response.Content.Headers.ContentEncoding;
+        if (codings.Count == 0)
+        {
+            return null;
+        }
+
+        var encodings = codings.Where(e => !string.Equals(e, "identity", StringComparison.OrdinalIgnoreCase)).ToList();
         return encodings.Count == 0 ? null : string.Join(", ", encodings);
     }
 
-    private static bool IsHtml(HttpResponseMessage response, byte[] body)
+    private static bool IsHtml(HttpResponseMessage response, ReadOnlySpan<byte> body)
         => response.Content.Headers.ContentType?.MediaType == "text/html" || StartsWithTag(body);
 
-    private static bool StartsWithTag(byte[] body) => body.AsSpan().TrimStart(" \r\n\t"u8).StartsWith("<"u8);
+    private static bool StartsWithTag(ReadOnlySpan<byte> body) => body.TrimStart(" \r\n\t"u8).StartsWith("<"u8);
 
-    private static CarbonVoiceMalformedResponseException Malformed(string endpoint, HttpStatusCode status, byte[] body, string what, Exception? inner)
+    private static CarbonVoiceMalformedResponseException Malformed(string endpoint, HttpStatusCode status, ReadOnlySpan<byte> body, string what, Exception? inner)
     {
-        var excerpt = Redactor.Excerpt(Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, Redactor.MaxExcerptLength * 2)));
+        var excerpt = Redactor.Excerpt(Encoding.UTF8.GetString(body[..Math.Min(body.Length, Redactor.MaxExcerptLength * 2)]));
         return new CarbonVoiceMalformedResponseException(
             $"Carbon Voice {endpoint} answered {(int)status} with {what}; the response could not be read.",
             new CarbonVoiceErrorDetails(status, endpoint, ResponseBodyExcerpt: excerpt),

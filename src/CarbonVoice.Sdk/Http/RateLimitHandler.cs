@@ -6,7 +6,8 @@ using Microsoft.Extensions.Options;
 namespace CarbonVoice.Sdk.Internal;
 
 /// <summary>
-/// Records the rate-limit headers of every response, holds requests while <c>Remaining</c> is 0 until the reset,
+/// Records the rate-limit headers of every response, paces each connection's requests so that its concurrent calls share
+/// the <c>Remaining</c> budget up to the reset (<see cref="RateLimitPacer"/>; requests beyond it are held until the reset),
 /// and retries a 429 after <c>Retry-After</c> (or the reset) up to <see cref="CarbonVoiceRateLimitOptions.MaxRetries"/>.
 /// A wait longer than <see cref="CarbonVoiceRateLimitOptions.MaxWait"/> or than the time budget left throws
 /// <see cref="CarbonVoiceRateLimitException"/> at once instead of ending as a timeout.
@@ -44,19 +45,39 @@ internal sealed class RateLimitHandler : DelegatingHandler
 
         // One budget for the whole call: the resilience pipeline's total timeout of each pass is what is left of it.
         request.Options.Set(CarbonVoiceRequestOptions.RemainingBudget, () => deadline - _time.GetUtcNow());
+        var pacer = policy.WaitWhenExhausted ? _tracker.Pacer(connectionId) : null;
         for (var attempt = 0; ; attempt++)
         {
-            if (policy.WaitWhenExhausted && _tracker.Get(connectionId) is { Remaining: <= 0, ResetAt: { } reset } exhausted)
+            if (pacer is not null)
             {
-                var wait = reset - _time.GetUtcNow();
+                // One budget per connection, shared by its concurrent calls: wait for this request's slot.
+                var wait = pacer.Reserve(_time.GetUtcNow());
                 if (wait > TimeSpan.Zero)
                 {
-                    EnsureWaitAllowed(wait, deadline, policy, endpoint, exhausted, null);
-                    await WaitAsync(wait, endpoint, attempt, cancellationToken).ConfigureAwait(false);
+                    try
+                    {
+                        EnsureWaitAllowed(wait, deadline, policy, endpoint, _tracker.Get(connectionId));
+                        await WaitAsync(wait, endpoint, attempt, cancellationToken).ConfigureAwait(false);
+                    }
+                    catch
+                    {
+                        pacer.Cancel();
+                        throw;
+                    }
                 }
             }
 
-            var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            HttpResponseMessage response;
+            try
+            {
+                response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                pacer?.Complete(null);
+                throw;
+            }
+
             var now = _time.GetUtcNow();
             var info = RateLimitInfo.FromHeaders(response, now);
             if (info is not null)
@@ -64,6 +85,7 @@ internal sealed class RateLimitHandler : DelegatingHandler
                 _tracker.Record(connectionId, info);
             }
 
+            pacer?.Complete(info);
             if (response.StatusCode != HttpStatusCode.TooManyRequests)
             {
                 return response;
@@ -97,18 +119,19 @@ internal sealed class RateLimitHandler : DelegatingHandler
         }
     }
 
-    private void EnsureWaitAllowed(TimeSpan wait, DateTimeOffset deadline, CarbonVoiceRateLimitOptions policy, string endpoint, RateLimitInfo info, string? body)
+    private void EnsureWaitAllowed(TimeSpan wait, DateTimeOffset deadline, CarbonVoiceRateLimitOptions policy, string endpoint, RateLimitInfo? info)
     {
         if (wait <= policy.MaxWait && _time.GetUtcNow() + wait <= deadline)
         {
             return;
         }
 
+        var reset = info?.ResetAt is { } resetAt ? $" (the limit resets at {resetAt:O})" : string.Empty;
         throw new CarbonVoiceRateLimitException(
-            $"Carbon Voice {endpoint} was not sent: the rate limit is exhausted until {info.ResetAt:O}, beyond the wait allowed.",
+            $"Carbon Voice {endpoint} was not sent: its turn under the rate limit is {wait.TotalSeconds:0.#} s away{reset}, beyond the wait allowed.",
             info,
             wait,
-            new CarbonVoiceErrorDetails(HttpStatusCode.TooManyRequests, endpoint, ResponseBodyExcerpt: body));
+            new CarbonVoiceErrorDetails(HttpStatusCode.TooManyRequests, endpoint));
     }
 
     private async Task WaitAsync(TimeSpan wait, string endpoint, int attempt, CancellationToken cancellationToken)

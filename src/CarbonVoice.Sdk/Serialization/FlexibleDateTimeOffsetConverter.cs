@@ -26,6 +26,11 @@ internal sealed class FlexibleDateTimeOffsetConverter : JsonConverter<DateTimeOf
 
                 return FromEpoch((long)reader.GetDouble());
             case JsonTokenType.String:
+                if (TryReadFast(ref reader, out var fast))
+                {
+                    return fast;
+                }
+
                 var text = reader.GetString()!;
                 if (long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var epoch))
                 {
@@ -57,6 +62,45 @@ internal sealed class FlexibleDateTimeOffsetConverter : JsonConverter<DateTimeOf
             writer.WriteStringValue(value.ToString("O", CultureInfo.InvariantCulture));
         }
     }
+
+    /// <summary>
+    /// Reads the common shapes straight from the UTF-8 bytes, without a string: epoch digits, and ISO-8601 with
+    /// <c>Z</c> or an explicit offset (an ISO timestamp without one is left to the slow path, which takes it as UTC).
+    /// </summary>
+    private static bool TryReadFast(ref Utf8JsonReader reader, out DateTimeOffset value)
+    {
+        value = default;
+        if (reader.HasValueSequence || reader.ValueIsEscaped)
+        {
+            return false;
+        }
+
+        var span = reader.ValueSpan;
+        if (span.IsEmpty)
+        {
+            return false;
+        }
+
+        if (IsAsciiDigit(span[0]))
+        {
+            if (Utf8Parser.TryParse(span, out long epoch, out var consumed) && consumed == span.Length)
+            {
+                value = FromEpoch(epoch);
+                return true;
+            }
+
+            return HasOffset(span) && reader.TryGetDateTimeOffset(out value);
+        }
+
+        return false;
+    }
+
+    /// <summary>An ISO-8601 date and time that ends in <c>Z</c> or <c>±hh:mm</c>.</summary>
+    private static bool HasOffset(ReadOnlySpan<byte> span)
+        => span.Length > 19 && span[10] == (byte)'T'
+            && (span[^1] is (byte)'Z' or (byte)'z' || (span.Length > 25 && span[^6] is (byte)'+' or (byte)'-' && span[^3] == (byte)':'));
+
+    private static bool IsAsciiDigit(byte value) => value is >= (byte)'0' and <= (byte)'9';
 
     internal static DateTimeOffset FromEpoch(long value)
         => Math.Abs(value) >= MillisecondsThreshold

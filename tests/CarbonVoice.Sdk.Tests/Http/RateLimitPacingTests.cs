@@ -1,0 +1,206 @@
+using System.Globalization;
+using System.Net;
+using CarbonVoice.Sdk.Tests.Support;
+using RichardSzalay.MockHttp;
+
+namespace CarbonVoice.Sdk.Tests.Http;
+
+/// <summary>Concurrent callers of one connection share its rate-limit budget instead of bursting into 429s (fake clock, no sleeps).</summary>
+public sealed class RateLimitPacingTests : IDisposable
+{
+    private const string Path = "v5/workspaces/w1";
+    private static readonly DateTimeOffset Start = new(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
+    private readonly MockHttpMessageHandler _mock = new();
+    private readonly BlockedCallersClock _time = new(Start);
+    private CarbonVoiceClient? _client;
+
+    public void Dispose() => _client?.Dispose();
+
+    [Theory]
+    [InlineData(8, 10, 10)]
+    [InlineData(4, 25, 10)]
+    [InlineData(16, 5, 20)]
+    public async Task Concurrent_callers_get_no_429_under_a_fixed_window_limit(int callers, int callsEach, int limit)
+    {
+        var server = new FixedWindowServer(_time, limit, TimeSpan.FromSeconds(1));
+        _mock.When(HttpMethod.Get, TestClients.Url(Path)).Respond(_ => server.Answer());
+        var client = Client();
+
+        async Task CallerAsync()
+        {
+            for (var i = 0; i < callsEach; i++)
+            {
+                await client.Workspaces.GetAsync("w1");
+            }
+        }
+
+        await _time.DriveAsync(Enumerable.Range(0, callers).Select(_ => Task.Run(CallerAsync)).ToList());
+
+        var total = callers * callsEach;
+        Assert.Equal(0, server.Refused);
+        Assert.Equal(total, server.Served);
+
+        // Ideal: `limit` requests per window, the last window starting at (windows - 1) s. The budget counts requests
+        // still unanswered as not yet seen by the service, which may give up one request of a window: no more.
+        var elapsed = _time.GetUtcNow() - Start;
+        var bound = TimeSpan.FromSeconds(Math.Ceiling((double)total / (limit - 1)) - 1);
+        Assert.True(elapsed <= bound, $"{total} calls took {elapsed.TotalSeconds:0.###} s of fake time; at most {bound.TotalSeconds} s expected");
+        Assert.True(server.MostInOneWindow <= limit);
+    }
+
+    [Fact]
+    public void A_remaining_budget_is_spread_over_the_time_to_the_reset()
+    {
+        // 8 left for the 4 s to the reset, 8 callers queue at once: 4 go now, the other 4 at 1, 2, 3 and 4 s.
+        var pacer = new Sdk.Internal.RateLimitPacer();
+        pacer.Reserve(Start);
+        pacer.Complete(new RateLimitInfo(9, 8, Start.AddSeconds(4), Start));
+
+        var waits = Enumerable.Range(0, 8).Select(_ => pacer.Reserve(Start).TotalSeconds).ToList();
+
+        Assert.Equal([0, 0, 0, 0, 1, 2, 3, 4], waits);
+    }
+
+    [Fact]
+    public void Requests_still_unanswered_are_taken_off_a_reported_budget()
+    {
+        // 3 requests are out when a response reports 4 left: only 1 more may go before the reset.
+        var pacer = new Sdk.Internal.RateLimitPacer();
+        pacer.Reserve(Start);
+        pacer.Complete(new RateLimitInfo(10, 9, Start.AddSeconds(10), Start));
+        for (var i = 0; i < 4; i++)
+        {
+            Assert.Equal(TimeSpan.Zero, pacer.Reserve(Start));
+        }
+
+        pacer.Complete(new RateLimitInfo(10, 4, Start.AddSeconds(10), Start));
+
+        Assert.Equal(TimeSpan.FromSeconds(10), pacer.Reserve(Start));
+        Assert.Equal(TimeSpan.FromSeconds(10), pacer.Reserve(Start));
+    }
+
+    [Fact]
+    public void An_older_response_completing_late_does_not_raise_the_budget()
+    {
+        var pacer = new Sdk.Internal.RateLimitPacer();
+        pacer.Reserve(Start);
+        pacer.Reserve(Start);
+        pacer.Complete(new RateLimitInfo(10, 0, Start.AddSeconds(10), Start.AddSeconds(2)));
+        pacer.Complete(new RateLimitInfo(10, 8, Start.AddSeconds(30), Start.AddSeconds(1)));
+
+        Assert.Equal(TimeSpan.FromSeconds(8), pacer.Reserve(Start.AddSeconds(2)));
+    }
+
+    [Fact]
+    public async Task Calls_beyond_the_budget_wait_for_the_reset_and_then_one_limit_per_window()
+    {
+        var sent = new List<DateTimeOffset>();
+        _mock.When(HttpMethod.Get, TestClients.Url(Path)).Respond(_ =>
+        {
+            lock (sent)
+            {
+                sent.Add(_time.GetUtcNow());
+            }
+
+            return Ok(("X-RateLimit-Limit", "2"), ("X-RateLimit-Remaining", "0"), ("X-RateLimit-Reset", "10"));
+        });
+        var client = Client();
+        await client.Workspaces.GetAsync("w1");
+
+        await _time.DriveAsync(Enumerable.Range(0, 4).Select(_ => Task.Run(() => client.Workspaces.GetAsync("w1"))).ToList());
+
+        // Two at the reset (10 s); the next response says 0 left with a reset 10 s on: the other two at 20 s.
+        Assert.Equal([Start, Start.AddSeconds(10), Start.AddSeconds(10), Start.AddSeconds(20), Start.AddSeconds(20)], sent.Order());
+    }
+
+    [Fact]
+    public async Task A_slot_beyond_the_maximum_wait_fails_at_once_and_gives_its_turn_back()
+    {
+        _mock.When(HttpMethod.Get, TestClients.Url(Path)).Respond(_ => Ok(("X-RateLimit-Limit", "1"), ("X-RateLimit-Remaining", "0"), ("X-RateLimit-Reset", "120")));
+        var client = Client(o => o.RateLimit.MaxWait = TimeSpan.FromSeconds(60));
+        await client.Workspaces.GetAsync("w1");
+
+        var error = await Assert.ThrowsAsync<CarbonVoiceRateLimitException>(() => TimeDriver.WithoutAdvancingAsync(client.Workspaces.GetAsync("w1")));
+        Assert.Equal(TimeSpan.FromSeconds(120), error.RetryAfter);
+
+        // The refused call holds no slot: after the reset the next call goes at once, not a window later.
+        _time.Advance(TimeSpan.FromSeconds(120));
+        await TimeDriver.WithoutAdvancingAsync(client.Workspaces.GetAsync("w1"));
+        Assert.Equal(Start.AddSeconds(120), _time.GetUtcNow());
+    }
+
+    [Fact]
+    public async Task Connections_have_separate_budgets()
+    {
+        _mock.When(HttpMethod.Get, TestClients.Url(Path)).Respond(_ => Ok(("X-RateLimit-Limit", "1"), ("X-RateLimit-Remaining", "0"), ("X-RateLimit-Reset", "120")));
+        var client = Client();
+        await client.Workspaces.GetAsync("w1");
+
+        var tracker = new Sdk.Internal.RateLimitTracker();
+        tracker.Pacer("a").Complete(new RateLimitInfo(1, 0, Start.AddSeconds(120), Start));
+
+        Assert.Equal(TimeSpan.Zero, tracker.Pacer("b").Reserve(Start));
+        Assert.Equal(TimeSpan.FromSeconds(120), tracker.Pacer("a").Reserve(Start));
+    }
+
+    private static HttpResponseMessage Ok(params (string Name, string Value)[] headers)
+        => Responses.Json(HttpStatusCode.OK, """{"id":"w1","name":"Acme"}""", headers);
+
+    private CarbonVoiceClient Client(Action<CarbonVoiceOptions>? configure = null)
+    {
+        _client = new CarbonVoiceClient(
+            TestClients.Options(o =>
+            {
+                o.Timeout = TimeSpan.FromHours(1);
+                o.AttemptTimeout = TimeSpan.FromHours(1);
+                o.RateLimit.MaxWait = TimeSpan.FromMinutes(10);
+                o.RateLimit.MaxRetries = 0;
+                configure?.Invoke(o);
+            }),
+            new StaticAccessTokenProvider(TestClients.AccessToken),
+            _mock,
+            timeProvider: _time);
+        return _client;
+    }
+
+    /// <summary>A service with a fixed-window limit on the fake clock: <c>Reset</c> is the window's end, rounded up to the millisecond.</summary>
+    private sealed class FixedWindowServer(TimeProvider time, int limit, TimeSpan window)
+    {
+        private readonly Lock _sync = new();
+        private long _window = -1;
+        private int _count;
+
+        public int Served { get; private set; }
+
+        public int Refused { get; private set; }
+
+        public int MostInOneWindow { get; private set; }
+
+        public HttpResponseMessage Answer()
+        {
+            lock (_sync)
+            {
+                var elapsed = time.GetUtcNow() - Start;
+                var index = elapsed.Ticks / window.Ticks;
+                if (index != _window)
+                {
+                    _window = index;
+                    _count = 0;
+                }
+
+                var reset = Math.Ceiling(((window * (index + 1)) - elapsed).TotalMilliseconds) / 1000;
+                var headers = new[] { ("X-RateLimit-Limit", limit.ToString(CultureInfo.InvariantCulture)), ("X-RateLimit-Remaining", Math.Max(0, limit - _count - 1).ToString(CultureInfo.InvariantCulture)), ("X-RateLimit-Reset", reset.ToString(CultureInfo.InvariantCulture)) };
+                if (_count >= limit)
+                {
+                    Refused++;
+                    return Responses.RateLimited(null, headers);
+                }
+
+                _count++;
+                Served++;
+                MostInOneWindow = Math.Max(MostInOneWindow, _count);
+                return Ok(headers);
+            }
+        }
+    }
+}
