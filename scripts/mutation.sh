@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Mutation testing of the core folders with Stryker.NET (the local tool in .config/dotnet-tools.json, settings in
-# stryker-config.json: ConfigureAwait, logging calls and ThrowIfCancellationRequested are not mutated).
+# stryker-config.json: ConfigureAwait, logging calls (ILogger methods and the LoggerMessage classes Log, TokenLog,
+# JobLog) and ThrowIfCancellationRequested are not mutated).
 # Not part of CI: one scope takes 4-20 minutes on 2 cores.
 #
 #   scripts/mutation.sh                  every scope
