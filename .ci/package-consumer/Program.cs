@@ -1,8 +1,11 @@
-// Consumes the packed CarbonVoice.Sdk like a user: DI registration, a typed call, paging and a typed error,
-// over an in-process handler (no network). Exits non-zero when anything is off.
+// Consumes the packed packages like a user: the SDK's DI registration, a typed call, paging and a typed error over an
+// in-process handler (no network); the connector and its providers registered through their extension methods; the
+// emulator package started in process. Exits non-zero when anything is off.
 using System.Net;
 using System.Text;
 using CarbonVoice.Sdk;
+using CarbonVoice.Sdk.Connector;
+using CarbonVoice.Sdk.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 var services = new ServiceCollection();
@@ -36,7 +39,38 @@ if (string.Join(",", names) != "Alpha,Beta")
     throw new InvalidOperationException("unexpected workspaces: " + string.Join(",", names));
 }
 
-Console.WriteLine($"package consumer OK: {names.Count} workspaces over 2 pages, typed 404, rate limit {client.RateLimit?.Remaining}");
+var connector = new ServiceCollection();
+connector.AddCarbonVoice(options =>
+    {
+        options.BaseAddress = new Uri("http://carbonvoice.consumer.test/");
+        options.AuthenticationMode = CarbonVoiceAuthenticationMode.ApiKey;
+        options.ApiKey = "consumer-key";
+    })
+    .UseDataProtectionTokenProtector();
+connector.AddCarbonVoiceConnector();
+connector.AddCarbonVoiceConnectorSqlite("Data Source=consumer;Mode=Memory;Cache=Shared");
+connector.AddCarbonVoiceConnectorPostgreSql("Host=127.0.0.1;Port=1;Username=consumer;Database=consumer");
+connector.AddCarbonVoiceConnectorAzureQueues("UseDevelopmentStorage=true");
+string[] registering = ["CarbonVoice.Sdk.Connector", "CarbonVoice.Sdk.Connector.Sqlite", "CarbonVoice.Sdk.Connector.PostgreSql", "CarbonVoice.Sdk.Connector.AzureQueues", "CarbonVoice.Sdk.DataProtection"];
+var missing = registering.Where(package => !connector.Any(d => FromPackage(d, package))).ToList();
+if (missing.Count > 0 || !connector.Any(d => d.ServiceType == typeof(ICarbonVoiceSyncService)))
+{
+    throw new InvalidOperationException("registered nothing of: " + string.Join(", ", missing.DefaultIfEmpty(nameof(ICarbonVoiceSyncService))));
+}
+
+await using var emulator = new CarbonVoiceEmulator();
+if (emulator.Data.MessageCount == 0)
+{
+    throw new InvalidOperationException("the emulator package generated no messages");
+}
+
+Console.WriteLine($"package consumer OK: {names.Count} workspaces over 2 pages, typed 404, rate limit {client.RateLimit?.Remaining}; "
+    + $"{registering.Length} connector packages registered their services; emulator with {emulator.Data.MessageCount} messages");
+
+// Whether a registration's service or implementation comes from the package's assembly.
+static bool FromPackage(ServiceDescriptor descriptor, string package)
+    => new[] { descriptor.ServiceType, descriptor.IsKeyedService ? descriptor.KeyedImplementationType : descriptor.ImplementationType, descriptor.IsKeyedService ? null : descriptor.ImplementationInstance?.GetType(), descriptor.IsKeyedService ? null : descriptor.ImplementationFactory?.Method.DeclaringType }
+        .Any(type => type?.Assembly.GetName().Name == package);
 
 internal sealed class FakeApi : HttpMessageHandler
 {

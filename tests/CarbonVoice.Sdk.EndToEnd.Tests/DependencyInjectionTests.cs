@@ -28,7 +28,8 @@ public sealed class DependencyInjectionTests
         Assert.Equal(data.ActionItemIdsIn(conversation.Id).Order(), (await client.ActionItems.ListAsync(ActionItemContainerTypes.Channel, conversation.Id).ToListAsync()).Select(a => a.Id).Order());
         var job = await client.DataExports.ExportUsersAsync(new ExportUsersRequest { WorkspaceId = workspace.Id });
         Assert.Equal(ExportJobStatuses.Done, (await h.Clock.DriveAsync(client.DataExports.WaitForCompletionAsync(job.Id, TimeSpan.FromSeconds(1), h.Clock))).Status);
-        Assert.NotNull(client.RateLimit);
+        Assert.Equal(h.Emulator.Options.RateLimit.Limit, client.RateLimit!.Limit);
+        Assert.InRange(client.RateLimit.Remaining!.Value, 0, h.Emulator.Options.RateLimit.Limit - 1);
         Assert.All(h.Emulator.Requests, r => Assert.True(r.Status is 200 or 201 or 202, $"{r.Method} {r.PathAndQuery} {r.Status}"));
     }
 

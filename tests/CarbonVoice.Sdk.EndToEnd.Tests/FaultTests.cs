@@ -151,8 +151,13 @@ public sealed class FaultTests
         var client = h.ClientFor(configure: o => o.AttemptTimeout = TimeSpan.FromSeconds(30));
         h.Emulator.Faults.Enqueue(FaultKind.Latency);
 
-        // Jumps as far as the 30 s attempt timeout (the next timer), never to the 45 s latency or the 100 s budget.
-        var me = await h.Clock.DriveAsync(client.Users.WhoAmIAsync(), maxJump: TimeSpan.FromSeconds(35));
+        // Time moves once, by the 30 s attempt timeout, and only when the first attempt is blocked in the emulator's
+        // 45 s latency; the retry is answered at once, so no later timer (its own attempt timeout) may fire.
+        var call = client.Users.WhoAmIAsync();
+        await Clock.UntilAsync(() => call.IsCompleted || h.Clock.IsPending(Harness.Start + TimeSpan.FromSeconds(45)), "the first attempt to wait in the emulator's latency");
+        Assert.False(call.IsCompleted);
+        h.Time.Advance(TimeSpan.FromSeconds(30));
+        var me = await Clock.NoAdvance(call);
 
         Assert.Equal(h.User.Id, me.Id);
         Assert.Equal(TimeSpan.FromSeconds(30), h.Time.GetUtcNow() - Harness.Start);

@@ -43,7 +43,8 @@ internal static class FeedPaging
                 var rows = new List<FeedSeenRow>(state.Seen);
                 foreach (var item in list.Items)
                 {
-                    if (id(item) is not { Length: > 0 } itemId)
+                    var itemId = id(item);
+                    if (string.IsNullOrEmpty(itemId))
                     {
                         fresh.Add(item);
                         continue;

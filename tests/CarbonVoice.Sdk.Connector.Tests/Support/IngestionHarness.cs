@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Time.Testing;
 
 namespace CarbonVoice.Sdk.Connector.Tests.Support;
 
@@ -14,7 +13,7 @@ public sealed class IngestionHarness
         Service = new CarbonVoiceIngestionService(Raw, Chunks, State, new KeywordPillarMapper(Microsoft.Extensions.Options.Options.Create(pillars ?? new PillarMappingOptions())), TiktokenTokenCounter.Shared, Microsoft.Extensions.Options.Options.Create(Options), Time);
     }
 
-    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 2, 10, 0, 0, 0, TimeSpan.Zero));
+    public TimerWatchingTimeProvider Time { get; } = new(new DateTimeOffset(2026, 2, 10, 0, 0, 0, TimeSpan.Zero));
 
     public IngestionOptions Options { get; }
 

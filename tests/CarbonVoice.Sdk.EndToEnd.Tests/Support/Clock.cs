@@ -49,6 +49,15 @@ internal sealed class DrivenClock(FakeTimeProvider fake) : TimeProvider
         }
     }
 
+    /// <summary>Whether a timer due exactly at <paramref name="due"/> is pending (a wait the code under test is blocked on).</summary>
+    public bool IsPending(DateTimeOffset due)
+    {
+        lock (_sync)
+        {
+            return _pending.Any(t => t.Due == due);
+        }
+    }
+
     private void Track(TrackedTimer timer, bool pending)
     {
         lock (_sync)

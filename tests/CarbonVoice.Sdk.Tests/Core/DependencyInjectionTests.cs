@@ -27,11 +27,46 @@ public sealed class DependencyInjectionTests : IDisposable
         using var provider = Build();
 
         Assert.IsType<InMemoryTokenStore>(provider.GetRequiredService<ITokenStore>());
-        Assert.NotNull(provider.GetRequiredService<IOAuthClient>());
-        Assert.NotNull(provider.GetRequiredService<IRateLimitState>());
         Assert.IsType<StoredTokenProvider>(provider.GetRequiredService<IAccessTokenProvider>());
+        Assert.Same(provider.GetRequiredService<IRateLimitState>(), provider.GetRequiredService<IRateLimitState>());
         Assert.Equal(CarbonVoiceClient.DefaultConnectionId, provider.GetRequiredService<ICarbonVoiceClient>().ConnectionId);
         Assert.Equal("c-9", provider.GetRequiredService<ICarbonVoiceClientFactory>().CreateClient("c-9").ConnectionId);
+    }
+
+    [Fact]
+    public async Task The_registered_oauth_client_authorizes_with_the_configured_client_and_redirect()
+    {
+        using var provider = Build();
+
+        var request = await provider.GetRequiredService<IOAuthClient>().CreateAuthorizationRequestAsync("state-1");
+
+        Assert.Equal(new Uri("https://app.test/callback"), request.RedirectUri);
+        Assert.Equal("state-1", request.State);
+        var query = FormData.Parse(request.Url.Query.TrimStart('?'));
+        Assert.Equal(("client", "https://app.test/callback", "state-1", "code"), (query["client_id"], query["redirect_uri"], query["state"], query["response_type"]));
+        Assert.StartsWith(TestClients.BaseUrl, request.Url.AbsoluteUri, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_registered_rate_limit_state_holds_what_each_connection_last_received()
+    {
+        using var provider = Build();
+        var store = provider.GetRequiredService<ITokenStore>();
+        await store.SetAsync("conn-a", new CarbonVoiceToken { AccessToken = "at-a", RefreshToken = "rt-a", ExpiresAt = DateTimeOffset.UtcNow.AddHours(1) });
+        _mock.When(HttpMethod.Get, TestClients.Url("v5/workspaces/w1")).Respond(_ =>
+        {
+            var response = new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("""{"id":"w1"}""", System.Text.Encoding.UTF8, Json.MediaType) };
+            response.Headers.Add("X-RateLimit-Limit", "100");
+            response.Headers.Add("X-RateLimit-Remaining", "41");
+            return response;
+        });
+        var state = provider.GetRequiredService<IRateLimitState>();
+        Assert.Null(state.Get("conn-a"));
+
+        await provider.GetRequiredService<ICarbonVoiceClientFactory>().CreateClient("conn-a").Workspaces.GetAsync("w1");
+
+        Assert.Equal((100, 41), (state.Get("conn-a")!.Limit, state.Get("conn-a")!.Remaining));
+        Assert.Null(state.Get("conn-b"));
     }
 
     [Fact]

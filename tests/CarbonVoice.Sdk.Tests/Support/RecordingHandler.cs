@@ -32,7 +32,7 @@ internal sealed class RecordingHandler : DelegatingHandler
     {
         var body = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken);
         var apiKey = request.Headers.TryGetValues("x-api-key", out var keys) ? keys.FirstOrDefault() : null;
-        _requests.Enqueue(new RecordedRequest(request.Method, request.RequestUri!, request.Headers.Authorization?.ToString(), apiKey, body));
+        _requests.Enqueue(new RecordedRequest(request.Method, request.RequestUri!, request.Headers.Authorization?.ToString(), apiKey, body) { Accept = request.Headers.Accept.ToString() });
         return await base.SendAsync(request, cancellationToken);
     }
 }
@@ -41,6 +41,9 @@ internal sealed class RecordingHandler : DelegatingHandler
 internal sealed record RecordedRequest(HttpMethod Method, Uri Uri, string? Authorization, string? ApiKey, string? Body)
 {
     public string Path => Uri.AbsolutePath;
+
+    /// <summary>The Accept header as sent (empty when none).</summary>
+    public string Accept { get; init; } = string.Empty;
 
     /// <summary>The body parsed as <c>application/x-www-form-urlencoded</c>.</summary>
     public IReadOnlyDictionary<string, string> Form => FormData.Parse(Body);

@@ -97,7 +97,7 @@ public static class CarbonVoiceModelFactory
             DeletedAt = deletedAt,
             IsTextMessage = !voice,
             Status = deletedAt is not null ? MessageStatuses.Deleted : transcript is null ? MessageStatuses.Processing : MessageStatuses.Active,
-            TextModels = transcript is null ? []
+            TextModels = deletedAt is not null || transcript is null ? []
                 : voice ? [new LegacyTextModel { Type = LegacyTextModel.TranscriptWithTimecodeType, Value = string.Empty, Timecodes = Timecodes(transcript) }]
                 : [new LegacyTextModel { Type = LegacyTextModel.TranscriptType, Value = transcript }],
         };
