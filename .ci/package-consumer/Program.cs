@@ -1,11 +1,15 @@
 // Consumes the packed packages like a user: the SDK's DI registration, a typed call, paging and a typed error over an
 // in-process handler (no network); the connector and its providers registered through their extension methods; the
-// emulator package started in process. Exits non-zero when anything is off.
+// emulator package started in process; the hosting package's routes mapped on a web application. Exits non-zero when
+// anything is off.
 using System.Net;
 using System.Text;
 using CarbonVoice.Sdk;
 using CarbonVoice.Sdk.Connector;
+using CarbonVoice.Sdk.Connector.AspNetCore;
 using CarbonVoice.Sdk.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
 var services = new ServiceCollection();
@@ -64,8 +68,29 @@ if (emulator.Data.MessageCount == 0)
     throw new InvalidOperationException("the emulator package generated no messages");
 }
 
+// The hosting package: its routes on a web application built from the packages alone (mapped, not started).
+var web = WebApplication.CreateBuilder();
+web.Services.AddAuthorization();
+web.Services.AddCarbonVoice(options =>
+{
+    options.BaseAddress = new Uri("http://carbonvoice.consumer.test/");
+    options.ClientId = "consumer-client";
+    options.ClientSecret = "consumer-secret";
+});
+web.Services.AddCarbonVoiceConnectorEndpoints(o => o.DatabasePath = Path.Combine(Path.GetTempPath(), $"consumer-{Guid.NewGuid():N}.db"));
+await using var app = web.Build();
+app.MapCarbonVoiceConnector();
+var routes = ((IEndpointRouteBuilder)app).DataSources.SelectMany(source => source.Endpoints).OfType<RouteEndpoint>()
+    .Select(endpoint => endpoint.RoutePattern.RawText).ToList();
+string[] expected = ["/api/connectors/carbonvoice/oauth/callback", "/api/connectors/carbonvoice/webhook", "/api/connectors/carbonvoice/{connector_id}/sync"];
+if (expected.Except(routes).ToList() is { Count: > 0 } absent)
+{
+    throw new InvalidOperationException("the hosting package did not map: " + string.Join(", ", absent));
+}
+
 Console.WriteLine($"package consumer OK: {names.Count} workspaces over 2 pages, typed 404, rate limit {client.RateLimit?.Remaining}; "
-    + $"{registering.Length} connector packages registered their services; emulator with {emulator.Data.MessageCount} messages");
+    + $"{registering.Length} connector packages registered their services; emulator with {emulator.Data.MessageCount} messages; "
+    + $"hosting package mapped {routes.Count} routes");
 
 // Whether a registration's service or implementation comes from the package's assembly.
 static bool FromPackage(ServiceDescriptor descriptor, string package)
