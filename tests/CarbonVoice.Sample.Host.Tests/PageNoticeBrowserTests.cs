@@ -52,6 +52,7 @@ public sealed class PageNoticeBrowserTests
         await browser.WaitForAsync("document.querySelector('#backend').textContent.includes('tenant-a')", "the connector info");
         await browser.ClickAsync("#connect"); // the emulator approves by itself here
         await browser.WaitForAsync("document.body.dataset.socket === 'open' && document.querySelector('#dashboard').dataset.ready === 'true'", "the connector's dashboard");
+        await browser.WaitForAsync($"{Notice}.textContent.includes('connected')", "the end of the first load (its notice)");
 
         runner.Hold();
         await browser.ClickAsync(SyncButton);

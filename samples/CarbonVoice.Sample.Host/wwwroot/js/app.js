@@ -6,7 +6,7 @@ import { LiveConnection } from './live.js';
 import { advance, idle } from './progress.js';
 import { renderEntityChart, renderPillarChart, renderRateLimit } from './charts.js';
 import { renderHistory } from './history.js';
-import { notice, clearNotice } from './notices.js';
+import { notice, clearNotice, hasNotice } from './notices.js';
 
 const $ = (selector) => document.querySelector(selector);
 const COMPANY_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
@@ -498,5 +498,6 @@ $('#connect').addEventListener('click', () => {
 const connected = new URLSearchParams(window.location.search).get('connected');
 if (connected) history.replaceState(null, '', '/');
 load({ selected: connected }).then(() => {
-  if (connected && session.connectors.some((c) => c.id === connected)) notice('Carbon Voice connected.', { tone: 'success', topic: 'connect' });
+  // The first load can end after the page is usable: never cover what a click said meanwhile (say, "Sync started").
+  if (connected && session.connectors.some((c) => c.id === connected) && !hasNotice()) notice('Carbon Voice connected.', { tone: 'success', topic: 'connect' });
 });

@@ -26,3 +26,8 @@ export function clearNotice(topic = null) {
   delete box.dataset.tone;
   currentTopic = null;
 }
+
+/** Whether a notice is on screen (a later notice must not be overwritten by an older event's). */
+export function hasNotice() {
+  return !element().hidden && element().textContent !== '';
+}
