@@ -19,7 +19,7 @@ internal static class FeedPaging
     /// <summary>The most remembered rows a token carries.</summary>
     public const int MaxRemembered = 500;
 
-    /// <param name="pageSize">The page size, or null for the service's default.</param>
+    /// <param name="pageSize">The page size, or null for the service's default; the caller checks it (<see cref="ValidatePageSize"/>) under its own parameter name.</param>
     /// <param name="fetch">Fetches a page: the server cursor (null for the first, date-anchored page) and the limit.</param>
     /// <param name="id">The row id.</param>
     /// <param name="version">The row's version (<c>updated_at</c>).</param>
@@ -31,7 +31,6 @@ internal static class FeedPaging
         Func<T, DateTimeOffset?> version,
         Func<T, DateTimeOffset?> position)
     {
-        ValidatePageSize(pageSize, nameof(pageSize));
         return new PagedSource<T>(
             async (token, sizeHint, cancellationToken) =>
             {
@@ -81,6 +80,9 @@ internal static class FeedPaging
             item => id(item) is { } itemId ? string.Concat(itemId, "|", version(item)?.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture)) : null);
     }
 
+    /// <summary>Refuses a page size outside 1–<see cref="MessageFeedOptions.MaxPageSize"/> before any request.</summary>
+    /// <param name="pageSize">The page size, or null for the service's default.</param>
+    /// <param name="parameterName">The caller's name for it.</param>
     public static void ValidatePageSize(int? pageSize, string parameterName)
     {
         if (pageSize is { } size && (size < 1 || size > MessageFeedOptions.MaxPageSize))
