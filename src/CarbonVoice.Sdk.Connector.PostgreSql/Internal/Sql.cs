@@ -47,6 +47,17 @@ internal static class Sql
         return (T)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
     }
 
+    /// <summary>Sets (or, for a null value, deletes) one checkpoint row of <c>cv_checkpoints</c>: the sync state store's own writes and the raw store's batch-with-checkpoint both come here.</summary>
+    public static async Task WriteCheckpointAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, CheckpointWrite checkpoint, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        using var command = checkpoint.Value is null
+            ? Command(connection, "DELETE FROM cv_checkpoints WHERE tenant_id = @t AND connector_id = @c AND scope = @s;", transaction)
+            : Command(connection, "INSERT INTO cv_checkpoints (tenant_id, connector_id, scope, value, updated_at) VALUES (@t, @c, @s, @v, @now) ON CONFLICT (tenant_id, connector_id, scope) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at;", transaction)
+                .Text("v", checkpoint.Value).Bigint("now", Ticks(now));
+        command.Text("t", checkpoint.TenantId).Text("c", checkpoint.ConnectorId).Text("s", checkpoint.Scope);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>
     /// Takes transaction-level advisory locks on the given (tenant, connector) pairs, in a fixed order (no deadlocks). Writers
     /// of one connector's raw records hold it while they draw change sequences and until they commit, so a connector's
