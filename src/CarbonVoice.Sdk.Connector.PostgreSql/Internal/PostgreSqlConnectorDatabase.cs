@@ -26,7 +26,7 @@ internal sealed partial class PostgreSqlConnectorDatabase : IAsyncDisposable, ID
         ArgumentException.ThrowIfNullOrWhiteSpace(options.ConnectionString);
         if (!IsValidSchema(options.Schema))
         {
-            throw new ArgumentException("Schema must be 1-63 lower-case letters, digits or '_', starting with a letter or '_'.", nameof(options));
+            throw new ArgumentException($"Schema {SchemaRule}", nameof(options));
         }
 
         Schema = options.Schema;
@@ -43,6 +43,9 @@ internal sealed partial class PostgreSqlConnectorDatabase : IAsyncDisposable, ID
 
     /// <summary>Host, port, database and schema, for logs: never the password.</summary>
     public string Description { get; }
+
+    /// <summary>What a valid schema name is (see <see cref="IsValidSchema"/>), for error messages.</summary>
+    public const string SchemaRule = "must be 1-63 lower-case letters, digits or '_', starting with a letter or '_'.";
 
     public static bool IsValidSchema(string? schema) => schema is not null && SchemaName().IsMatch(schema);
 
