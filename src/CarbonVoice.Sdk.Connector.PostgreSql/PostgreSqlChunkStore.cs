@@ -202,8 +202,8 @@ public sealed class PostgreSqlChunkStore : IChunkStore, IAsyncDisposable, IDispo
                 await importer.WriteAsync(chunk.SourceKey, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
                 await importer.WriteAsync(chunk.Index, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
                 await importer.WriteAsync(chunk.EntityType, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-                await PostgreSqlRawDataStore.WriteNullableAsync(importer, chunk.WorkspaceId, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-                await PostgreSqlRawDataStore.WriteNullableAsync(importer, chunk.ConversationId, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+                await WriteNullableAsync(importer, chunk.WorkspaceId, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+                await WriteNullableAsync(importer, chunk.ConversationId, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
                 await importer.WriteAsync(chunk.Pillar, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
                 await importer.WriteAsync(chunk.Text, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
                 await importer.WriteAsync(chunk.TokenCount, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);

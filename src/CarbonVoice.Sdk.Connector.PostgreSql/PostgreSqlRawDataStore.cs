@@ -338,9 +338,6 @@ public sealed class PostgreSqlRawDataStore : ICheckpointedRawDataStore, IAsyncDi
         await ExecuteAsync(connection, transaction, $"INSERT INTO cv_raw_records ({Columns}) SELECT {Columns} FROM cv_raw_stage {OnConflict};", cancellationToken).ConfigureAwait(false);
     }
 
-    internal static Task WriteNullableAsync<T>(NpgsqlBinaryImporter importer, T? value, NpgsqlDbType type, CancellationToken cancellationToken)
-        => value is null ? importer.WriteNullAsync(cancellationToken) : importer.WriteAsync(value, type, cancellationToken);
-
     private static RawRecord Read(NpgsqlDataReader reader) => new()
     {
         Key = new RawRecordKey(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3)),
