@@ -104,16 +104,11 @@ public sealed class PostgreSqlChunkStore : IChunkStore, IAsyncDisposable, IDispo
     }
 
     /// <inheritdoc />
-    public async Task<int> DeleteBySourceAsync(string tenantId, string connectorId, string sourceKey, int fromIndex = 0, CancellationToken cancellationToken = default)
-    {
-        var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        {
-            using var command = Command(connection, "DELETE FROM cv_chunks WHERE tenant_id = @t AND connector_id = @c AND source_key = @src AND chunk_index >= @from;")
-                .Text("t", tenantId).Text("c", connectorId).Text("src", sourceKey).Int("from", fromIndex);
-            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-    }
+    public Task<int> DeleteBySourceAsync(string tenantId, string connectorId, string sourceKey, int fromIndex = 0, CancellationToken cancellationToken = default)
+        => _database.ExecuteAsync(
+            "DELETE FROM cv_chunks WHERE tenant_id = @t AND connector_id = @c AND source_key = @src AND chunk_index >= @from;",
+            c => c.Text("t", tenantId).Text("c", connectorId).Text("src", sourceKey).Int("from", fromIndex),
+            cancellationToken);
 
     /// <inheritdoc />
     public async Task<ChunkPage> QueryAsync(ChunkQuery query, string? continuationToken = null, int pageSize = 100, CancellationToken cancellationToken = default)
@@ -121,52 +116,30 @@ public sealed class PostgreSqlChunkStore : IChunkStore, IAsyncDisposable, IDispo
         ArgumentNullException.ThrowIfNull(query);
         ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
         (string SourceKey, int Index)? after = continuationToken is null ? null : ChunkContinuation.Decode(continuationToken);
-        var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
+        var items = await _database.QueryAsync(
+            $"SELECT {Columns} FROM cv_chunks WHERE {Filter} AND (@after::text IS NULL OR (source_key, chunk_index) > (@after, @afterIdx)) ORDER BY source_key, chunk_index LIMIT @n;",
+            c => Bind(c, query).Text("after", after?.SourceKey).Int("afterIdx", after?.Index ?? -1).Int("n", pageSize + 1),
+            Read,
+            cancellationToken).ConfigureAwait(false);
+        var hasMore = items.Count > pageSize;
+        if (hasMore)
         {
-            using var command = Command(connection, $"SELECT {Columns} FROM cv_chunks WHERE {Filter} AND (@after::text IS NULL OR (source_key, chunk_index) > (@after, @afterIdx)) ORDER BY source_key, chunk_index LIMIT @n;");
-            Bind(command, query).Text("after", after?.SourceKey).Int("afterIdx", after?.Index ?? -1).Int("n", pageSize + 1);
-            var items = new List<StoredChunk>();
-            using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
-            {
-                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    items.Add(Read(reader));
-                }
-            }
-
-            var hasMore = items.Count > pageSize;
-            if (hasMore)
-            {
-                items.RemoveAt(items.Count - 1);
-            }
-
-            return new ChunkPage(items, hasMore ? ChunkContinuation.Encode(items[^1].Chunk.SourceKey, items[^1].Chunk.Index) : null);
+            items.RemoveAt(items.Count - 1);
         }
+
+        return new ChunkPage(items, hasMore ? ChunkContinuation.Encode(items[^1].Chunk.SourceKey, items[^1].Chunk.Index) : null);
     }
 
     /// <inheritdoc />
     public async Task<long> CountAsync(ChunkQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        {
-            using var command = Bind(Command(connection, $"SELECT COUNT(*) FROM cv_chunks WHERE {Filter};"), query);
-            return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
-        }
+        return (long)(await _database.ScalarAsync($"SELECT COUNT(*) FROM cv_chunks WHERE {Filter};", c => Bind(c, query), cancellationToken).ConfigureAwait(false))!;
     }
 
     /// <inheritdoc />
-    public async Task<int> PurgeAsync(string tenantId, string connectorId, CancellationToken cancellationToken = default)
-    {
-        var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        {
-            using var command = Command(connection, "DELETE FROM cv_chunks WHERE tenant_id = @t AND connector_id = @c;").Text("t", tenantId).Text("c", connectorId);
-            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-    }
+    public Task<int> PurgeAsync(string tenantId, string connectorId, CancellationToken cancellationToken = default)
+        => _database.ExecuteAsync("DELETE FROM cv_chunks WHERE tenant_id = @t AND connector_id = @c;", c => c.Text("t", tenantId).Text("c", connectorId), cancellationToken);
 
     /// <inheritdoc />
     public void Dispose()
@@ -229,8 +202,8 @@ public sealed class PostgreSqlChunkStore : IChunkStore, IAsyncDisposable, IDispo
                 await importer.WriteAsync(chunk.SourceKey, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
                 await importer.WriteAsync(chunk.Index, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
                 await importer.WriteAsync(chunk.EntityType, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-                await PostgreSqlRawDataStore.WriteNullableAsync(importer, chunk.WorkspaceId, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-                await PostgreSqlRawDataStore.WriteNullableAsync(importer, chunk.ConversationId, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+                await WriteNullableAsync(importer, chunk.WorkspaceId, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+                await WriteNullableAsync(importer, chunk.ConversationId, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
                 await importer.WriteAsync(chunk.Pillar, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
                 await importer.WriteAsync(chunk.Text, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
                 await importer.WriteAsync(chunk.TokenCount, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);

@@ -108,7 +108,7 @@ public sealed class PostgreSqlRawDataStore : ICheckpointedRawDataStore, IAsyncDi
 
                 if (checkpoint is not null)
                 {
-                    await WriteCheckpointAsync(connection, transaction, checkpoint, cancellationToken).ConfigureAwait(false);
+                    await WriteCheckpointAsync(connection, transaction, checkpoint, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
                 }
 
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -219,27 +219,15 @@ public sealed class PostgreSqlRawDataStore : ICheckpointedRawDataStore, IAsyncDi
 
     /// <inheritdoc />
     public async Task<long> CountAsync(string tenantId, string connectorId, string? entityType = null, bool includeDeleted = false, CancellationToken cancellationToken = default)
-    {
-        var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        {
-            using var command = Command(connection, "SELECT COUNT(*) FROM cv_raw_records WHERE tenant_id = @t AND connector_id = @c AND (@e::text IS NULL OR entity_type = @e) AND (@all OR NOT is_deleted);")
-                .Text("t", tenantId).Text("c", connectorId).Text("e", entityType).Add("all", NpgsqlDbType.Boolean, includeDeleted);
-            return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
-        }
-    }
+        => (long)(await _database.ScalarAsync(
+            "SELECT COUNT(*) FROM cv_raw_records WHERE tenant_id = @t AND connector_id = @c AND (@e::text IS NULL OR entity_type = @e) AND (@all OR NOT is_deleted);",
+            c => c.Text("t", tenantId).Text("c", connectorId).Text("e", entityType).Add("all", NpgsqlDbType.Boolean, includeDeleted),
+            cancellationToken).ConfigureAwait(false))!;
 
     /// <inheritdoc />
-    public async Task<int> PurgeAsync(string tenantId, string connectorId, CancellationToken cancellationToken = default)
-    {
-        // One statement is one transaction; the database sequence never hands a purged sequence out again.
-        var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        {
-            using var command = Command(connection, "DELETE FROM cv_raw_records WHERE tenant_id = @t AND connector_id = @c;").Text("t", tenantId).Text("c", connectorId);
-            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-    }
+    /// <remarks>One statement is one transaction; the database sequence never hands a purged sequence out again.</remarks>
+    public Task<int> PurgeAsync(string tenantId, string connectorId, CancellationToken cancellationToken = default)
+        => _database.ExecuteAsync("DELETE FROM cv_raw_records WHERE tenant_id = @t AND connector_id = @c;", c => c.Text("t", tenantId).Text("c", connectorId), cancellationToken);
 
     /// <inheritdoc />
     public void Dispose()
@@ -257,16 +245,6 @@ public sealed class PostgreSqlRawDataStore : ICheckpointedRawDataStore, IAsyncDi
         {
             await _database.DisposeAsync().ConfigureAwait(false);
         }
-    }
-
-    private async Task WriteCheckpointAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CheckpointWrite checkpoint, CancellationToken cancellationToken)
-    {
-        using var command = checkpoint.Value is null
-            ? Command(connection, "DELETE FROM cv_checkpoints WHERE tenant_id = @t AND connector_id = @c AND scope = @s;", transaction)
-            : Command(connection, "INSERT INTO cv_checkpoints (tenant_id, connector_id, scope, value, updated_at) VALUES (@t, @c, @s, @v, @now) ON CONFLICT (tenant_id, connector_id, scope) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at;", transaction)
-                .Text("v", checkpoint.Value).Bigint("now", Ticks(_time.GetUtcNow()));
-        command.Text("t", checkpoint.TenantId).Text("c", checkpoint.ConnectorId).Text("s", checkpoint.Scope);
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<long[]> DrawSequencesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, int count, CancellationToken cancellationToken)
@@ -360,9 +338,6 @@ public sealed class PostgreSqlRawDataStore : ICheckpointedRawDataStore, IAsyncDi
         await ExecuteAsync(connection, transaction, $"INSERT INTO cv_raw_records ({Columns}) SELECT {Columns} FROM cv_raw_stage {OnConflict};", cancellationToken).ConfigureAwait(false);
     }
 
-    internal static Task WriteNullableAsync<T>(NpgsqlBinaryImporter importer, T? value, NpgsqlDbType type, CancellationToken cancellationToken)
-        => value is null ? importer.WriteNullAsync(cancellationToken) : importer.WriteAsync(value, type, cancellationToken);
-
     private static RawRecord Read(NpgsqlDataReader reader) => new()
     {
         Key = new RawRecordKey(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3)),
@@ -376,23 +351,8 @@ public sealed class PostgreSqlRawDataStore : ICheckpointedRawDataStore, IAsyncDi
         ChangeSequence = reader.GetInt64(11),
     };
 
-    private async Task<List<RawRecord>> QueryAsync(string sql, Action<NpgsqlCommand> bind, CancellationToken cancellationToken)
-    {
-        var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        {
-            using var command = Command(connection, sql);
-            bind(command);
-            var items = new List<RawRecord>();
-            using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                items.Add(Read(reader));
-            }
-
-            return items;
-        }
-    }
+    private Task<List<RawRecord>> QueryAsync(string sql, Action<NpgsqlCommand> bind, CancellationToken cancellationToken)
+        => _database.QueryAsync(sql, bind, Read, cancellationToken);
 
     /// <summary>A key's version as the batch sees it: stored (<see cref="Write"/> -1) or written earlier in the batch.</summary>
     private readonly record struct StoredState(string? Hash, bool Deleted, string? Parent, long Sequence, int Write);

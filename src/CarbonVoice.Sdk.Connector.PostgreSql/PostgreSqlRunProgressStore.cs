@@ -29,56 +29,32 @@ public sealed class PostgreSqlRunProgressStore : IRunProgressStore, IAsyncDispos
     public async Task AppendAsync(RunProgressEntry entry, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        {
-            using var command = Command(connection, $"INSERT INTO cv_run_progress ({Columns}) VALUES (@t, @c, @job, @run, @kind, @status, @final, @busy, @phase, @entity, @processed, @percent, @message, @at);")
-                .Text("t", entry.TenantId).Text("c", entry.ConnectorId).Text("job", entry.JobId).Text("run", entry.RunId).Text("kind", entry.Kind.ToString())
+        await _database.ExecuteAsync(
+            $"INSERT INTO cv_run_progress ({Columns}) VALUES (@t, @c, @job, @run, @kind, @status, @final, @busy, @phase, @entity, @processed, @percent, @message, @at);",
+            c => c.Text("t", entry.TenantId).Text("c", entry.ConnectorId).Text("job", entry.JobId).Text("run", entry.RunId).Text("kind", entry.Kind.ToString())
                 .Text("status", entry.Status.ToString()).Add("final", NpgsqlDbType.Boolean, entry.IsFinal).Bigint("busy", TicksOrNull(entry.BusyUntil)).Text("phase", entry.Phase).Text("entity", entry.EntityType).Bigint("processed", entry.Processed)
-                .Add("percent", NpgsqlDbType.Double, entry.Percent).Text("message", entry.Message).Bigint("at", Ticks(entry.At));
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
+                .Add("percent", NpgsqlDbType.Double, entry.Percent).Text("message", entry.Message).Bigint("at", Ticks(entry.At)),
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<RunProgressEntry>> ReadAfterAsync(long afterSequence, int limit, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
-        var entries = new List<RunProgressEntry>();
-        var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        {
-            using var command = Command(connection, $"SELECT sequence, {Columns} FROM cv_run_progress WHERE sequence > @after ORDER BY sequence LIMIT @n;").Bigint("after", afterSequence).Int("n", limit);
-            using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                entries.Add(Read(reader));
-            }
-        }
-
-        return entries;
+        return await _database.QueryAsync(
+            $"SELECT sequence, {Columns} FROM cv_run_progress WHERE sequence > @after ORDER BY sequence LIMIT @n;",
+            c => c.Bigint("after", afterSequence).Int("n", limit),
+            Read,
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
     public async Task<long> GetLastSequenceAsync(CancellationToken cancellationToken = default)
-    {
-        var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        {
-            return await ScalarAsync<long>(connection, null, "SELECT COALESCE(MAX(sequence), 0) FROM cv_run_progress;", cancellationToken).ConfigureAwait(false);
-        }
-    }
+        => (long)(await _database.ScalarAsync("SELECT COALESCE(MAX(sequence), 0) FROM cv_run_progress;", static _ => { }, cancellationToken).ConfigureAwait(false))!;
 
     /// <inheritdoc />
-    public async Task<int> PruneAsync(DateTimeOffset before, CancellationToken cancellationToken = default)
-    {
-        var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        {
-            using var command = Command(connection, "DELETE FROM cv_run_progress WHERE at < @before;").Bigint("before", Ticks(before));
-            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-    }
+    public Task<int> PruneAsync(DateTimeOffset before, CancellationToken cancellationToken = default)
+        => _database.ExecuteAsync("DELETE FROM cv_run_progress WHERE at < @before;", c => c.Bigint("before", Ticks(before)), cancellationToken);
 
     /// <inheritdoc />
     public void Dispose()

@@ -51,7 +51,7 @@ public sealed class PostgreSqlSyncStateStore : ISyncStateStore, IAsyncDisposable
     public async Task SaveRunAsync(SyncRun run, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(run);
-        await ExecuteAsync(
+        await _database.ExecuteAsync(
             $"INSERT INTO cv_sync_runs ({RunColumns}) VALUES (@id, @t, @c, @kind, @status, @started, @finished, @hwm, @counts, @errors, @errorCount, @message, @holder) "
             + "ON CONFLICT (id) DO UPDATE SET tenant_id = excluded.tenant_id, connector_id = excluded.connector_id, kind = excluded.kind, status = excluded.status, started_at = excluded.started_at, finished_at = excluded.finished_at, high_water_mark = excluded.high_water_mark, counts = excluded.counts, errors = excluded.errors, error_count = excluded.error_count, status_message = excluded.status_message, lease_holder = excluded.lease_holder;",
             c => c.Text("id", run.Id).Text("t", run.TenantId).Text("c", run.ConnectorId).Text("kind", run.Kind.ToString()).Text("status", run.Status.ToString())
@@ -65,7 +65,7 @@ public sealed class PostgreSqlSyncStateStore : ISyncStateStore, IAsyncDisposable
     /// <inheritdoc />
     public async Task<SyncRun?> GetRunAsync(string runId, CancellationToken cancellationToken = default)
     {
-        var runs = await ReadRunsAsync($"SELECT {RunColumns} FROM cv_sync_runs WHERE id = @id;", c => c.Text("id", runId), cancellationToken).ConfigureAwait(false);
+        var runs = await _database.QueryAsync($"SELECT {RunColumns} FROM cv_sync_runs WHERE id = @id;", c => c.Text("id", runId), ReadRun, cancellationToken).ConfigureAwait(false);
         return runs.Count == 0 ? null : runs[0];
     }
 
@@ -122,52 +122,46 @@ public sealed class PostgreSqlSyncStateStore : ISyncStateStore, IAsyncDisposable
     }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<SyncRun>> ListRunsAsync(string tenantId, string connectorId, int limit = 20, CancellationToken cancellationToken = default)
-        => ReadRunsAsync(
+    public async Task<IReadOnlyList<SyncRun>> ListRunsAsync(string tenantId, string connectorId, int limit = 20, CancellationToken cancellationToken = default)
+        => await _database.QueryAsync(
             $"SELECT {RunColumns} FROM cv_sync_runs WHERE tenant_id = @t AND connector_id = @c ORDER BY started_at DESC, id DESC LIMIT @n;",
             c => c.Text("t", tenantId).Text("c", connectorId).Int("n", limit),
-            cancellationToken);
+            ReadRun,
+            cancellationToken).ConfigureAwait(false);
 
     /// <inheritdoc />
     public async Task<string?> GetCheckpointAsync(string tenantId, string connectorId, string scope, CancellationToken cancellationToken = default)
-        => await ScalarAsync("SELECT value FROM cv_checkpoints WHERE tenant_id = @t AND connector_id = @c AND scope = @s;", c => c.Text("t", tenantId).Text("c", connectorId).Text("s", scope), cancellationToken).ConfigureAwait(false) as string;
+        => await _database.ScalarAsync("SELECT value FROM cv_checkpoints WHERE tenant_id = @t AND connector_id = @c AND scope = @s;", c => c.Text("t", tenantId).Text("c", connectorId).Text("s", scope), cancellationToken).ConfigureAwait(false) as string;
 
     /// <inheritdoc />
-    public Task SetCheckpointAsync(string tenantId, string connectorId, string scope, string? value, CancellationToken cancellationToken = default)
-        => value is null
-            ? ExecuteAsync("DELETE FROM cv_checkpoints WHERE tenant_id = @t AND connector_id = @c AND scope = @s;", c => c.Text("t", tenantId).Text("c", connectorId).Text("s", scope), cancellationToken)
-            : ExecuteAsync(
-                "INSERT INTO cv_checkpoints (tenant_id, connector_id, scope, value, updated_at) VALUES (@t, @c, @s, @v, @now) ON CONFLICT (tenant_id, connector_id, scope) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at;",
-                c => c.Text("t", tenantId).Text("c", connectorId).Text("s", scope).Text("v", value).Bigint("now", Ticks(_time.GetUtcNow())),
-                cancellationToken);
+    public async Task SetCheckpointAsync(string tenantId, string connectorId, string scope, string? value, CancellationToken cancellationToken = default)
+    {
+        var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            await WriteCheckpointAsync(connection, null, new CheckpointWrite(tenantId, connectorId, scope, value), _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        }
+    }
 
     /// <inheritdoc />
     public async Task<IReadOnlyDictionary<string, string>> ListCheckpointsAsync(string tenantId, string connectorId, string scopePrefix, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scopePrefix);
-        var result = new Dictionary<string, string>(StringComparer.Ordinal);
-        var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        {
-            using var command = Command(connection, "SELECT scope, value FROM cv_checkpoints WHERE tenant_id = @t AND connector_id = @c AND starts_with(scope, @s);")
-                .Text("t", tenantId).Text("c", connectorId).Text("s", scopePrefix);
-            using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                result[reader.GetString(0)] = reader.GetString(1);
-            }
-        }
-
-        return result;
+        var rows = await _database.QueryAsync(
+            "SELECT scope, value FROM cv_checkpoints WHERE tenant_id = @t AND connector_id = @c AND starts_with(scope, @s);",
+            c => c.Text("t", tenantId).Text("c", connectorId).Text("s", scopePrefix),
+            r => KeyValuePair.Create(r.GetString(0), r.GetString(1)),
+            cancellationToken).ConfigureAwait(false);
+        return new Dictionary<string, string>(rows, StringComparer.Ordinal);
     }
 
     /// <inheritdoc />
     public async Task<long> GetIngestionWatermarkAsync(string tenantId, string connectorId, CancellationToken cancellationToken = default)
-        => await ScalarAsync("SELECT watermark FROM cv_ingestion_watermarks WHERE tenant_id = @t AND connector_id = @c;", c => c.Text("t", tenantId).Text("c", connectorId), cancellationToken).ConfigureAwait(false) as long? ?? 0;
+        => await _database.ScalarAsync("SELECT watermark FROM cv_ingestion_watermarks WHERE tenant_id = @t AND connector_id = @c;", c => c.Text("t", tenantId).Text("c", connectorId), cancellationToken).ConfigureAwait(false) as long? ?? 0;
 
     /// <inheritdoc />
     public Task SetIngestionWatermarkAsync(string tenantId, string connectorId, long watermark, CancellationToken cancellationToken = default)
-        => ExecuteAsync(
+        => _database.ExecuteAsync(
             "INSERT INTO cv_ingestion_watermarks (tenant_id, connector_id, watermark) VALUES (@t, @c, @w) ON CONFLICT (tenant_id, connector_id) DO UPDATE SET watermark = excluded.watermark;",
             c => c.Text("t", tenantId).Text("c", connectorId).Bigint("w", watermark),
             cancellationToken);
@@ -198,10 +192,9 @@ public sealed class PostgreSqlSyncStateStore : ISyncStateStore, IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(duration, TimeSpan.Zero);
         var now = _time.GetUtcNow();
         var lease = new SyncLease(tenantId, connectorId, holder, now + duration);
-        var changed = await LeaseCommandAsync(
+        var changed = await _database.ExecuteAsync(
             "INSERT INTO cv_leases (tenant_id, lease_key, holder, expires_at) VALUES (@t, @k, @h, @exp) ON CONFLICT (tenant_id, lease_key) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at WHERE cv_leases.expires_at <= @now OR cv_leases.holder = excluded.holder;",
-            lease,
-            now,
+            c => BindLease(c, lease).Bigint("exp", Ticks(lease.ExpiresAt)).Bigint("now", Ticks(now)),
             cancellationToken).ConfigureAwait(false);
         return changed == 1 ? lease : null;
     }
@@ -211,9 +204,11 @@ public sealed class PostgreSqlSyncStateStore : ISyncStateStore, IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(lease);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(duration, TimeSpan.Zero);
-        var now = _time.GetUtcNow();
-        var renewed = lease with { ExpiresAt = now + duration };
-        var changed = await LeaseCommandAsync("UPDATE cv_leases SET expires_at = @exp WHERE tenant_id = @t AND lease_key = @k AND holder = @h;", renewed, now, cancellationToken).ConfigureAwait(false);
+        var renewed = lease with { ExpiresAt = _time.GetUtcNow() + duration };
+        var changed = await _database.ExecuteAsync(
+            "UPDATE cv_leases SET expires_at = @exp WHERE tenant_id = @t AND lease_key = @k AND holder = @h;",
+            c => BindLease(c, renewed).Bigint("exp", Ticks(renewed.ExpiresAt)),
+            cancellationToken).ConfigureAwait(false);
         return changed == 1 ? renewed : null;
     }
 
@@ -231,7 +226,7 @@ public sealed class PostgreSqlSyncStateStore : ISyncStateStore, IAsyncDisposable
     public async Task ReleaseLeaseAsync(SyncLease lease, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(lease);
-        await LeaseCommandAsync("DELETE FROM cv_leases WHERE tenant_id = @t AND lease_key = @k AND holder = @h;", lease, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        await _database.ExecuteAsync("DELETE FROM cv_leases WHERE tenant_id = @t AND lease_key = @k AND holder = @h;", c => BindLease(c, lease), cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -276,63 +271,7 @@ public sealed class PostgreSqlSyncStateStore : ISyncStateStore, IAsyncDisposable
         return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? new SyncLease(tenantId, key, reader.GetString(0), Time(reader, 1)) : null;
     }
 
-    private async Task<int> LeaseCommandAsync(string sql, SyncLease lease, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        {
-            using var command = Command(connection, sql).Text("t", lease.TenantId).Text("k", lease.ConnectorId).Text("h", lease.Holder);
-            if (sql.Contains("@exp", StringComparison.Ordinal))
-            {
-                command.Bigint("exp", Ticks(lease.ExpiresAt));
-            }
-
-            if (sql.Contains("@now", StringComparison.Ordinal))
-            {
-                command.Bigint("now", Ticks(now));
-            }
-
-            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    private async Task ExecuteAsync(string sql, Action<NpgsqlCommand> bind, CancellationToken cancellationToken)
-    {
-        var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        {
-            using var command = Command(connection, sql);
-            bind(command);
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    private async Task<object?> ScalarAsync(string sql, Action<NpgsqlCommand> bind, CancellationToken cancellationToken)
-    {
-        var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        {
-            using var command = Command(connection, sql);
-            bind(command);
-            return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    private async Task<IReadOnlyList<SyncRun>> ReadRunsAsync(string sql, Action<NpgsqlCommand> bind, CancellationToken cancellationToken)
-    {
-        var runs = new List<SyncRun>();
-        var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        {
-            using var command = Command(connection, sql);
-            bind(command);
-            using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                runs.Add(ReadRun(reader));
-            }
-        }
-
-        return runs;
-    }
+    /// <summary>Binds a lease's row key and holder (<c>@t</c>, <c>@k</c>, <c>@h</c>); <see cref="SyncLease.ConnectorId"/> is the lease key.</summary>
+    private static NpgsqlCommand BindLease(NpgsqlCommand command, SyncLease lease)
+        => command.Text("t", lease.TenantId).Text("k", lease.ConnectorId).Text("h", lease.Holder);
 }

@@ -42,18 +42,12 @@ public sealed class PostgreSqlTokenStore : ITokenStore, IAsyncDisposable, IDispo
     public async Task<CarbonVoiceToken?> GetAsync(string connectionId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(connectionId);
-        var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        {
-            using var command = Command(connection, "SELECT token, version FROM cv_tokens WHERE connection_id = @id;").Text("id", connectionId);
-            using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                return null;
-            }
-
-            return Read(connectionId, (byte[])reader.GetValue(0), reader.GetString(1));
-        }
+        var rows = await _database.QueryAsync(
+            "SELECT token, version FROM cv_tokens WHERE connection_id = @id;",
+            c => c.Text("id", connectionId),
+            r => (Ciphertext: (byte[])r.GetValue(0), Version: r.GetString(1)),
+            cancellationToken).ConfigureAwait(false);
+        return rows.Count == 0 ? null : Read(connectionId, rows[0].Ciphertext, rows[0].Version);
     }
 
     /// <inheritdoc />
@@ -84,12 +78,7 @@ public sealed class PostgreSqlTokenStore : ITokenStore, IAsyncDisposable, IDispo
     public async Task RemoveAsync(string connectionId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(connectionId);
-        var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        {
-            using var command = Command(connection, "DELETE FROM cv_tokens WHERE connection_id = @id;").Text("id", connectionId);
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
+        await _database.ExecuteAsync("DELETE FROM cv_tokens WHERE connection_id = @id;", c => c.Text("id", connectionId), cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -110,22 +99,21 @@ public sealed class PostgreSqlTokenStore : ITokenStore, IAsyncDisposable, IDispo
         }
     }
 
-    private async Task<int> WriteAsync(string sql, string connectionId, CarbonVoiceToken token, string? expectedVersion, CancellationToken cancellationToken)
+    private Task<int> WriteAsync(string sql, string connectionId, CarbonVoiceToken token, string? expectedVersion, CancellationToken cancellationToken)
     {
         var stored = new StoredToken(token.AccessToken, token.RefreshToken, token.ExpiresAt, [.. token.Scopes], token.TokenType, token.IssuedAt);
         var ciphertext = _protector.Protect(JsonSerializer.SerializeToUtf8Bytes(stored, PostgreSqlJsonContext.Default.StoredToken));
-        var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        {
-            using var command = Command(connection, sql)
-                .Text("id", connectionId).Add("token", NpgsqlDbType.Bytea, ciphertext).Text("version", Guid.NewGuid().ToString("N")).Bigint("now", Ticks(_time.GetUtcNow())).Bigint("expires", TicksOrNull(token.ExpiresAt));
-            if (expectedVersion is not null)
+        return _database.ExecuteAsync(
+            sql,
+            c =>
             {
-                command.Text("expected", expectedVersion);
-            }
-
-            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
+                c.Text("id", connectionId).Add("token", NpgsqlDbType.Bytea, ciphertext).Text("version", Guid.NewGuid().ToString("N")).Bigint("now", Ticks(_time.GetUtcNow())).Bigint("expires", TicksOrNull(token.ExpiresAt));
+                if (expectedVersion is not null)
+                {
+                    c.Text("expected", expectedVersion);
+                }
+            },
+            cancellationToken);
     }
 
     private CarbonVoiceToken Read(string connectionId, byte[] ciphertext, string version)

@@ -64,26 +64,37 @@ public sealed class ScaleEnvironment : IAsyncDisposable
     /// <summary>The Data Protection application name the workers share.</summary>
     public const string ApplicationName = "CarbonVoice";
 
+    /// <summary>The Npgsql connection string (without the run's schema).</summary>
     public string PostgreSql { get; }
 
+    /// <summary>The Azure Storage connection string.</summary>
     public string QueueConnection { get; }
 
+    /// <summary>The Carbon Voice (emulator) address the workers call.</summary>
     public Uri Api { get; }
 
+    /// <summary>The run's PostgreSQL schema (dropped on dispose).</summary>
     public string Schema { get; }
 
+    /// <summary>The run's job queue (its poison queue adds <c>-poison</c>; both deleted on dispose).</summary>
     public string QueueName { get; }
 
+    /// <summary>The Data Protection key ring folder the workers share (deleted on dispose).</summary>
     public string KeysPath { get; }
 
+    /// <summary>The job queue, as a host enqueues.</summary>
     public IConnectorJobQueue Jobs { get; }
 
+    /// <summary>The token store (PostgreSQL, encrypted with the shared key ring).</summary>
     public ITokenStore Tokens { get; }
 
+    /// <summary>The raw data store over the run's schema.</summary>
     public IRawDataStore Raw { get; }
 
+    /// <summary>The chunk store over the run's schema.</summary>
     public IChunkStore Chunks { get; }
 
+    /// <summary>The sync state store over the run's schema.</summary>
     public ISyncStateStore State { get; }
 
     /// <summary>The job queue without base64 decoding.</summary>
@@ -128,11 +139,11 @@ public sealed class ScaleEnvironment : IAsyncDisposable
         => Parallel.ForEachAsync(jobs, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (job, ct) => await Jobs.EnqueueAsync(job, cancellationToken: ct).ConfigureAwait(false));
 
     /// <summary>The approximate number of messages in the job queue (visible or not).</summary>
-    public async Task<int> QueueLengthAsync(QueueClient? queue = null)
+    public async Task<int> QueueLengthAsync(QueueClient? queue = null, CancellationToken cancellationToken = default)
     {
         try
         {
-            return (await (queue ?? Queue).GetPropertiesAsync().ConfigureAwait(false)).Value.ApproximateMessagesCount;
+            return (await (queue ?? Queue).GetPropertiesAsync(cancellationToken).ConfigureAwait(false)).Value.ApproximateMessagesCount;
         }
         catch (Azure.RequestFailedException exception) when (exception.Status == 404)
         {
@@ -141,10 +152,10 @@ public sealed class ScaleEnvironment : IAsyncDisposable
     }
 
     /// <summary>Every message of the poison queue, decoded (they stay in the queue).</summary>
-    public async Task<List<JsonElement>> PeekPoisonAsync()
+    public async Task<List<JsonElement>> PeekPoisonAsync(CancellationToken cancellationToken = default)
     {
         var all = new List<JsonElement>();
-        foreach (var message in (await Poison.PeekMessagesAsync(32).ConfigureAwait(false)).Value)
+        foreach (var message in (await Poison.PeekMessagesAsync(32, cancellationToken).ConfigureAwait(false)).Value)
         {
             all.Add(JsonDocument.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(message.Body.ToString()))).RootElement.Clone());
         }
@@ -153,19 +164,20 @@ public sealed class ScaleEnvironment : IAsyncDisposable
     }
 
     /// <summary>One value from the run's schema.</summary>
-    public async Task<long> ScalarAsync(string sql)
+    public async Task<long> ScalarAsync(string sql, CancellationToken cancellationToken = default)
     {
         await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(PostgreSql) { SearchPath = Schema }.ConnectionString);
-        await connection.OpenAsync().ConfigureAwait(false);
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = new NpgsqlCommand(sql, connection);
-        return Convert.ToInt64(await command.ExecuteScalarAsync().ConfigureAwait(false), CultureInfo.InvariantCulture);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
     }
 
     /// <summary>Polls until the queue is empty and no run is running, twice in a row; fails after <paramref name="deadline"/> or when every worker exited.</summary>
-    public async Task WaitUntilDrainedAsync(TimeSpan deadline, IReadOnlyCollection<WorkerProcess> workers)
+    public async Task WaitUntilDrainedAsync(TimeSpan deadline, IReadOnlyCollection<WorkerProcess> workers, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(workers);
-        using var timeout = new CancellationTokenSource(deadline);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(deadline);
         var quietTimes = 0;
         while (quietTimes < 2)
         {
@@ -174,14 +186,14 @@ public sealed class ScaleEnvironment : IAsyncDisposable
                 throw new InvalidOperationException("Every worker process exited:\n" + string.Join("\n---\n", workers.Select(w => w.Tail)));
             }
 
-            var quiet = await QueueLengthAsync().ConfigureAwait(false) == 0
-                && await ScalarAsync("SELECT COUNT(*) FROM cv_sync_runs WHERE status = 'Running';").ConfigureAwait(false) == 0;
+            var quiet = await QueueLengthAsync(cancellationToken: cancellationToken).ConfigureAwait(false) == 0
+                && await ScalarAsync("SELECT COUNT(*) FROM cv_sync_runs WHERE status = 'Running';", cancellationToken).ConfigureAwait(false) == 0;
             quietTimes = quiet ? quietTimes + 1 : 0;
             try
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(250), timeout.Token).ConfigureAwait(false);
             }
-            catch (OperationCanceledException)
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
                 throw new TimeoutException($"The queue was not drained within {deadline} ({await QueueLengthAsync().ConfigureAwait(false)} messages left). Worker output:\n" + string.Join("\n---\n", workers.Select(w => w.Tail)));
             }

@@ -55,14 +55,14 @@ public sealed class WorkerProcess : IAsyncDisposable
     public static string DllBesideThis() => Path.Combine(AppContext.BaseDirectory, "CarbonVoice.Worker.dll");
 
     /// <summary>Kills the process at once (SIGKILL on Unix) and waits for it to be gone.</summary>
-    public async Task KillAsync()
+    public async Task KillAsync(CancellationToken cancellationToken = default)
     {
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
         }
 
-        await _process.WaitForExitAsync().ConfigureAwait(false);
+        await _process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />

@@ -60,7 +60,11 @@ internal sealed class VisibilityRenewal : IAsyncDisposable
             try
             {
                 await Task.Delay(interval, _time, _stop.Token).ConfigureAwait(false);
-                var receipt = await _queue.UpdateMessageAsync(_messageId, Volatile.Read(ref _popReceipt), visibilityTimeout: _visibility, cancellationToken: _stop.Token).ConfigureAwait(false);
+
+                // Not cancelled by StopAsync: a renewal the service has applied hands out a new pop receipt, and abandoning it
+                // mid-flight would leave the settling delete or update with a stale one (failing, so the job would run again).
+                using var timeout = new CancellationTokenSource(_visibility, _time);
+                var receipt = await _queue.UpdateMessageAsync(_messageId, Volatile.Read(ref _popReceipt), visibilityTimeout: _visibility, cancellationToken: timeout.Token).ConfigureAwait(false);
                 Volatile.Write(ref _popReceipt, receipt.Value.PopReceipt);
             }
             catch (OperationCanceledException) when (_stop.IsCancellationRequested)

@@ -33,7 +33,7 @@ internal sealed class PostgreSqlConnectorOptionsValidator : IValidateOptions<Pos
 
         if (!PostgreSqlConnectorDatabase.IsValidSchema(options.Schema))
         {
-            failures.Add("PostgreSqlConnectorOptions.Schema must be 1-63 lower-case letters, digits or '_', starting with a letter or '_'.");
+            failures.Add($"PostgreSqlConnectorOptions.Schema {PostgreSqlConnectorDatabase.SchemaRule}");
         }
 
         if (options.CopyThreshold < 1)

@@ -26,7 +26,7 @@ internal sealed partial class PostgreSqlConnectorDatabase : IAsyncDisposable, ID
         ArgumentException.ThrowIfNullOrWhiteSpace(options.ConnectionString);
         if (!IsValidSchema(options.Schema))
         {
-            throw new ArgumentException("Schema must be 1-63 lower-case letters, digits or '_', starting with a letter or '_'.", nameof(options));
+            throw new ArgumentException($"Schema {SchemaRule}", nameof(options));
         }
 
         Schema = options.Schema;
@@ -44,6 +44,9 @@ internal sealed partial class PostgreSqlConnectorDatabase : IAsyncDisposable, ID
     /// <summary>Host, port, database and schema, for logs: never the password.</summary>
     public string Description { get; }
 
+    /// <summary>What a valid schema name is (see <see cref="IsValidSchema"/>), for error messages.</summary>
+    public const string SchemaRule = "must be 1-63 lower-case letters, digits or '_', starting with a letter or '_'.";
+
     public static bool IsValidSchema(string? schema) => schema is not null && SchemaName().IsMatch(schema);
 
     /// <summary>The connection string's host, port, database and user, without its password or any other secret.</summary>
@@ -58,6 +61,50 @@ internal sealed partial class PostgreSqlConnectorDatabase : IAsyncDisposable, ID
         }
 
         return await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs one statement on a connection of its own (its own transaction) and returns the rows it affected.</summary>
+    public async Task<int> ExecuteAsync(string sql, Action<NpgsqlCommand> bind, CancellationToken cancellationToken)
+    {
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            using var command = Sql.Command(connection, sql);
+            bind(command);
+            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Runs one query on a connection of its own and returns its first column of its first row (null when none).</summary>
+    public async Task<object?> ScalarAsync(string sql, Action<NpgsqlCommand> bind, CancellationToken cancellationToken)
+    {
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            using var command = Sql.Command(connection, sql);
+            bind(command);
+            var value = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+            return value is DBNull ? null : value;
+        }
+    }
+
+    /// <summary>Runs one query on a connection of its own and reads every row with <paramref name="read"/>.</summary>
+    public async Task<List<T>> QueryAsync<T>(string sql, Action<NpgsqlCommand> bind, Func<NpgsqlDataReader, T> read, CancellationToken cancellationToken)
+    {
+        var rows = new List<T>();
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            using var command = Sql.Command(connection, sql);
+            bind(command);
+            using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                rows.Add(read(reader));
+            }
+        }
+
+        return rows;
     }
 
     public void Dispose() => _dataSource.Dispose();

@@ -35,6 +35,10 @@ internal static class Sql
 
     public static string? StringOrNull(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
+    /// <summary>Writes one column of a binary <c>COPY</c> row: the value, or NULL.</summary>
+    public static Task WriteNullableAsync<T>(NpgsqlBinaryImporter importer, T? value, NpgsqlDbType type, CancellationToken cancellationToken)
+        => value is null ? importer.WriteNullAsync(cancellationToken) : importer.WriteAsync(value, type, cancellationToken);
+
     public static async Task<int> ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql, CancellationToken cancellationToken)
     {
         using var command = Command(connection, sql, transaction);
@@ -45,6 +49,17 @@ internal static class Sql
     {
         using var command = Command(connection, sql, transaction);
         return (T)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+    }
+
+    /// <summary>Sets (or, for a null value, deletes) one checkpoint row of <c>cv_checkpoints</c>: the sync state store's own writes and the raw store's batch-with-checkpoint both come here.</summary>
+    public static async Task WriteCheckpointAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, CheckpointWrite checkpoint, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        using var command = checkpoint.Value is null
+            ? Command(connection, "DELETE FROM cv_checkpoints WHERE tenant_id = @t AND connector_id = @c AND scope = @s;", transaction)
+            : Command(connection, "INSERT INTO cv_checkpoints (tenant_id, connector_id, scope, value, updated_at) VALUES (@t, @c, @s, @v, @now) ON CONFLICT (tenant_id, connector_id, scope) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at;", transaction)
+                .Text("v", checkpoint.Value).Bigint("now", Ticks(now));
+        command.Text("t", checkpoint.TenantId).Text("c", checkpoint.ConnectorId).Text("s", checkpoint.Scope);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

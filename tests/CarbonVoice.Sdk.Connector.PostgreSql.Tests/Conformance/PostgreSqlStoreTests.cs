@@ -7,27 +7,14 @@ namespace CarbonVoice.Sdk.Connector.PostgreSql.Tests.Conformance;
 [RequiresServer(TestServers.PostgreSqlVariable)]
 public sealed class PostgreSqlRawDataStoreTests : RawDataStoreConformance
 {
-    private readonly Lazy<TempSchema> _schema = new(() => new TempSchema());
-    private readonly List<IDisposable> _stores = [];
+    private readonly TempSchemaStores _pg = new();
 
-    protected override IRawDataStore CreateStore(TimeProvider time) => Own(new PostgreSqlRawDataStore(_schema.Value.Options(), time));
+    protected override IRawDataStore CreateStore(TimeProvider time) => _pg.Own(new PostgreSqlRawDataStore(_pg.Options(), time));
 
     public override void Dispose()
     {
-        _stores.ForEach(s => s.Dispose());
-        if (_schema.IsValueCreated)
-        {
-            _schema.Value.Dispose();
-        }
-
+        _pg.Dispose();
         base.Dispose();
-    }
-
-    private T Own<T>(T store)
-        where T : IDisposable
-    {
-        _stores.Add(store);
-        return store;
     }
 }
 
@@ -35,24 +22,13 @@ public sealed class PostgreSqlRawDataStoreTests : RawDataStoreConformance
 [RequiresServer(TestServers.PostgreSqlVariable)]
 public sealed class PostgreSqlRawDataStoreCopyTests : RawDataStoreConformance
 {
-    private readonly Lazy<TempSchema> _schema = new(() => new TempSchema());
-    private readonly List<IDisposable> _stores = [];
+    private readonly TempSchemaStores _pg = new();
 
-    protected override IRawDataStore CreateStore(TimeProvider time)
-    {
-        var store = new PostgreSqlRawDataStore(_schema.Value.Options(copyThreshold: 1), time);
-        _stores.Add(store);
-        return store;
-    }
+    protected override IRawDataStore CreateStore(TimeProvider time) => _pg.Own(new PostgreSqlRawDataStore(_pg.Options(copyThreshold: 1), time));
 
     public override void Dispose()
     {
-        _stores.ForEach(s => s.Dispose());
-        if (_schema.IsValueCreated)
-        {
-            _schema.Value.Dispose();
-        }
-
+        _pg.Dispose();
         base.Dispose();
     }
 }
@@ -60,24 +36,13 @@ public sealed class PostgreSqlRawDataStoreCopyTests : RawDataStoreConformance
 [RequiresServer(TestServers.PostgreSqlVariable)]
 public sealed class PostgreSqlChunkStoreTests : ChunkStoreConformance
 {
-    private readonly Lazy<TempSchema> _schema = new(() => new TempSchema());
-    private readonly List<IDisposable> _stores = [];
+    private readonly TempSchemaStores _pg = new();
 
-    protected override IChunkStore CreateStore(TimeProvider time)
-    {
-        var store = new PostgreSqlChunkStore(_schema.Value.Options(), time);
-        _stores.Add(store);
-        return store;
-    }
+    protected override IChunkStore CreateStore(TimeProvider time) => _pg.Own(new PostgreSqlChunkStore(_pg.Options(), time));
 
     public override void Dispose()
     {
-        _stores.ForEach(s => s.Dispose());
-        if (_schema.IsValueCreated)
-        {
-            _schema.Value.Dispose();
-        }
-
+        _pg.Dispose();
         base.Dispose();
     }
 }
@@ -86,24 +51,13 @@ public sealed class PostgreSqlChunkStoreTests : ChunkStoreConformance
 [RequiresServer(TestServers.PostgreSqlVariable)]
 public sealed class PostgreSqlChunkStoreCopyTests : ChunkStoreConformance
 {
-    private readonly Lazy<TempSchema> _schema = new(() => new TempSchema());
-    private readonly List<IDisposable> _stores = [];
+    private readonly TempSchemaStores _pg = new();
 
-    protected override IChunkStore CreateStore(TimeProvider time)
-    {
-        var store = new PostgreSqlChunkStore(_schema.Value.Options(copyThreshold: 1), time);
-        _stores.Add(store);
-        return store;
-    }
+    protected override IChunkStore CreateStore(TimeProvider time) => _pg.Own(new PostgreSqlChunkStore(_pg.Options(copyThreshold: 1), time));
 
     public override void Dispose()
     {
-        _stores.ForEach(s => s.Dispose());
-        if (_schema.IsValueCreated)
-        {
-            _schema.Value.Dispose();
-        }
-
+        _pg.Dispose();
         base.Dispose();
     }
 }
@@ -112,26 +66,15 @@ public sealed class PostgreSqlChunkStoreCopyTests : ChunkStoreConformance
 [RequiresServer(TestServers.PostgreSqlVariable)]
 public sealed class PostgreSqlSyncStateStoreTests : SyncStateStoreConformance
 {
-    private readonly Lazy<TempSchema> _schema = new(() => new TempSchema());
-    private readonly List<IDisposable> _stores = [];
+    private readonly TempSchemaStores _pg = new();
 
     protected override ISyncStateStore CreateStore(TimeProvider time) => CreatePeer(time);
 
-    protected override ISyncStateStore CreatePeer(TimeProvider time)
-    {
-        var store = new PostgreSqlSyncStateStore(_schema.Value.Options(), time);
-        _stores.Add(store);
-        return store;
-    }
+    protected override ISyncStateStore CreatePeer(TimeProvider time) => _pg.Own(new PostgreSqlSyncStateStore(_pg.Options(), time));
 
     public override void Dispose()
     {
-        _stores.ForEach(s => s.Dispose());
-        if (_schema.IsValueCreated)
-        {
-            _schema.Value.Dispose();
-        }
-
+        _pg.Dispose();
         base.Dispose();
     }
 }
@@ -139,24 +82,13 @@ public sealed class PostgreSqlSyncStateStoreTests : SyncStateStoreConformance
 [RequiresServer(TestServers.PostgreSqlVariable)]
 public sealed class PostgreSqlRunProgressStoreTests : RunProgressStoreConformance
 {
-    private readonly Lazy<TempSchema> _schema = new(() => new TempSchema());
-    private readonly List<IDisposable> _stores = [];
+    private readonly TempSchemaStores _pg = new();
 
-    protected override IRunProgressStore CreateStore()
-    {
-        var store = new PostgreSqlRunProgressStore(_schema.Value.Options());
-        _stores.Add(store);
-        return store;
-    }
+    protected override IRunProgressStore CreateStore() => _pg.Own(new PostgreSqlRunProgressStore(_pg.Options()));
 
     public override void Dispose()
     {
-        _stores.ForEach(s => s.Dispose());
-        if (_schema.IsValueCreated)
-        {
-            _schema.Value.Dispose();
-        }
-
+        _pg.Dispose();
         base.Dispose();
     }
 }
@@ -164,26 +96,15 @@ public sealed class PostgreSqlRunProgressStoreTests : RunProgressStoreConformanc
 [RequiresServer(TestServers.PostgreSqlVariable)]
 public sealed class PostgreSqlSyncScheduleStoreTests : SyncScheduleStoreConformance
 {
-    private readonly Lazy<TempSchema> _schema = new(() => new TempSchema());
-    private readonly List<IDisposable> _stores = [];
+    private readonly TempSchemaStores _pg = new();
 
     protected override ISyncScheduleStore CreateStore() => CreatePeer();
 
-    protected override ISyncScheduleStore CreatePeer()
-    {
-        var store = new PostgreSqlSyncScheduleStore(_schema.Value.Options());
-        _stores.Add(store);
-        return store;
-    }
+    protected override ISyncScheduleStore CreatePeer() => _pg.Own(new PostgreSqlSyncScheduleStore(_pg.Options()));
 
     public override void Dispose()
     {
-        _stores.ForEach(s => s.Dispose());
-        if (_schema.IsValueCreated)
-        {
-            _schema.Value.Dispose();
-        }
-
+        _pg.Dispose();
         base.Dispose();
     }
 }

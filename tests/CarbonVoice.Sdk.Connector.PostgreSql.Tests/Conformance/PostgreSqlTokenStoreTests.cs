@@ -8,24 +8,11 @@ namespace CarbonVoice.Sdk.Connector.PostgreSql.Tests.Conformance;
 [RequiresServer(TestServers.PostgreSqlVariable)]
 public sealed class PostgreSqlTokenStoreTests : TokenStoreConformanceTests, IDisposable
 {
-    private readonly Lazy<TempSchema> _schema = new(() => new TempSchema());
-    private readonly List<IDisposable> _stores = [];
+    private readonly TempSchemaStores _pg = new();
 
-    protected override ITokenStore CreateStore()
-    {
-        var store = new PostgreSqlTokenStore(_schema.Value.Options(), new XorProtector());
-        _stores.Add(store);
-        return store;
-    }
+    protected override ITokenStore CreateStore() => _pg.Own(new PostgreSqlTokenStore(_pg.Options(), new XorProtector()));
 
-    public void Dispose()
-    {
-        _stores.ForEach(s => s.Dispose());
-        if (_schema.IsValueCreated)
-        {
-            _schema.Value.Dispose();
-        }
-    }
+    public void Dispose() => _pg.Dispose();
 
     /// <summary>A stand-in for Data Protection: the stored bytes are not the JSON (tests read the column to prove it).</summary>
     internal sealed class XorProtector : ITokenProtector

@@ -41,3 +41,33 @@ public sealed class PostgreSqlFactAttribute : FactAttribute
 {
     public PostgreSqlFactAttribute() => Skip = TestServers.SkipReason(TestServers.PostgreSqlVariable);
 }
+
+/// <summary>
+/// The stores a test class makes over one <see cref="TempSchema"/> (created on first use, so a skipped class never needs the
+/// server): disposed, then the schema dropped, when the class is.
+/// </summary>
+public sealed class TempSchemaStores : IDisposable
+{
+    private readonly Lazy<TempSchema> _schema = new(() => new TempSchema());
+    private readonly List<IDisposable> _stores = [];
+
+    /// <summary>The options of the schema (see <see cref="TempSchema.Options"/>).</summary>
+    public PostgreSqlConnectorOptions Options(int copyThreshold = 256) => _schema.Value.Options(copyThreshold);
+
+    /// <summary>Keeps <paramref name="store"/> to dispose with the schema.</summary>
+    public T Own<T>(T store)
+        where T : IDisposable
+    {
+        _stores.Add(store);
+        return store;
+    }
+
+    public void Dispose()
+    {
+        _stores.ForEach(s => s.Dispose());
+        if (_schema.IsValueCreated)
+        {
+            _schema.Value.Dispose();
+        }
+    }
+}
