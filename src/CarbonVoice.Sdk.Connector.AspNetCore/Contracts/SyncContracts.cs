@@ -46,7 +46,7 @@ public sealed record SyncLogResponse(
     {
         ArgumentNullException.ThrowIfNull(run);
         // Records only: an ingestion's chunk counts stay in entity_counts under their own key.
-        var counts = run.Counts.Where(p => p.Key != SyncHistoryEntryResponse.ChunkCounts).Select(p => p.Value).ToList();
+        var counts = RunCounts.Records(run);
         return new(
             run.Id, run.ConnectorId, KindName(run.Kind), RunStatuses.Of(run.Status), run.StartedAt, run.FinishedAt, run.StatusMessage,
             counts.Sum(c => c.Fetched), counts.Sum(c => c.New), counts.Sum(c => c.Changed), counts.Sum(c => c.Unchanged), counts.Sum(c => c.Deleted), counts.Sum(c => c.Failed),

@@ -350,7 +350,7 @@ internal sealed class SyncCoordinator(
         }
 
         // Records only: an ingestion also counts its chunks under their own key, which are not records processed.
-        var processed = final.Counts.Where(c => c.Key != SyncHistoryEntryResponse.ChunkCounts).Sum(c => c.Value.Fetched);
+        var processed = RunCounts.Records(final).Sum(c => c.Fetched);
         hub.Publish(connector.TenantId, new ProgressMessage(
             type, connector.Id, final.Id, RunStatuses.Of(final.Status), "completed", null, processed, processed,
             final.Status == SyncRunStatus.Succeeded ? 100 : null, final.StatusMessage, time.GetUtcNow()));
