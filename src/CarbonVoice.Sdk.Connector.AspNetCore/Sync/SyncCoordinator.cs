@@ -384,7 +384,7 @@ internal sealed class SyncCoordinator(
             return;
         }
 
-        hub.Publish(connector.TenantId, new ProgressMessage("connector_status", connector.Id, runId, ConnectorStatuses.Expired, null, null, 0, null, null, message, time.GetUtcNow()));
+        hub.Publish(connector.TenantId, ProgressMessage.ConnectorExpired(connector.Id, runId, message, time.GetUtcNow()));
     }
 
     private DateTimeOffset Now => time.GetUtcNow();
