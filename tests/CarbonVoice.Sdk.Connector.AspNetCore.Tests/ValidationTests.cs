@@ -43,6 +43,11 @@ public sealed class ValidationTests : IAsyncLifetime
         => await AssertValidationAsync(await _client.PatchAsync($"{Api}/{_id}", null), "body", "Send name and/or enabled_entities.");
 
     [Fact]
+    public async Task A_PATCH_body_of_whitespace_only_reads_as_no_body()
+        => await AssertValidationAsync(
+            await _client.PatchAsync($"{Api}/{_id}", new StringContent(" \r\n\t ", Encoding.UTF8, "application/json")), "body", "Send name and/or enabled_entities.");
+
+    [Fact]
     public async Task A_sync_type_of_the_wrong_type_names_the_field()
     {
         using var response = await _client.PostAsync($"{Api}/{_id}/sync", new StringContent("""{"sync_type": 5}""", Encoding.UTF8, "application/json"));
