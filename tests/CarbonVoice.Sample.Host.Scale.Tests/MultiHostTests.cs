@@ -1,10 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.WebSockets;
-using System.Text;
 using System.Text.Json;
 using CarbonVoice.Sdk.Connector;
 using CarbonVoice.Sdk.Connector.Tests.Conformance;
+using static CarbonVoice.Sample.Host.Tests.Infrastructure.ProgressSocket;
 
 namespace CarbonVoice.Sample.Host.Scale.Tests;
 
@@ -81,34 +80,5 @@ public sealed class MultiHostTests
         var runs = await scaled.RunsAsync(id);
         var delta = Assert.Single(runs, r => r.Kind == SyncKind.Delta);
         Assert.Equal(SyncRunStatus.Succeeded, delta.Status);
-    }
-
-    private static async Task<JsonElement> ReceiveAsync(WebSocket socket)
-    {
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var buffer = new byte[64 * 1024];
-        using var message = new MemoryStream();
-        WebSocketReceiveResult result;
-        do
-        {
-            result = await socket.ReceiveAsync(buffer, cts.Token);
-            message.Write(buffer, 0, result.Count);
-        }
-        while (!result.EndOfMessage);
-        return JsonDocument.Parse(Encoding.UTF8.GetString(message.ToArray())).RootElement.Clone();
-    }
-
-    private static async Task<List<JsonElement>> ReadUntilAsync(WebSocket socket, Func<JsonElement, bool> last)
-    {
-        var messages = new List<JsonElement>();
-        while (true)
-        {
-            var message = await ReceiveAsync(socket);
-            messages.Add(message);
-            if (last(message))
-            {
-                return messages;
-            }
-        }
     }
 }

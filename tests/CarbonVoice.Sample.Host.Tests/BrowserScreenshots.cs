@@ -15,20 +15,9 @@ internal static class BrowserScreenshots
     public static async Task SaveAsync(HeadlessChromium browser, string name, bool wholePage = false)
     {
         var folder = Environment.GetEnvironmentVariable("CARBONVOICE_UPDATE_SCREENSHOT") == "1" ? Path.Combine("docs", "screenshots") : Path.Combine("artifacts", "screenshots");
-        var path = Path.Combine(RepositoryRoot(), folder, name + ".png");
+        var path = Path.Combine(Repository.Root(), folder, name + ".png");
         var height = wholePage ? 1800 : (await browser.EvaluateAsync("window.innerHeight")).GetInt32();
         await browser.ScreenshotAsync(path, Scale, height);
         Assert.True(new FileInfo(path).Length > 5_000, $"The screenshot {name} is empty.");
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "CarbonVoice.Sdk.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("The repository root (CarbonVoice.Sdk.sln) was not found.");
     }
 }

@@ -103,11 +103,7 @@ public sealed class DashboardRouteTests
         using var host = new SampleHostFactory();
         var id = await host.ConnectAsync();
         using var client = host.Tenant(SampleHostFactory.TenantAKey);
-        using var started = await client.PostAsync($"{Api}/{id}/sync", null);
-        await SampleHostFactory.WaitUntilAsync(
-            async () => (await client.GetFromJsonAsync<JsonElement>($"{Api}/{id}/sync")).GetProperty("items").EnumerateArray()
-                .Any(r => r.GetProperty("sync_type").GetString() == "ingestion" && r.GetProperty("status").GetString() == "succeeded"),
-            "the ingestion to succeed");
+        await SyncAndIngestAsync(client, id);
 
         using var purge = await client.DeleteAsync($"{Api}/{id}?purge_data=true");
         purge.EnsureSuccessStatusCode();
@@ -123,11 +119,7 @@ public sealed class DashboardRouteTests
         using var host = new SampleHostFactory { TestServices = services => services.AddSingleton<IPillarMapper>(new FixedPillarMapper("finance")) };
         var id = await host.ConnectAsync();
         using var client = host.Tenant(SampleHostFactory.TenantAKey);
-        using var started = await client.PostAsync($"{Api}/{id}/sync", null);
-        await SampleHostFactory.WaitUntilAsync(
-            async () => (await client.GetFromJsonAsync<JsonElement>($"{Api}/{id}/sync")).GetProperty("items").EnumerateArray()
-                .Any(r => r.GetProperty("sync_type").GetString() == "ingestion" && r.GetProperty("status").GetString() == "succeeded"),
-            "the ingestion to succeed");
+        await SyncAndIngestAsync(client, id);
 
         var overview = await client.GetFromJsonAsync<JsonElement>($"{Api}/{id}/overview");
         var pillars = Pillars(overview);
@@ -165,6 +157,17 @@ public sealed class DashboardRouteTests
         using var anonymous = host.CreateClient();
         using var unauthenticated = await anonymous.GetAsync($"{Api}/{id}/{route}");
         Assert.Equal(HttpStatusCode.Unauthorized, unauthenticated.StatusCode);
+    }
+
+    /// <summary>Starts a sync and waits until the ingestion after it has succeeded.</summary>
+    private static async Task SyncAndIngestAsync(HttpClient client, string id)
+    {
+        using var started = await client.PostAsync($"{Api}/{id}/sync", null);
+        Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
+        await SampleHostFactory.WaitUntilAsync(
+            async () => (await client.GetFromJsonAsync<JsonElement>($"{Api}/{id}/sync")).GetProperty("items").EnumerateArray()
+                .Any(r => r.GetProperty("sync_type").GetString() == "ingestion" && r.GetProperty("status").GetString() == "succeeded"),
+            "the ingestion to succeed");
     }
 
     private sealed class FixedPillarMapper(string pillar) : IPillarMapper

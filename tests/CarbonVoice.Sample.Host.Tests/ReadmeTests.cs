@@ -1,3 +1,5 @@
+using CarbonVoice.Sample.Host.Tests.Infrastructure;
+
 namespace CarbonVoice.Sample.Host.Tests;
 
 /// <summary>What the host's README must say plainly.</summary>
@@ -6,7 +8,7 @@ public sealed class ReadmeTests
     [Fact]
     public void The_readme_says_the_key_ring_is_unencrypted_and_points_to_ProtectKeysWith()
     {
-        var readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "samples", "CarbonVoice.Sample.Host", "README.md"));
+        var readme = File.ReadAllText(Path.Combine(Repository.Root(), "samples", "CarbonVoice.Sample.Host", "README.md"));
         Assert.Contains("key ring is not encrypted", readme, StringComparison.Ordinal);
         Assert.Contains("ProtectKeysWith", readme, StringComparison.Ordinal);
     }
@@ -14,7 +16,7 @@ public sealed class ReadmeTests
     [Fact]
     public void The_root_readme_shows_a_service_how_to_use_the_packages()
     {
-        var readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md"));
+        var readme = File.ReadAllText(Path.Combine(Repository.Root(), "README.md"));
         var start = readme.IndexOf("## Use it in your service", StringComparison.Ordinal);
         Assert.True(start >= 0, "README.md has no 'Use it in your service' section.");
         var end = readme.IndexOf("\n## ", start + 1, StringComparison.Ordinal);
@@ -34,20 +36,7 @@ public sealed class ReadmeTests
     [Fact]
     public void The_sample_host_program_stays_short()
     {
-        var program = File.ReadAllLines(Path.Combine(RepositoryRoot(), "samples", "CarbonVoice.Sample.Host", "Program.cs"));
+        var program = File.ReadAllLines(Path.Combine(Repository.Root(), "samples", "CarbonVoice.Sample.Host", "Program.cs"));
         Assert.True(program.Length < 80, $"Program.cs has {program.Length} lines; the product belongs in CarbonVoice.Sdk.Connector.AspNetCore.");
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (Directory.Exists(Path.Combine(directory.FullName, "samples", "CarbonVoice.Sample.Host")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("The repository root was not found above " + AppContext.BaseDirectory);
     }
 }

@@ -116,7 +116,7 @@ public sealed class StartupTests
         listener.Start();
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
         var info = new ProcessStartInfo("bash") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        info.ArgumentList.Add(Path.Combine(RepositoryRoot(), "samples", "CarbonVoice.Sample.Host", "scripts", "measure-first-sync.sh"));
+        info.ArgumentList.Add(Path.Combine(Repository.Root(), "samples", "CarbonVoice.Sample.Host", "scripts", "measure-first-sync.sh"));
         info.Environment["PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         using var script = Process.Start(info)!;
         var error = await script.StandardError.ReadToEndAsync();
@@ -125,18 +125,5 @@ public sealed class StartupTests
 
         Assert.Equal(1, script.ExitCode);
         Assert.Contains($"port {port} is in use", error, StringComparison.Ordinal);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (Directory.Exists(Path.Combine(directory.FullName, "samples", "CarbonVoice.Sample.Host")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("The repository root was not found above " + AppContext.BaseDirectory);
     }
 }

@@ -43,6 +43,11 @@ public sealed class ValidationTests : IAsyncLifetime
         => await AssertValidationAsync(await _client.PatchAsync($"{Api}/{_id}", null), "body", "Send name and/or enabled_entities.");
 
     [Fact]
+    public async Task A_PATCH_body_of_whitespace_only_reads_as_no_body()
+        => await AssertValidationAsync(
+            await _client.PatchAsync($"{Api}/{_id}", new StringContent(" \r\n\t ", Encoding.UTF8, "application/json")), "body", "Send name and/or enabled_entities.");
+
+    [Fact]
     public async Task A_sync_type_of_the_wrong_type_names_the_field()
     {
         using var response = await _client.PostAsync($"{Api}/{_id}/sync", new StringContent("""{"sync_type": 5}""", Encoding.UTF8, "application/json"));
@@ -62,6 +67,12 @@ public sealed class ValidationTests : IAsyncLifetime
     [InlineData("entity_type=nope", "entity_type", "Unknown entity type 'nope'.")]
     public async Task Chunk_queries_of_the_wrong_type_or_value_name_the_parameter(string query, string field, string message)
         => await AssertValidationAsync(await _client.GetAsync($"{Api}/{_id}/chunks?{query}"), field, message);
+
+    [Theory]
+    [InlineData("limit=abc", "limit must be an integer between 1 and 100 (got 'abc').")]
+    [InlineData("limit=101", "limit must be an integer between 1 and 100 (got '101').")]
+    public async Task A_sync_history_limit_of_the_wrong_type_or_value_names_the_parameter_like_the_chunk_query(string query, string message)
+        => await AssertValidationAsync(await _client.GetAsync($"{Api}/{_id}/sync?{query}"), "limit", message);
 
     [Fact]
     public async Task An_unknown_pillar_is_refused_like_an_unknown_entity_type()

@@ -33,15 +33,12 @@ public sealed record SyncHistoryEntryResponse(
     long ErrorCount,
     string? StatusMessage)
 {
-    /// <summary>The key under which an ingestion run counts its chunks (not an entity).</summary>
-    internal const string ChunkCounts = "chunk";
-
     /// <summary>Maps a run to its history row.</summary>
     public static SyncHistoryEntryResponse From(SyncRun run)
     {
         ArgumentNullException.ThrowIfNull(run);
-        var records = run.Counts.Where(p => p.Key != ChunkCounts).Select(p => p.Value).ToList();
-        var chunks = run.Kind == SyncKind.Ingestion ? run.Counts.GetValueOrDefault(ChunkCounts) ?? new EntitySyncCounts() : null;
+        var records = RunCounts.Records(run);
+        var chunks = RunCounts.Chunks(run);
         return new(
             run.Id, SyncLogResponse.KindName(run.Kind), RunStatuses.Of(run.Status), run.StartedAt, run.FinishedAt,
             run.FinishedAt is { } end ? Math.Round((end - run.StartedAt).TotalSeconds, 3) : null,

@@ -6,12 +6,28 @@ namespace CarbonVoice.Sdk.Connector.AspNetCore;
 public sealed record StartSyncRequest(string? SyncType);
 
 /// <summary>The answer of <c>POST /{connector_id}/sync</c> and <c>/ingest</c> (202).</summary>
+/// <param name="SyncLogId">The new run (sync log) id.</param>
+/// <param name="ConnectorId">The connector.</param>
+/// <param name="SyncType"><c>full</c>, <c>delta</c> or <c>ingestion</c>: what the run recorded.</param>
+/// <param name="Status"><c>running</c>.</param>
+/// <param name="StatusUrl">Where to read the run (<c>GET /{connector_id}/sync/{sync_log_id}</c>).</param>
 public sealed record RunStartedResponse(string SyncLogId, string ConnectorId, string SyncType, string Status, string StatusUrl);
 
 /// <summary>Counts of one entity in a run.</summary>
+/// <param name="Fetched">Items fetched (a sync) or read (an ingestion).</param>
+/// <param name="New">Items written for the first time.</param>
+/// <param name="Changed">Items whose content changed.</param>
+/// <param name="Unchanged">Items whose content was unchanged.</param>
+/// <param name="Deleted">Items marked deleted.</param>
+/// <param name="Failed">Items that failed or were quarantined.</param>
 public sealed record EntityCountsResponse(long Fetched, long New, long Changed, long Unchanged, long Deleted, long Failed);
 
 /// <summary>An error recorded in a run.</summary>
+/// <param name="At">When it happened.</param>
+/// <param name="Phase">The run's phase then.</param>
+/// <param name="EntityType">The entity concerned, if any.</param>
+/// <param name="ExternalId">The Carbon Voice id of the item concerned, if any.</param>
+/// <param name="Message">What went wrong.</param>
 public sealed record RunErrorResponse(DateTimeOffset At, string Phase, string? EntityType, string? ExternalId, string Message);
 
 /// <summary>A sync log entry (a sync or an ingestion run).</summary>
@@ -46,7 +62,7 @@ public sealed record SyncLogResponse(
     {
         ArgumentNullException.ThrowIfNull(run);
         // Records only: an ingestion's chunk counts stay in entity_counts under their own key.
-        var counts = run.Counts.Where(p => p.Key != SyncHistoryEntryResponse.ChunkCounts).Select(p => p.Value).ToList();
+        var counts = RunCounts.Records(run);
         return new(
             run.Id, run.ConnectorId, KindName(run.Kind), RunStatuses.Of(run.Status), run.StartedAt, run.FinishedAt, run.StatusMessage,
             counts.Sum(c => c.Fetched), counts.Sum(c => c.New), counts.Sum(c => c.Changed), counts.Sum(c => c.Unchanged), counts.Sum(c => c.Deleted), counts.Sum(c => c.Failed),
@@ -81,7 +97,14 @@ public sealed record ChunkResponse(
 }
 
 /// <summary>One page of chunks.</summary>
+/// <param name="Items">The chunks of the page.</param>
+/// <param name="ContinuationToken">Pass it back for the next page; null on the last one.</param>
+/// <param name="Total">The chunks matching the filter, all pages.</param>
 public sealed record ChunkPageResponse(IReadOnlyList<ChunkResponse> Items, string? ContinuationToken, long Total);
 
 /// <summary>A ticket for the progress WebSocket: open <c>{Scheme}://{host}{Url}</c> before <see cref="ExpiresAt"/>; it works once.</summary>
+/// <param name="Ticket">The single-use ticket.</param>
+/// <param name="ExpiresAt">When it stops working.</param>
+/// <param name="Url">The WebSocket's path and query, the ticket included.</param>
+/// <param name="Scheme"><c>ws</c> or <c>wss</c>, as the request came.</param>
 public sealed record ProgressTicketResponse(string Ticket, DateTimeOffset ExpiresAt, string Url, string Scheme);

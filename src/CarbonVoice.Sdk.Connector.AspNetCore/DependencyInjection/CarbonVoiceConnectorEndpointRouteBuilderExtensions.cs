@@ -14,7 +14,7 @@ public static class CarbonVoiceConnectorEndpointRouteBuilderExtensions
     /// </summary>
     /// <param name="endpoints">The route builder.</param>
     /// <param name="prefix">The prefix, <c>/api/connectors/carbonvoice</c> by default.</param>
-    public static RouteGroupBuilder MapCarbonVoiceConnector(this IEndpointRouteBuilder endpoints, string prefix = "/api/connectors/carbonvoice")
+    public static RouteGroupBuilder MapCarbonVoiceConnector(this IEndpointRouteBuilder endpoints, string prefix = ConnectorRoutes.DefaultPrefix)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         var routes = endpoints.ServiceProvider.GetService<ConnectorRoutes>()
@@ -39,7 +39,7 @@ public static class CarbonVoiceConnectorEndpointRouteBuilderExtensions
     /// </summary>
     /// <param name="endpoints">The route builder.</param>
     /// <param name="prefix">The prefix, <c>/ws</c> by default.</param>
-    public static IEndpointConventionBuilder MapCarbonVoiceProgress(this IEndpointRouteBuilder endpoints, string prefix = "/ws")
+    public static IEndpointConventionBuilder MapCarbonVoiceProgress(this IEndpointRouteBuilder endpoints, string prefix = ConnectorRoutes.DefaultProgressPrefix)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         var routes = endpoints.ServiceProvider.GetService<ConnectorRoutes>()

@@ -21,7 +21,7 @@ internal static class DashboardEndpoints
 
     private static async Task<Results<Ok<SyncHistoryResponse>, ProblemHttpResult>> ListRunsAsync(
         [FromRoute(Name = "connector_id")] string connectorId,
-        [FromQuery] int? limit,
+        [FromQuery(Name = "limit")] string? limitText,
         ConnectorTenant tenant,
         IConnectorRepository connectors,
         ISyncStateStore state,
@@ -34,9 +34,10 @@ internal static class DashboardEndpoints
             return problem;
         }
 
-        if (limit is < 1 or > 100)
+        var (limit, invalidLimit) = QueryValues.Integer("limit", limitText, 1, 100);
+        if (invalidLimit is not null)
         {
-            return Problems.Validation("limit", "limit must be between 1 and 100.");
+            return invalidLimit;
         }
 
         var runs = await state.ListRunsAsync(connector!.TenantId, connector.Id, limit ?? 20, cancellationToken);

@@ -31,14 +31,15 @@ internal sealed class JsonBody<T>
         var options = context.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
         using var buffer = new MemoryStream();
         await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
-        if (buffer.Length == 0 || buffer.ToArray().All(b => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
+        var body = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+        if (body.Trim(" \t\r\n"u8).IsEmpty)
         {
             return new JsonBody<T>(null, null);
         }
 
         try
         {
-            return new JsonBody<T>(JsonSerializer.Deserialize<T>(buffer.ToArray(), options), null);
+            return new JsonBody<T>(JsonSerializer.Deserialize<T>(body, options), null);
         }
         catch (JsonException exception)
         {

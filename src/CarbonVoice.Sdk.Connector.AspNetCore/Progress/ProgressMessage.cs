@@ -23,4 +23,9 @@ public sealed record ProgressMessage(
     long? Total,
     double? Percent,
     string? Message,
-    DateTimeOffset At);
+    DateTimeOffset At)
+{
+    /// <summary>The <c>connector_status</c> update sent when a connector moves to <c>expired</c> (its token can no longer be refreshed).</summary>
+    internal static ProgressMessage ConnectorExpired(string connectorId, string? runId, string? message, DateTimeOffset at)
+        => new("connector_status", connectorId, runId, ConnectorStatuses.Expired, null, null, 0, null, null, message, at);
+}

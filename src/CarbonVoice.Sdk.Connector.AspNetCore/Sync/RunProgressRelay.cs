@@ -106,7 +106,7 @@ internal sealed partial class RunProgressRelay(IRunProgressStore store, Progress
         if (entry.Status == SyncRunStatus.Expired
             && await connectors.TransitionStatusAsync(entry.ConnectorId, [ConnectorStatuses.Connected], ConnectorStatuses.Expired, entry.Message, cancellationToken))
         {
-            hub.Publish(entry.TenantId, new ProgressMessage("connector_status", entry.ConnectorId, runId, ConnectorStatuses.Expired, null, null, 0, null, null, entry.Message, time.GetUtcNow()));
+            hub.Publish(entry.TenantId, ProgressMessage.ConnectorExpired(entry.ConnectorId, runId, entry.Message, time.GetUtcNow()));
         }
     }
 

@@ -350,7 +350,7 @@ internal sealed class SyncCoordinator(
         }
 
         // Records only: an ingestion also counts its chunks under their own key, which are not records processed.
-        var processed = final.Counts.Where(c => c.Key != SyncHistoryEntryResponse.ChunkCounts).Sum(c => c.Value.Fetched);
+        var processed = RunCounts.Records(final).Sum(c => c.Fetched);
         hub.Publish(connector.TenantId, new ProgressMessage(
             type, connector.Id, final.Id, RunStatuses.Of(final.Status), "completed", null, processed, processed,
             final.Status == SyncRunStatus.Succeeded ? 100 : null, final.StatusMessage, time.GetUtcNow()));
@@ -384,7 +384,7 @@ internal sealed class SyncCoordinator(
             return;
         }
 
-        hub.Publish(connector.TenantId, new ProgressMessage("connector_status", connector.Id, runId, ConnectorStatuses.Expired, null, null, 0, null, null, message, time.GetUtcNow()));
+        hub.Publish(connector.TenantId, ProgressMessage.ConnectorExpired(connector.Id, runId, message, time.GetUtcNow()));
     }
 
     private DateTimeOffset Now => time.GetUtcNow();

@@ -97,7 +97,7 @@ internal sealed class WebhookProcessor(
             return false;
         }
 
-        hub.Publish(connector.TenantId, new ProgressMessage("connector_status", connector.Id, null, ConnectorStatuses.Expired, null, null, 0, null, null, message, time.GetUtcNow()));
+        hub.Publish(connector.TenantId, ProgressMessage.ConnectorExpired(connector.Id, null, message, time.GetUtcNow()));
         return true;
     }
 

@@ -113,6 +113,9 @@ internal sealed class DataStore
     /// <summary>Whether the user may read the conversation: members of its workspace may.</summary>
     public static bool CanSee(UserRecord user, ConversationRecord conversation) => conversation.Workspace.IsMember(user);
 
+    /// <summary>Whether the user may read the conversation now: it is visible to them and not deleted on the backend (what <see cref="Access"/> answers 403 to otherwise).</summary>
+    public static bool CanRead(UserRecord user, ConversationRecord conversation) => CanSee(user, conversation) && !conversation.IsDeleted;
+
     /// <summary>Every conversation, not deleted, of every workspace the user is a member of (collaborator or not).</summary>
     public static IEnumerable<ConversationRecord> VisibleConversations(UserRecord user)
     {

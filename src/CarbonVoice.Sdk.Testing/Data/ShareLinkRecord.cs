@@ -45,7 +45,7 @@ internal sealed class ShareLinkRecord
         return AccessType switch
         {
             "public" => true,
-            "forward" => Wrapper is { } wrapper && DataStore.CanSee(user, wrapper.Conversation) && !wrapper.Conversation.IsDeleted,
+            "forward" => Wrapper is { } wrapper && DataStore.CanRead(user, wrapper.Conversation),
             "specified" => SpecifiedAccess.Any(entry => Matches(entry.Type, entry.Ids, user)),
             _ => false,
         };

@@ -146,7 +146,7 @@ internal static class AttachmentEndpoints
     }
 
     private static bool Visible(RequestContext context, AttachmentRecord attachment)
-        => !attachment.Message.IsDeleted && DataStore.CanSee(context.User, attachment.Message.Conversation) && !attachment.Message.Conversation.IsDeleted;
+        => !attachment.Message.IsDeleted && DataStore.CanRead(context.User, attachment.Message.Conversation);
 
     private static void S3Error(RequestContext context, int status, string code, string message)
         => context.Text(status, "application/xml", $"<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>{code}</Code><Message>{System.Net.WebUtility.HtmlEncode(message)}</Message></Error>");

@@ -54,7 +54,7 @@ internal static class ShareLinkEndpoints
             w.WriteString("id", link.Id);
             WriteFields(w, link);
             var shared = link.SharedMessage.Conversation;
-            w.WriteBoolean("has_channel_access", DataStore.CanSee(context.User, shared) && !shared.IsDeleted);
+            w.WriteBoolean("has_channel_access", DataStore.CanRead(context.User, shared));
             w.WritePropertyName("shared_message");
             MessageV6Json.Write(w, link.SharedMessage, scope, presignedUrl: false);
             w.WriteEndObject();

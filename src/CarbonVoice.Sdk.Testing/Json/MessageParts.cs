@@ -43,7 +43,16 @@ internal static class MessageParts
 
     /// <summary>The canonical (unsigned) address of an attachment's file: a GET of it without a signature is refused, as on the real file host.</summary>
     public static string FileUrl(AttachmentRecord attachment, in WriteScope scope)
-        => $"{scope.BaseUrl}files/{attachment.Id}/{Uri.EscapeDataString(attachment.Filename)}";
+        => $"{scope.BaseUrl}{SignedUrls.Prefix}/{attachment.Id}/{Uri.EscapeDataString(attachment.Filename)}";
+
+    /// <summary><c>share_link_id</c>, on a message a share link of type <c>forward</c> was made with (every shape); absent otherwise.</summary>
+    public static void WriteShareLinkId(Utf8JsonWriter w, MessageRecord m)
+    {
+        if (m.ShareLink is { } shareLink)
+        {
+            w.WriteString("share_link_id", shareLink.Id);
+        }
+    }
 
     /// <summary>v3/v5 <c>waveform_percentages</c>: 24 numbers 0–100.</summary>
     public static void WriteWaveformArray(Utf8JsonWriter w, MessageRecord m)

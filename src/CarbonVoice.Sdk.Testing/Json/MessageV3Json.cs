@@ -63,11 +63,7 @@ internal static class MessageV3Json
         }
 
         w.WriteEndArray();
-        if (m.ShareLink is { } shareLink)
-        {
-            w.WriteString("share_link_id", shareLink.Id);
-        }
-
+        MessageParts.WriteShareLinkId(w, m);
         w.WriteString("notes", string.Empty);
         MessageParts.WriteReactionSummary(w, m, withEmojis: false);
         w.WriteStartArray("tagged_user_ids");

@@ -28,11 +28,7 @@ internal static class MessageV5Json
         }
 
         w.WriteEndArray();
-        if (m.ShareLink is { } shareLink)
-        {
-            w.WriteString("share_link_id", shareLink.Id);
-        }
-
+        MessageParts.WriteShareLinkId(w, m);
         w.WriteString("language", m.Language);
         w.WriteBoolean("is_original_language", true);
         if (ready)

@@ -40,10 +40,7 @@ internal static class MessageV6Json
                 w.WriteEndArray();
             }
 
-            if (m.ShareLink is { } shareLink)
-            {
-                w.WriteString("share_link_id", shareLink.Id);
-            }
+            MessageParts.WriteShareLinkId(w, m);
 
             if (m.Reactions is { Count: > 0 })
             {

@@ -54,11 +54,7 @@ internal static class MessageWebhookJson
         }
 
         w.WriteEndArray();
-        if (m.ShareLink is { } shareLink)
-        {
-            w.WriteString("share_link_id", shareLink.Id);
-        }
-
+        MessageParts.WriteShareLinkId(w, m);
         w.WriteString("type", "channel");
         w.WriteString("kind", m.KindName);
         w.WriteEndObject();

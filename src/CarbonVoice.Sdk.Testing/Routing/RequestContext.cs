@@ -113,13 +113,7 @@ internal sealed class RequestContext
         Response.AddHeader("Cache-Control", "no-store");
     }
 
-    public void Text(int status, string contentType, string body)
-    {
-        _writer = null;
-        Response.Status = status;
-        Response.ContentType = contentType;
-        Response.Body = Encoding.UTF8.GetBytes(body);
-    }
+    public void Text(int status, string contentType, string body) => Bytes(status, contentType, Encoding.UTF8.GetBytes(body));
 
     public void Bytes(int status, string contentType, byte[] body)
     {

@@ -7,6 +7,7 @@ import { advance, idle } from './progress.js';
 import { renderEntityChart, renderPillarChart, renderRateLimit } from './charts.js';
 import { renderHistory } from './history.js';
 import { notice, clearNotice, hasNotice } from './notices.js';
+import { count } from './format.js';
 
 const $ = (selector) => document.querySelector(selector);
 const COMPANY_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
@@ -376,7 +377,6 @@ async function disconnect(s, connector, purge) {
   try {
     const result = await carbonvoiceApi.disconnect(connector.id, purge);
     if (!current(s)) return;
-    const count = (value) => Number(value).toLocaleString('en');
     notice(result.data_purged
       ? `Disconnected ${connector.name} and purged its data (${count(result.raw_records_deleted)} records, ${count(result.chunks_deleted)} chunks deleted).`
       : `Disconnected ${connector.name}; its synced data is kept.`, { tone: 'success', topic: `connector:${connector.id}` });
@@ -464,7 +464,7 @@ async function loadChunks(s, reset) {
   const list = $('#chunks');
   if (reset) list.replaceChildren();
   $('#chunk-browser').hidden = false;
-  $('#chunk-total').textContent = `(${Number(page.total).toLocaleString('en')})`;
+  $('#chunk-total').textContent = `(${count(page.total)})`;
   for (const chunk of page.items) {
     const item = document.createElement('article');
     item.className = 'chunk';

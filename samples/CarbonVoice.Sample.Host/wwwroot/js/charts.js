@@ -1,8 +1,9 @@
 // Small inline-SVG charts (no library; the Content-Security-Policy allows no inline style, so colours come from
 // classes in site.css). Each chart carries an aria-label with every number it draws.
 
+import { count } from './format.js';
+
 const SVG = 'http://www.w3.org/2000/svg';
-const count = (value) => Number(value ?? 0).toLocaleString('en');
 
 function svg(name, attributes = {}, text) {
   const element = document.createElementNS(SVG, name);

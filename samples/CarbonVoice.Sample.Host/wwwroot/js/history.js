@@ -1,5 +1,6 @@
 // The sync-history table: one row per run (sync or ingestion), newest first.
-const count = (value) => Number(value ?? 0).toLocaleString('en');
+import { count } from './format.js';
+
 
 function duration(seconds) {
   if (seconds == null) return 'running…';

@@ -3,7 +3,7 @@
 // ingestion started on its own fills the whole bar. Counters are always records (fetched by a sync, read by an
 // ingestion); a run that did not succeed shows its outcome, never a percentage.
 
-const count = (value) => Number(value ?? 0).toLocaleString('en');
+import { count } from './format.js';
 
 /** The state before any run. */
 export const idle = Object.freeze({ percent: 0, label: 'Idle.', state: 'idle', stage: null, afterSync: false, base: 0 });
