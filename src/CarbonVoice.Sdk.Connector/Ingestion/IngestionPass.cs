@@ -16,7 +16,6 @@ internal sealed class IngestionPass(
     RunTracker tracker,
     Action<string?, string?, string> quarantined)
 {
-    private const string ChunkCounts = "chunk";
     private const int WriteBatch = 200;
 
     public static string ConversationSource(string conversationId) => "conversation:" + conversationId;
@@ -204,7 +203,7 @@ internal sealed class IngestionPass(
             ["container_type"] = item.ContainerType ?? string.Empty,
             ["container_id"] = item.ContainerId ?? string.Empty,
         };
-        var drafts = chunker.SplitCounted(header, body, options.MaxTokens, options.OverlapTokens).Select(chunk => new ChunkDraft(chunk.Text, chunk.Tokens, metadata)).ToList();
+        var drafts = Drafts(header, body, metadata);
         await WriteSourceAsync(source, CarbonVoiceEntities.ActionItem, item.WorkspaceId ?? record.ParentId, item.ConversationId, conversation?.DisplayName, drafts, cancellationToken).ConfigureAwait(false);
     }
 
@@ -227,7 +226,7 @@ internal sealed class IngestionPass(
             ["conversation_name"] = conversation.DisplayName,
             ["generated_at"] = Json.Iso(summary.CreatedAt),
         };
-        var drafts = chunker.SplitCounted(header, summary.Summary, options.MaxTokens, options.OverlapTokens).Select(chunk => new ChunkDraft(chunk.Text, chunk.Tokens, metadata)).ToList();
+        var drafts = Drafts(header, summary.Summary, metadata);
         await WriteSourceAsync(source, CarbonVoiceEntities.ConversationSummary, conversation.WorkspaceId, conversationId, conversation.DisplayName, drafts, cancellationToken).ConfigureAwait(false);
     }
 
@@ -275,6 +274,10 @@ internal sealed class IngestionPass(
         await WriteSourceAsync(source, CarbonVoiceEntities.Attachment, attachment.WorkspaceId, conversationId, conversation?.DisplayName, drafts, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>The chunks of one text under a header, all with the same metadata.</summary>
+    private List<ChunkDraft> Drafts(string header, string body, IReadOnlyDictionary<string, string> metadata)
+        => chunker.SplitCounted(header, body, options.MaxTokens, options.OverlapTokens).Select(chunk => new ChunkDraft(chunk.Text, chunk.Tokens, metadata)).ToList();
+
     private async Task<bool> IsConversationDeletedAsync(string conversationId, CancellationToken cancellationToken)
     {
         var record = await raw.GetAsync(new RawRecordKey(tenantId, connectorId, CarbonVoiceEntities.Channel, conversationId), cancellationToken).ConfigureAwait(false);
@@ -305,7 +308,7 @@ internal sealed class IngestionPass(
         foreach (var batch in built.Chunk(WriteBatch))
         {
             var outcomes = await chunks.UpsertAsync(batch, cancellationToken).ConfigureAwait(false);
-            tracker.Add(ChunkCounts, new EntitySyncCounts
+            tracker.Add(IngestionReporter.ChunkCounts, new EntitySyncCounts
             {
                 Fetched = outcomes.Count,
                 New = outcomes.Count(o => o == UpsertOutcome.New),
@@ -317,7 +320,7 @@ internal sealed class IngestionPass(
         var deleted = await chunks.DeleteBySourceAsync(tenantId, connectorId, source, built.Count, cancellationToken).ConfigureAwait(false);
         if (deleted > 0)
         {
-            tracker.Add(ChunkCounts, new EntitySyncCounts { Deleted = deleted });
+            tracker.Add(IngestionReporter.ChunkCounts, new EntitySyncCounts { Deleted = deleted });
         }
     }
 

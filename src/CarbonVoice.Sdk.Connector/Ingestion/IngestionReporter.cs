@@ -3,6 +3,7 @@ namespace CarbonVoice.Sdk.Connector.Internal;
 /// <summary>Turns an ingestion run's tracked counts into <see cref="IngestionProgress"/> events.</summary>
 internal sealed class IngestionReporter(RunTracker tracker, IProgress<IngestionProgress>? progress)
 {
+    /// <summary>The key of the chunk counts among a run's per-entity counts (written by the ingestion pass, read here).</summary>
     public const string ChunkCounts = "chunk";
 
     public void Report(IngestionPhase phase, double? percent = null, string? message = null)

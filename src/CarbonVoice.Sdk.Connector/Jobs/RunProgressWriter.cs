@@ -37,28 +37,33 @@ internal sealed class RunProgressWriter : IProgress<SyncProgress>, IProgress<Ing
     public void Report(SyncProgress value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        if (value.Phase == SyncPhase.Completed)
+        if (value.Phase == SyncPhase.Completed || !IsDue(value.RunId))
         {
             return; // the final entry comes from the run record
         }
 
-        Offer(value.RunId, value.Phase.ToString().ToLowerInvariant(), value.EntityType, value.Counts.Values.Sum(c => c.Fetched), value.Percent, value.Error?.Message ?? value.Message);
+        Write(value.RunId, value.Phase.ToString().ToLowerInvariant(), value.EntityType, value.Counts.Values.Sum(c => c.Fetched), value.Percent, value.Error?.Message ?? value.Message);
     }
 
     public void Report(IngestionProgress value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        if (value.Phase == IngestionPhase.Completed)
+        if (value.Phase == IngestionPhase.Completed || !IsDue(value.RunId))
         {
             return;
         }
 
-        Offer(value.RunId, value.Phase == IngestionPhase.Conversations ? "chunking" : value.Phase.ToString().ToLowerInvariant(), null, value.RecordsRead, value.Percent, value.Message ?? $"{value.ChunksWritten} chunks written, {value.ChunksDeleted} deleted");
+        Write(value.RunId, value.Phase == IngestionPhase.Conversations ? "chunking" : value.Phase.ToString().ToLowerInvariant(), null, value.RecordsRead, value.Percent, value.Message ?? $"{value.ChunksWritten} chunks written, {value.ChunksDeleted} deleted");
     }
 
     /// <summary>Writes the job's last entry: the run's final status, or that the connector was busy.</summary>
     public void Final(SyncRun? run, DateTimeOffset? busyUntil = null, string? busyRunId = null, string? message = null)
     {
+        if (_store is null)
+        {
+            return;
+        }
+
         var entry = Entry(run?.Id ?? busyRunId ?? RunId, null, null, run?.Counts.Values.Sum(c => c.Fetched) ?? 0, run?.Status == SyncRunStatus.Succeeded ? 100 : null, message ?? run?.StatusMessage) with
         {
             Kind = run?.Kind ?? Kind,
@@ -76,18 +81,25 @@ internal sealed class RunProgressWriter : IProgress<SyncProgress>, IProgress<Ing
         await _pump.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
-    private void Offer(string runId, string phase, string? entity, long processed, double? percent, string? message)
+    /// <summary>
+    /// Whether an event is written: the first one, then at most one per interval (the run's id is noted either way); never
+    /// without a store. Checked before the entry is built, so events in between cost nothing.
+    /// </summary>
+    private bool IsDue(string runId)
     {
         var first = Interlocked.CompareExchange(ref _runId, runId, null) is null;
         var now = _time.GetUtcNow();
-        if (!first && now - _lastWritten < _interval)
+        if (_store is null || (!first && now - _lastWritten < _interval))
         {
-            return;
+            return false;
         }
 
         _lastWritten = now;
-        _pending.Writer.TryWrite(Entry(runId, phase, entity, processed, percent is null ? null : Math.Min(99.9, percent.Value), message));
+        return true;
     }
+
+    private void Write(string runId, string phase, string? entity, long processed, double? percent, string? message)
+        => _pending.Writer.TryWrite(Entry(runId, phase, entity, processed, percent is null ? null : Math.Min(99.9, percent.Value), message));
 
     private RunProgressEntry Entry(string? runId, string? phase, string? entity, long processed, double? percent, string? message) => new()
     {

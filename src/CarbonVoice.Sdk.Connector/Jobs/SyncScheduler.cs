@@ -11,6 +11,8 @@ namespace CarbonVoice.Sdk.Connector;
 /// </summary>
 public sealed class SyncScheduler(ISyncScheduleStore schedules, IConnectorJobQueue queue, TimeProvider? timeProvider = null, ILogger<SyncScheduler>? logger = null)
 {
+    private readonly ISyncScheduleStore _schedules = schedules ?? throw new ArgumentNullException(nameof(schedules));
+    private readonly IConnectorJobQueue _queue = queue ?? throw new ArgumentNullException(nameof(queue));
     private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
     private readonly ILogger _logger = (ILogger?)logger ?? NullLogger.Instance;
 
@@ -29,11 +31,11 @@ public sealed class SyncScheduler(ISyncScheduleStore schedules, IConnectorJobQue
         while (true)
         {
             var now = _time.GetUtcNow();
-            var due = await schedules.ClaimDueAsync(now, Claim, BatchSize, cancellationToken).ConfigureAwait(false);
+            var due = await _schedules.ClaimDueAsync(now, Claim, BatchSize, cancellationToken).ConfigureAwait(false);
             foreach (var schedule in due)
             {
-                await queue.EnqueueAsync(ConnectorJob.Sync(schedule.TenantId, schedule.ConnectorId, SyncMode.Auto, now) with { CorrelationId = "schedule" }, cancellationToken: cancellationToken).ConfigureAwait(false);
-                await schedules.CompleteAsync(schedule.TenantId, schedule.ConnectorId, now + schedule.Interval, cancellationToken).ConfigureAwait(false);
+                await _queue.EnqueueAsync(ConnectorJob.Sync(schedule.TenantId, schedule.ConnectorId, SyncMode.Auto, now) with { CorrelationId = "schedule" }, cancellationToken: cancellationToken).ConfigureAwait(false);
+                await _schedules.CompleteAsync(schedule.TenantId, schedule.ConnectorId, now + schedule.Interval, cancellationToken).ConfigureAwait(false);
                 queued++;
             }
 

@@ -29,8 +29,8 @@ public sealed class SyncOptions
     /// <summary>
     /// Whether the text of text attachments (plain text, markdown, CSV, JSON, HTML) is downloaded through a signed URL
     /// (<c>GET /attachments/signedurl/{id}</c>) and kept in the attachment's raw record, so ingestion chunks it. Off by
-    /// default (attachments are then recorded with their metadata only); the sample host turns it on. An attachment whose id
-    /// and size are unchanged since the last download is not downloaded again.
+    /// default (attachments are then recorded with their metadata only); the sample host turns it on. An attachment whose id,
+    /// size and MIME type are unchanged since the last download is not downloaded again.
     /// </summary>
     public bool FetchTextAttachments { get; set; }
 

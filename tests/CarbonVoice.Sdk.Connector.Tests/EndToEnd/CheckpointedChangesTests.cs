@@ -39,33 +39,16 @@ public sealed class CheckpointedChangesTests
     }
 
     /// <summary>An <see cref="ICheckpointedRawDataStore"/> over the in-memory stores that records what each atomic call carried.</summary>
-    private sealed class AtomicRecordingStore(InMemoryRawDataStore inner, ISyncStateStore state) : ICheckpointedRawDataStore
+    private sealed class AtomicRecordingStore(InMemoryRawDataStore inner, ISyncStateStore state) : DelegatingRawDataStore(inner), ICheckpointedRawDataStore
     {
         public List<(CheckpointWrite Checkpoint, List<string> Records)> Checkpoints { get; } = [];
 
         public async Task<IReadOnlyList<RawUpsertResult>> UpsertAsync(IReadOnlyList<RawRecordUpsert> records, CheckpointWrite checkpoint, CancellationToken cancellationToken = default)
         {
             Checkpoints.Add((checkpoint, [.. records.Select(r => r.Key.ExternalId)]));
-            var results = await inner.UpsertAsync(records, cancellationToken);
+            var results = await base.UpsertAsync(records, cancellationToken);
             await state.SetCheckpointAsync(checkpoint.TenantId, checkpoint.ConnectorId, checkpoint.Scope, checkpoint.Value, cancellationToken);
             return results;
         }
-
-        public Task<IReadOnlyList<RawUpsertResult>> UpsertAsync(IReadOnlyList<RawRecordUpsert> records, CancellationToken cancellationToken = default) => inner.UpsertAsync(records, cancellationToken);
-
-        public Task<IReadOnlyList<RawUpsertResult>> TombstoneAsync(IReadOnlyList<RawRecordKey> keys, CancellationToken cancellationToken = default) => inner.TombstoneAsync(keys, cancellationToken);
-
-        public Task<RawRecord?> GetAsync(RawRecordKey key, CancellationToken cancellationToken = default) => inner.GetAsync(key, cancellationToken);
-
-        public Task<RawRecordPage> ReadChangedSinceAsync(string tenantId, string connectorId, long watermark, int pageSize, CancellationToken cancellationToken = default)
-            => inner.ReadChangedSinceAsync(tenantId, connectorId, watermark, pageSize, cancellationToken);
-
-        public Task<IReadOnlyList<RawRecord>> ListByParentAsync(string tenantId, string connectorId, string entityType, string parentId, string? afterExternalId, int pageSize, bool includeDeleted = false, CancellationToken cancellationToken = default)
-            => inner.ListByParentAsync(tenantId, connectorId, entityType, parentId, afterExternalId, pageSize, includeDeleted, cancellationToken);
-
-        public Task<long> CountAsync(string tenantId, string connectorId, string? entityType = null, bool includeDeleted = false, CancellationToken cancellationToken = default)
-            => inner.CountAsync(tenantId, connectorId, entityType, includeDeleted, cancellationToken);
-
-        public Task<int> PurgeAsync(string tenantId, string connectorId, CancellationToken cancellationToken = default) => inner.PurgeAsync(tenantId, connectorId, cancellationToken);
     }
 }

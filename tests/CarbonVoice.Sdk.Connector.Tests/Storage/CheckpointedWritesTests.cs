@@ -1,3 +1,5 @@
+using CarbonVoice.Sdk.Connector.Tests.Support;
+
 namespace CarbonVoice.Sdk.Connector.Tests.Storage;
 
 public sealed class CheckpointedWritesTests
@@ -16,6 +18,41 @@ public sealed class CheckpointedWritesTests
         var state = new InMemorySyncStateStore();
         await CheckpointedWrites.UpsertAsync(ConnectorStoreGuard.Wrap(records), state, page, new CheckpointWrite("t", "c", "scope", "v2"));
         Assert.Equal("v2", await state.GetCheckpointAsync("t", "c", "scope"));
+    }
+
+    [Fact]
+    public async Task The_stored_records_are_reported_before_a_separate_checkpoint_write_fails()
+    {
+        var records = new InMemoryRawDataStore();
+        var page = new[] { RawRecordUpsert.FromJson(new RawRecordKey("t", "c", "message", "m1"), "{}") };
+        IReadOnlyList<RawUpsertResult>? stored = null;
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => CheckpointedWrites.UpsertAsync(records, new FailingCheckpointState(), page, new CheckpointWrite("t", "c", "scope", "v"), r => stored = r, CancellationToken.None));
+
+        Assert.Equal(UpsertOutcome.New, Assert.Single(stored!).Outcome);
+    }
+
+    [Fact]
+    public async Task A_page_without_records_writes_only_its_checkpoint_even_on_a_transactional_store()
+    {
+        var state = new InMemorySyncStateStore();
+        var atomic = new RefusingAtomicStore();
+        var calls = 0;
+
+        Assert.Empty(await CheckpointedWrites.UpsertAsync(ConnectorStoreGuard.Wrap(atomic), state, [], new CheckpointWrite("t", "c", "scope", "v"), _ => calls++, CancellationToken.None));
+
+        Assert.Equal("v", await state.GetCheckpointAsync("t", "c", "scope"));
+        Assert.Equal(1, calls);
+    }
+
+    /// <summary>A transactional store that is never to be called (an empty page needs no transaction).</summary>
+    private sealed class RefusingAtomicStore() : DelegatingRawDataStore(new InMemoryRawDataStore()), ICheckpointedRawDataStore
+    {
+        public Task<IReadOnlyList<RawUpsertResult>> UpsertAsync(IReadOnlyList<RawRecordUpsert> records, CheckpointWrite checkpoint, CancellationToken cancellationToken = default)
+            => throw new InvalidOperationException("An empty page was sent to the transaction.");
+
+        public override Task<IReadOnlyList<RawUpsertResult>> UpsertAsync(IReadOnlyList<RawRecordUpsert> records, CancellationToken cancellationToken = default)
+            => throw new InvalidOperationException("An empty page was written.");
     }
 
     private sealed class FailingCheckpointState : ISyncStateStore

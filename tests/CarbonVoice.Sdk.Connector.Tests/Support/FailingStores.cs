@@ -8,29 +8,14 @@ public static class FailingStores
     public static SqliteException DiskFull() => new("SQLite Error 13: 'database or disk is full'.", 13);
 
     /// <summary>A raw store whose writes fail from the <paramref name="failFrom"/>-th on.</summary>
-    public sealed class Raw(IRawDataStore inner, int failFrom) : IRawDataStore
+    public sealed class Raw(IRawDataStore inner, int failFrom) : DelegatingRawDataStore(inner)
     {
         private int _writes;
 
         public int Writes => Volatile.Read(ref _writes);
 
-        public Task<IReadOnlyList<RawUpsertResult>> UpsertAsync(IReadOnlyList<RawRecordUpsert> records, CancellationToken cancellationToken = default)
-            => Interlocked.Increment(ref _writes) >= failFrom ? throw DiskFull() : inner.UpsertAsync(records, cancellationToken);
-
-        public Task<IReadOnlyList<RawUpsertResult>> TombstoneAsync(IReadOnlyList<RawRecordKey> keys, CancellationToken cancellationToken = default) => inner.TombstoneAsync(keys, cancellationToken);
-
-        public Task<RawRecord?> GetAsync(RawRecordKey key, CancellationToken cancellationToken = default) => inner.GetAsync(key, cancellationToken);
-
-        public Task<RawRecordPage> ReadChangedSinceAsync(string tenantId, string connectorId, long watermark, int pageSize, CancellationToken cancellationToken = default)
-            => inner.ReadChangedSinceAsync(tenantId, connectorId, watermark, pageSize, cancellationToken);
-
-        public Task<IReadOnlyList<RawRecord>> ListByParentAsync(string tenantId, string connectorId, string entityType, string parentId, string? afterExternalId, int pageSize, bool includeDeleted = false, CancellationToken cancellationToken = default)
-            => inner.ListByParentAsync(tenantId, connectorId, entityType, parentId, afterExternalId, pageSize, includeDeleted, cancellationToken);
-
-        public Task<long> CountAsync(string tenantId, string connectorId, string? entityType = null, bool includeDeleted = false, CancellationToken cancellationToken = default)
-            => inner.CountAsync(tenantId, connectorId, entityType, includeDeleted, cancellationToken);
-
-        public Task<int> PurgeAsync(string tenantId, string connectorId, CancellationToken cancellationToken = default) => inner.PurgeAsync(tenantId, connectorId, cancellationToken);
+        public override Task<IReadOnlyList<RawUpsertResult>> UpsertAsync(IReadOnlyList<RawRecordUpsert> records, CancellationToken cancellationToken = default)
+            => Interlocked.Increment(ref _writes) >= failFrom ? throw DiskFull() : base.UpsertAsync(records, cancellationToken);
     }
 
     /// <summary>A chunk store whose writes always fail.</summary>

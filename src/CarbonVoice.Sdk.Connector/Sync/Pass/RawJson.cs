@@ -17,4 +17,7 @@ internal static class RawJson
     };
 
     public static string Serialize<T>(T model) => JsonSerializer.Serialize(model, Options);
+
+    /// <summary>Reads back a payload <see cref="Serialize"/> wrote (same naming).</summary>
+    public static T? Deserialize<T>(string payload) => JsonSerializer.Deserialize<T>(payload, Options);
 }

@@ -14,7 +14,6 @@ namespace CarbonVoice.Sdk.Connector.Internal;
 internal sealed partial class SyncPass
 {
     private const string RetryPrefix = "attachment-retry:";
-    private static readonly JsonSerializerOptions ReadOptions = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
     private readonly Dictionary<string, int> _retries = new(StringComparer.Ordinal);
     private readonly HashSet<string> _attachmentsDone = new(StringComparer.Ordinal);
 
@@ -254,7 +253,7 @@ internal sealed partial class SyncPass
     {
         try
         {
-            return JsonSerializer.Deserialize<AttachmentPayload>(payload, ReadOptions);
+            return RawJson.Deserialize<AttachmentPayload>(payload);
         }
         catch (JsonException)
         {

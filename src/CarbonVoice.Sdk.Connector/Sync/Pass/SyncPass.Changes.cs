@@ -78,8 +78,14 @@ internal sealed partial class SyncPass
             await TombstoneDroppedAttachmentsAsync(kept, cancellationToken).ConfigureAwait(false);
             await StoreAttachmentsAsync(withAttachments, null, cancellationToken).ConfigureAwait(false);
             await TombstoneAsync(CarbonVoiceEntities.Message, deleted, cancellationToken).ConfigureAwait(false);
-            var cursor = Scope is null && page.ResumeToken is { } resume ? new CheckpointWrite(_tenantId, _connectorId, SyncScopes.ChangesCursor, resume) : null;
-            await StoreAsync(CarbonVoiceEntities.Message, live, cursor, cancellationToken).ConfigureAwait(false);
+            if (Scope is null && page.ResumeToken is { } resume)
+            {
+                await StoreAsync(CarbonVoiceEntities.Message, live, new CheckpointWrite(_tenantId, _connectorId, SyncScopes.ChangesCursor, resume), cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await StoreAsync(CarbonVoiceEntities.Message, live, cancellationToken).ConfigureAwait(false);
+            }
 
             Report(SyncPhase.Changes, CarbonVoiceEntities.Message);
         }

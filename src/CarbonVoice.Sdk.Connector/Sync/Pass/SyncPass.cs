@@ -109,36 +109,36 @@ internal sealed partial class SyncPass
 
     private RawRecordKey Key(string entityType, string externalId) => new(_tenantId, _connectorId, entityType, externalId);
 
-    private Task StoreAsync(string entityType, List<RawRecordUpsert> records, CancellationToken cancellationToken)
-        => StoreAsync(entityType, records, checkpoint: null, cancellationToken);
-
-    /// <summary>Upserts the records and sets the checkpoint that covers them (see <see cref="CheckpointedWrites"/>).</summary>
-    private async Task StoreAsync(string entityType, List<RawRecordUpsert> records, CheckpointWrite? checkpoint, CancellationToken cancellationToken)
+    private async Task StoreAsync(string entityType, List<RawRecordUpsert> records, CancellationToken cancellationToken)
     {
         if (records.Count == 0)
         {
-            if (checkpoint is not null)
-            {
-                await _state.SetCheckpointAsync(checkpoint.TenantId, checkpoint.ConnectorId, checkpoint.Scope, checkpoint.Value, cancellationToken).ConfigureAwait(false);
-            }
-
             return;
         }
 
         await _lease.RenewIfDueAsync(cancellationToken).ConfigureAwait(false);
-        var atomic = checkpoint is not null && CheckpointedWrites.IsAtomic(_raw);
-        var results = atomic
-            ? await CheckpointedWrites.UpsertAsync(_raw, _state, records, checkpoint!, cancellationToken).ConfigureAwait(false)
-            : await _raw.UpsertAsync(records, cancellationToken).ConfigureAwait(false);
+        Count(entityType, await _raw.UpsertAsync(records, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>
+    /// Upserts the records and sets the checkpoint that covers them (see <see cref="CheckpointedWrites"/>); the records are
+    /// counted once stored, so a checkpoint written apart from them that fails still leaves them counted.
+    /// </summary>
+    private async Task StoreAsync(string entityType, List<RawRecordUpsert> records, CheckpointWrite checkpoint, CancellationToken cancellationToken)
+    {
+        if (records.Count > 0)
+        {
+            await _lease.RenewIfDueAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await CheckpointedWrites.UpsertAsync(_raw, _state, records, checkpoint, results => Count(entityType, results), cancellationToken).ConfigureAwait(false);
+    }
+
+    private void Count(string entityType, IReadOnlyList<RawUpsertResult> results)
+    {
         foreach (var result in results)
         {
             _tracker.Count(entityType, result.Outcome);
-        }
-
-        // Elsewhere the records are counted as stored before their checkpoint is written (a failure between re-reads the page).
-        if (checkpoint is not null && !atomic)
-        {
-            await _state.SetCheckpointAsync(checkpoint.TenantId, checkpoint.ConnectorId, checkpoint.Scope, checkpoint.Value, cancellationToken).ConfigureAwait(false);
         }
     }
 
