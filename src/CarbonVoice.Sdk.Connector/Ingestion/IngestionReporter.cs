@@ -4,7 +4,7 @@ namespace CarbonVoice.Sdk.Connector.Internal;
 internal sealed class IngestionReporter(RunTracker tracker, IProgress<IngestionProgress>? progress)
 {
     /// <summary>The key of the chunk counts among a run's per-entity counts (written by the ingestion pass, read here).</summary>
-    public const string ChunkCounts = "chunk";
+    public const string ChunkCounts = SyncRun.ChunkCountsKey;
 
     public void Report(IngestionPhase phase, double? percent = null, string? message = null)
     {

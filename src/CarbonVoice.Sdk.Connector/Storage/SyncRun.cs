@@ -3,6 +3,12 @@ namespace CarbonVoice.Sdk.Connector;
 /// <summary>One entry of the sync log: a sync or ingestion run of one connector.</summary>
 public sealed record SyncRun
 {
+    /// <summary>
+    /// The key under which an ingestion run keeps its chunk counts in <see cref="Counts"/>, beside the entities it read:
+    /// chunks are not records, so leave this key out when adding up records.
+    /// </summary>
+    public const string ChunkCountsKey = "chunk";
+
     /// <summary>The run id.</summary>
     public required string Id { get; init; }
 
