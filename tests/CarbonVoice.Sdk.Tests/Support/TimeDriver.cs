@@ -43,6 +43,44 @@ internal static class TimeDriver
         }
     }
 
+    /// <summary>
+    /// Runs <paramref name="count"/> concurrent callers of <paramref name="caller"/> to completion (observing their
+    /// outcome): fake time moves, exactly to the earliest of their waits, only when every unfinished caller is blocked on
+    /// a timer due within <paramref name="horizon"/>, never while one of them is still on its way. Between moves the
+    /// driver awaits the next change of the timers or callers instead of polling.
+    /// </summary>
+    public static async Task DriveCallersAsync(this TrackingTimeProvider time, int count, Func<Task> caller, TimeSpan? horizon = null)
+    {
+        var all = Task.WhenAll(Enumerable.Range(0, count).Select(_ => time.StartCaller(caller)).ToList());
+        while (true)
+        {
+            var (next, unfinished, blocked, changed) = time.CallersState(horizon ?? DefaultHorizon);
+            if (unfinished == 0)
+            {
+                break;
+            }
+
+            if (next is { } due)
+            {
+                var step = due - time.GetUtcNow();
+                time.Advance(step > TimeSpan.Zero ? step : TimeSpan.Zero);
+                continue;
+            }
+
+            try
+            {
+                // A caller's end is a change too, so a failing caller cannot leave the driver waiting.
+                await changed.WaitAsync(HangGuard);
+            }
+            catch (TimeoutException)
+            {
+                throw new TimeoutException($"{unfinished} callers unfinished, {blocked} of them blocked on a timer, and nothing changed for {HangGuard.TotalSeconds} s.");
+            }
+        }
+
+        await all;
+    }
+
     /// <summary>Yields until the call is blocked on a timer due within <paramref name="horizon"/> (or has completed).</summary>
     public static Task WaitUntilBlockedOnTimerAsync(this TrackingTimeProvider time, Task task, TimeSpan? horizon = null)
         => YieldUntilAsync(() => task.IsCompleted || time.NextDueWithin(horizon ?? DefaultHorizon) is not null, "the call to wait on a timer");
