@@ -25,21 +25,25 @@ internal static class TimeDriver
     /// </summary>
     public static async Task AdvanceUntilCompletedAsync(this TrackingTimeProvider time, Task task, TimeSpan? horizon = null)
     {
-        var watch = Stopwatch.StartNew();
         while (!task.IsCompleted)
         {
+            // Taken before the timers are read: a timer armed after the read completes it, so no wake-up is lost.
+            var changed = time.Changed;
             if (time.NextDueWithin(horizon ?? DefaultHorizon) is { } due)
             {
                 var step = due - time.GetUtcNow();
                 time.Advance(step > TimeSpan.Zero ? step : TimeSpan.Zero);
-                watch.Restart();
+                continue;
             }
-            else if (watch.Elapsed > HangGuard)
+
+            try
+            {
+                await Task.WhenAny(task, changed).WaitAsync(HangGuard);
+            }
+            catch (TimeoutException)
             {
                 throw new TimeoutException("The call neither completed nor waited on a timer.");
             }
-
-            await Task.Yield();
         }
     }
 

@@ -27,6 +27,21 @@ internal sealed class TrackingTimeProvider(DateTimeOffset start) : FakeTimeProvi
         }
     }
 
+    /// <summary>
+    /// A task that completes at the next arming, firing or disarming of a timer, or the end of a caller: take it before
+    /// reading the state it guards, then await it instead of polling.
+    /// </summary>
+    public Task Changed
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _changed.Task;
+            }
+        }
+    }
+
     /// <summary>Runs <paramref name="body"/> on the thread pool as a caller whose timers are told apart from the others'.</summary>
     public Task StartCaller(Func<Task> body)
     {
