@@ -33,17 +33,13 @@ internal static class TimeDriver
             {
                 var step = due - time.GetUtcNow();
                 time.Advance(step > TimeSpan.Zero ? step : TimeSpan.Zero);
+
+                // The fired timer's continuation may be queued rather than run inline: give it a turn before the next jump.
+                await Task.Yield();
                 continue;
             }
 
-            try
-            {
-                await Task.WhenAny(task, changed).WaitAsync(HangGuard);
-            }
-            catch (TimeoutException)
-            {
-                throw new TimeoutException("The call neither completed nor waited on a timer.");
-            }
+            await UntilChangedAsync(task, changed, "The call neither completed nor waited on a timer.");
         }
     }
 
@@ -86,8 +82,32 @@ internal static class TimeDriver
     }
 
     /// <summary>Yields until the call is blocked on a timer due within <paramref name="horizon"/> (or has completed).</summary>
-    public static Task WaitUntilBlockedOnTimerAsync(this TrackingTimeProvider time, Task task, TimeSpan? horizon = null)
-        => YieldUntilAsync(() => task.IsCompleted || time.NextDueWithin(horizon ?? DefaultHorizon) is not null, "the call to wait on a timer");
+    public static async Task WaitUntilBlockedOnTimerAsync(this TrackingTimeProvider time, Task task, TimeSpan? horizon = null)
+    {
+        while (true)
+        {
+            var changed = time.Changed;
+            if (task.IsCompleted || time.NextDueWithin(horizon ?? DefaultHorizon) is not null)
+            {
+                return;
+            }
+
+            await UntilChangedAsync(task, changed, "Gave up waiting for the call to wait on a timer.");
+        }
+    }
+
+    /// <summary>Awaits the end of <paramref name="task"/> or a change of the clock's timers, whichever comes first (real-time hang guard only).</summary>
+    private static async Task UntilChangedAsync(Task task, Task changed, string hung)
+    {
+        try
+        {
+            await Task.WhenAny(task, changed).WaitAsync(HangGuard);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException(hung);
+        }
+    }
 
     /// <summary>Yields until <paramref name="condition"/> holds (bounded by a real-time hang guard; no sleep).</summary>
     public static async Task YieldUntilAsync(Func<bool> condition, string what)
