@@ -46,7 +46,7 @@ internal sealed class CarbonVoiceConnection
 
     public async Task<T> SendAsync<T>(HttpMethod method, string endpoint, PathBuilder path, HttpContent? content, JsonTypeInfo<T> typeInfo, bool idempotent, CancellationToken cancellationToken, string? wrapper = null)
     {
-        using var request = CreateRequest(method, endpoint, path, idempotent, anonymous: false);
+        using var request = CreateRequest(method, ApiUri(path), "application/json", endpoint, idempotent);
         request.Content = content;
         var (response, body) = await ReadAsync(_http, request, endpoint, cancellationToken, textBody: false, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
         using (response)
@@ -62,7 +62,7 @@ internal sealed class CarbonVoiceConnection
     /// </summary>
     public async Task<string> GetTextAsync(string endpoint, PathBuilder path, CancellationToken cancellationToken)
     {
-        using var request = CreateRequest(HttpMethod.Get, endpoint, path, idempotent: true, anonymous: false);
+        using var request = CreateRequest(HttpMethod.Get, ApiUri(path), "application/json", endpoint, idempotent: true);
         var (response, body) = await ReadAsync(_http, request, endpoint, cancellationToken, textBody: true, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
         using (response)
         {
@@ -79,13 +79,7 @@ internal sealed class CarbonVoiceConnection
     public async Task<AttachmentDownload> DownloadAsync(Uri url, long maxBytes, CancellationToken cancellationToken)
     {
         const string endpoint = "GET {signed attachment URL}";
-        using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("*/*"));
-        request.Headers.UserAgent.TryParseAdd(_options.CurrentValue.UserAgent);
-        request.Options.Set(CarbonVoiceRequestOptions.ConnectionId, ConnectionId);
-        request.Options.Set(CarbonVoiceRequestOptions.Endpoint, endpoint);
-        request.Options.Set(CarbonVoiceRequestOptions.Idempotent, true);
-        request.Options.Set(CarbonVoiceRequestOptions.Anonymous, true);
+        using var request = CreateRequest(HttpMethod.Get, url, "*/*", endpoint, idempotent: true, anonymous: true);
         request.Options.Set(CarbonVoiceRequestOptions.External, true);
         request.Options.Set(CarbonVoiceRequestOptions.MaxResponseBytes, maxBytes);
         HttpResponseMessage response;
@@ -135,10 +129,11 @@ internal sealed class CarbonVoiceConnection
         }
     }
 
-    private HttpRequestMessage CreateRequest(HttpMethod method, string endpoint, PathBuilder path, bool idempotent, bool anonymous)
+    /// <summary>A request of this connection: its Accept and User-Agent headers and the options the pipeline reads.</summary>
+    private HttpRequestMessage CreateRequest(HttpMethod method, Uri uri, string accept, string endpoint, bool idempotent, bool anonymous = false)
     {
-        var request = new HttpRequestMessage(method, new Uri(BaseAddress(), path.ToString().TrimStart('/')));
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        var request = new HttpRequestMessage(method, uri);
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(accept));
         request.Headers.UserAgent.TryParseAdd(_options.CurrentValue.UserAgent);
         request.Options.Set(CarbonVoiceRequestOptions.ConnectionId, ConnectionId);
         request.Options.Set(CarbonVoiceRequestOptions.Endpoint, endpoint);
@@ -149,11 +144,10 @@ internal sealed class CarbonVoiceConnection
 
     /// <summary>
     /// Sends a prepared request and returns the body of a successful response; every failure becomes a <see cref="CarbonVoiceException"/>.
-    /// With <paramref name="textBody"/> (a route that answers a bare string) a <c>text/html</c> content type is not an error page by itself.
     /// </summary>
-    public static async Task<byte[]> SendAsync(HttpClient http, HttpRequestMessage request, string endpoint, CancellationToken cancellationToken, bool textBody = false)
+    public static async Task<byte[]> SendAsync(HttpClient http, HttpRequestMessage request, string endpoint, CancellationToken cancellationToken)
     {
-        var (response, body) = await ReadAsync(http, request, endpoint, cancellationToken, textBody).ConfigureAwait(false);
+        var (response, body) = await ReadAsync(http, request, endpoint, cancellationToken, textBody: false).ConfigureAwait(false);
         using (response)
         {
             return body.ToArray();
@@ -162,7 +156,8 @@ internal sealed class CarbonVoiceConnection
 
     /// <summary>
     /// Sends a prepared request and returns its response with the body of a successful answer (the caller disposes the
-    /// response, which owns the body's buffer); every failure becomes a <see cref="CarbonVoiceException"/>.
+    /// response, which owns the body's buffer); every failure becomes a <see cref="CarbonVoiceException"/>. With
+    /// <paramref name="textBody"/> (a route that answers a bare string) a <c>text/html</c> content type is not an error page by itself.
     /// </summary>
     /// <remarks>
     /// The API pipeline reads the body inside each attempt (<see cref="ResponseBufferingHandler"/>), so retries and both timeouts
@@ -294,10 +289,12 @@ internal sealed class CarbonVoiceConnection
         }
     }
 
-    private Uri BaseAddress()
+    /// <summary>The address of an API route: <paramref name="path"/> under the configured base address (always taken as a folder).</summary>
+    private Uri ApiUri(PathBuilder path)
     {
         var baseAddress = _options.CurrentValue.BaseAddress;
-        return baseAddress.AbsoluteUri.EndsWith('/') ? baseAddress : new Uri(baseAddress.AbsoluteUri + "/");
+        var folder = baseAddress.AbsoluteUri.EndsWith('/') ? baseAddress : new Uri(baseAddress.AbsoluteUri + "/");
+        return new Uri(folder, path.ToString().TrimStart('/'));
     }
 
     /// <summary>The content coding still on the body (decompressing handlers remove the header), or null when none is.</summary>

@@ -5,25 +5,8 @@ using RichardSzalay.MockHttp;
 
 namespace CarbonVoice.Sdk.Tests.Core;
 
-public sealed class RateLimitTests : IDisposable
+public sealed class RateLimitTests : RateLimitTestsBase
 {
-    private const string Path = "v5/workspaces/w1";
-    private static readonly DateTimeOffset Start = new(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
-    private readonly MockHttpMessageHandler _mock = new();
-    private readonly RecordingHandler _recorder;
-    private readonly TrackingTimeProvider _time = new(Start);
-    private CarbonVoiceClient? _client;
-
-    public RateLimitTests() => _recorder = new RecordingHandler(_mock);
-
-    private int Sent => _recorder.Count(HttpMethod.Get, Path);
-
-    public void Dispose()
-    {
-        _client?.Dispose();
-        _recorder.Dispose();
-    }
-
     [Fact]
     public void No_rate_limit_is_known_before_the_first_response()
         => Assert.Null(Client().RateLimit);
@@ -244,25 +227,5 @@ public sealed class RateLimitTests : IDisposable
 
         Assert.Null(other.RateLimit);
         Assert.Equal(0, client.RateLimit!.Remaining);
-    }
-
-    private static HttpResponseMessage Ok(params (string Name, string Value)[] headers)
-        => Responses.Json(HttpStatusCode.OK, """{"id":"w1","name":"Acme"}""", headers);
-
-    private CarbonVoiceClient Client(Action<CarbonVoiceOptions>? configure = null)
-    {
-        _client = new CarbonVoiceClient(
-            TestClients.Options(o =>
-            {
-                // Generous budgets so that advancing fake time never trips a timeout unless a test sets one.
-                o.Timeout = TimeSpan.FromHours(1);
-                o.AttemptTimeout = TimeSpan.FromHours(1);
-                o.RateLimit.MaxWait = TimeSpan.FromMinutes(10);
-                configure?.Invoke(o);
-            }),
-            new StaticAccessTokenProvider(TestClients.AccessToken),
-            _recorder,
-            timeProvider: _time);
-        return _client;
     }
 }

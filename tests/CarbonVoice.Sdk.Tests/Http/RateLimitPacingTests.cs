@@ -1,51 +1,38 @@
 using System.Globalization;
-using System.Net;
 using CarbonVoice.Sdk.Tests.Support;
 using RichardSzalay.MockHttp;
 
 namespace CarbonVoice.Sdk.Tests.Http;
 
 /// <summary>Concurrent callers of one connection share its rate-limit budget instead of bursting into 429s (fake clock, no sleeps).</summary>
-public sealed class RateLimitPacingTests : IDisposable
+public sealed class RateLimitPacingTests : RateLimitTestsBase
 {
-    private const string Path = "v5/workspaces/w1";
-    private static readonly DateTimeOffset Start = new(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
-    private readonly MockHttpMessageHandler _mock = new();
-    private readonly BlockedCallersClock _time = new(Start);
-    private CarbonVoiceClient? _client;
-
-    public void Dispose() => _client?.Dispose();
-
-    [Theory(Skip = "Flaky: failed 1 run in 8 and is the likely cause of one hung run (BlockedCallersClock.DriveAsync spinning); the emulator's --rate-limit measure shows the zero 429s meanwhile. Tracked in the tests-that-bite issue.")]
+    [Theory]
     [InlineData(8, 10, 10)]
     [InlineData(4, 25, 10)]
     [InlineData(16, 5, 20)]
     public async Task Concurrent_callers_get_no_429_under_a_fixed_window_limit(int callers, int callsEach, int limit)
     {
-        var server = new FixedWindowServer(_time, limit, TimeSpan.FromSeconds(1));
-        _mock.When(HttpMethod.Get, TestClients.Url(Path)).Respond(_ => server.Answer());
-        var client = Client();
+        var (server, _) = await RunConcurrentCallersAsync(callers, callsEach, limit);
 
-        async Task CallerAsync()
-        {
-            for (var i = 0; i < callsEach; i++)
-            {
-                await client.Workspaces.GetAsync("w1");
-            }
-        }
-
-        await _time.DriveAsync(Enumerable.Range(0, callers).Select(_ => Task.Run(CallerAsync)).ToList());
-
-        var total = callers * callsEach;
         Assert.Equal(0, server.Refused);
-        Assert.Equal(total, server.Served);
+        Assert.Equal(callers * callsEach, server.Served);
+        Assert.True(server.MostInOneWindow <= limit);
+    }
+
+    [Theory(Skip = "Flaky: with the clock now deterministic, the SDK's pacer itself sometimes gives up more than one request of a window: (8, 10, 10) took 9 s of fake time (bound 8 s) in 3 of 15 full-suite runs, never in 60 runs of this class alone. Which requests are answered before which reservations depends on thread interleaving at one fake instant; a conservative budget is never raised again within the window.")]
+    [InlineData(8, 10, 10)]
+    [InlineData(4, 25, 10)]
+    [InlineData(16, 5, 20)]
+    public async Task Concurrent_callers_give_up_at_most_one_request_of_a_window(int callers, int callsEach, int limit)
+    {
+        var (_, elapsed) = await RunConcurrentCallersAsync(callers, callsEach, limit);
 
         // Ideal: `limit` requests per window, the last window starting at (windows - 1) s. The budget counts requests
         // still unanswered as not yet seen by the service, which may give up one request of a window: no more.
-        var elapsed = _time.GetUtcNow() - Start;
+        var total = callers * callsEach;
         var bound = TimeSpan.FromSeconds(Math.Ceiling((double)total / (limit - 1)) - 1);
         Assert.True(elapsed <= bound, $"{total} calls took {elapsed.TotalSeconds:0.###} s of fake time; at most {bound.TotalSeconds} s expected");
-        Assert.True(server.MostInOneWindow <= limit);
     }
 
     [Fact]
@@ -104,10 +91,10 @@ public sealed class RateLimitPacingTests : IDisposable
 
             return Ok(("X-RateLimit-Limit", "2"), ("X-RateLimit-Remaining", "0"), ("X-RateLimit-Reset", "10"));
         });
-        var client = Client();
+        var client = PacedClient();
         await client.Workspaces.GetAsync("w1");
 
-        await _time.DriveAsync(Enumerable.Range(0, 4).Select(_ => Task.Run(() => client.Workspaces.GetAsync("w1"))).ToList());
+        await _time.DriveCallersAsync(4, () => client.Workspaces.GetAsync("w1"));
 
         // Two at the reset (10 s); the next response says 0 left with a reset 10 s on: the other two at 20 s.
         Assert.Equal([Start, Start.AddSeconds(10), Start.AddSeconds(10), Start.AddSeconds(20), Start.AddSeconds(20)], sent.Order());
@@ -117,7 +104,7 @@ public sealed class RateLimitPacingTests : IDisposable
     public async Task A_slot_beyond_the_maximum_wait_fails_at_once_and_gives_its_turn_back()
     {
         _mock.When(HttpMethod.Get, TestClients.Url(Path)).Respond(_ => Ok(("X-RateLimit-Limit", "1"), ("X-RateLimit-Remaining", "0"), ("X-RateLimit-Reset", "120")));
-        var client = Client(o => o.RateLimit.MaxWait = TimeSpan.FromSeconds(60));
+        var client = PacedClient(o => o.RateLimit.MaxWait = TimeSpan.FromSeconds(60));
         await client.Workspaces.GetAsync("w1");
 
         var error = await Assert.ThrowsAsync<CarbonVoiceRateLimitException>(() => TimeDriver.WithoutAdvancingAsync(client.Workspaces.GetAsync("w1")));
@@ -130,12 +117,8 @@ public sealed class RateLimitPacingTests : IDisposable
     }
 
     [Fact]
-    public async Task Connections_have_separate_budgets()
+    public void Connections_have_separate_budgets()
     {
-        _mock.When(HttpMethod.Get, TestClients.Url(Path)).Respond(_ => Ok(("X-RateLimit-Limit", "1"), ("X-RateLimit-Remaining", "0"), ("X-RateLimit-Reset", "120")));
-        var client = Client();
-        await client.Workspaces.GetAsync("w1");
-
         var tracker = new Sdk.Internal.RateLimitTracker();
         tracker.Pacer("a").Complete(new RateLimitInfo(1, 0, Start.AddSeconds(120), Start));
 
@@ -143,25 +126,34 @@ public sealed class RateLimitPacingTests : IDisposable
         Assert.Equal(TimeSpan.FromSeconds(120), tracker.Pacer("a").Reserve(Start));
     }
 
-    private static HttpResponseMessage Ok(params (string Name, string Value)[] headers)
-        => Responses.Json(HttpStatusCode.OK, """{"id":"w1","name":"Acme"}""", headers);
-
-    private CarbonVoiceClient Client(Action<CarbonVoiceOptions>? configure = null)
+    /// <summary>
+    /// <paramref name="callers"/> concurrent callers make <paramref name="callsEach"/> calls each against a service allowing
+    /// <paramref name="limit"/> requests a second; returns the service and the fake time they took.
+    /// </summary>
+    private async Task<(FixedWindowServer Server, TimeSpan Elapsed)> RunConcurrentCallersAsync(int callers, int callsEach, int limit)
     {
-        _client = new CarbonVoiceClient(
-            TestClients.Options(o =>
+        var server = new FixedWindowServer(_time, limit, TimeSpan.FromSeconds(1));
+        _mock.When(HttpMethod.Get, TestClients.Url(Path)).Respond(_ => server.Answer());
+        var client = PacedClient();
+
+        async Task CallerAsync()
+        {
+            for (var i = 0; i < callsEach; i++)
             {
-                o.Timeout = TimeSpan.FromHours(1);
-                o.AttemptTimeout = TimeSpan.FromHours(1);
-                o.RateLimit.MaxWait = TimeSpan.FromMinutes(10);
-                o.RateLimit.MaxRetries = 0;
-                configure?.Invoke(o);
-            }),
-            new StaticAccessTokenProvider(TestClients.AccessToken),
-            _mock,
-            timeProvider: _time);
-        return _client;
+                await client.Workspaces.GetAsync("w1");
+            }
+        }
+
+        await _time.DriveCallersAsync(callers, CallerAsync);
+        return (server, _time.GetUtcNow() - Start);
     }
+
+    /// <summary>The client under test, retrying no 429: any 429 the pacing lets through reaches the test.</summary>
+    private CarbonVoiceClient PacedClient(Action<CarbonVoiceOptions>? configure = null) => Client(o =>
+    {
+        o.RateLimit.MaxRetries = 0;
+        configure?.Invoke(o);
+    });
 
     /// <summary>A service with a fixed-window limit on the fake clock: <c>Reset</c> is the window's end, rounded up to the millisecond.</summary>
     private sealed class FixedWindowServer(TimeProvider time, int limit, TimeSpan window)

@@ -1,29 +1,11 @@
-using System.Net;
 using CarbonVoice.Sdk.Tests.Support;
 using RichardSzalay.MockHttp;
 
 namespace CarbonVoice.Sdk.Tests.Http;
 
 /// <summary>How long the rate-limit handler waits, and when it refuses to wait at all.</summary>
-public sealed class RateLimitWaitTests : IDisposable
+public sealed class RateLimitWaitTests : RateLimitTestsBase
 {
-    private const string Path = "v5/workspaces/w1";
-    private static readonly DateTimeOffset Start = new(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
-    private readonly MockHttpMessageHandler _mock = new();
-    private readonly RecordingHandler _recorder;
-    private readonly TrackingTimeProvider _time = new(Start);
-    private CarbonVoiceClient? _client;
-
-    public RateLimitWaitTests() => _recorder = new RecordingHandler(_mock);
-
-    private int Sent => _recorder.Count(HttpMethod.Get, Path);
-
-    public void Dispose()
-    {
-        _client?.Dispose();
-        _recorder.Dispose();
-    }
-
     [Fact]
     public async Task An_exhausted_limit_resetting_beyond_the_call_budget_fails_the_next_call_at_once_without_sending_it()
     {
@@ -113,24 +95,5 @@ public sealed class RateLimitWaitTests : IDisposable
         await client.Workspaces.GetAsync("w1");
 
         Assert.Null(client.RateLimit);
-    }
-
-    private static HttpResponseMessage Ok(params (string Name, string Value)[] headers)
-        => Responses.Json(HttpStatusCode.OK, """{"id":"w1","name":"Acme"}""", headers);
-
-    private CarbonVoiceClient Client(Action<CarbonVoiceOptions>? configure = null)
-    {
-        _client = new CarbonVoiceClient(
-            TestClients.Options(o =>
-            {
-                o.Timeout = TimeSpan.FromHours(1);
-                o.AttemptTimeout = TimeSpan.FromHours(1);
-                o.RateLimit.MaxWait = TimeSpan.FromMinutes(10);
-                configure?.Invoke(o);
-            }),
-            new StaticAccessTokenProvider(TestClients.AccessToken),
-            _recorder,
-            timeProvider: _time);
-        return _client;
     }
 }

@@ -25,27 +25,89 @@ internal static class TimeDriver
     /// </summary>
     public static async Task AdvanceUntilCompletedAsync(this TrackingTimeProvider time, Task task, TimeSpan? horizon = null)
     {
-        var watch = Stopwatch.StartNew();
         while (!task.IsCompleted)
         {
+            // Taken before the timers are read: a timer armed after the read completes it, so no wake-up is lost.
+            var changed = time.Changed;
             if (time.NextDueWithin(horizon ?? DefaultHorizon) is { } due)
             {
                 var step = due - time.GetUtcNow();
                 time.Advance(step > TimeSpan.Zero ? step : TimeSpan.Zero);
-                watch.Restart();
-            }
-            else if (watch.Elapsed > HangGuard)
-            {
-                throw new TimeoutException("The call neither completed nor waited on a timer.");
+
+                // The fired timer's continuation may be queued rather than run inline: give it a turn before the next jump.
+                await Task.Yield();
+                continue;
             }
 
-            await Task.Yield();
+            await UntilChangedAsync(task, changed, "The call neither completed nor waited on a timer.");
         }
     }
 
+    /// <summary>
+    /// Runs <paramref name="count"/> concurrent callers of <paramref name="caller"/> to completion (observing their
+    /// outcome): fake time moves, exactly to the earliest of their waits, only when every unfinished caller is blocked on
+    /// a timer due within <paramref name="horizon"/>, never while one of them is still on its way. Between moves the
+    /// driver awaits the next change of the timers or callers instead of polling.
+    /// </summary>
+    public static async Task DriveCallersAsync(this TrackingTimeProvider time, int count, Func<Task> caller, TimeSpan? horizon = null)
+    {
+        var all = Task.WhenAll(Enumerable.Range(0, count).Select(_ => time.StartCaller(caller)).ToList());
+        while (true)
+        {
+            var (next, unfinished, blocked, changed) = time.CallersState(horizon ?? DefaultHorizon);
+            if (unfinished == 0)
+            {
+                break;
+            }
+
+            if (next is { } due)
+            {
+                var step = due - time.GetUtcNow();
+                time.Advance(step > TimeSpan.Zero ? step : TimeSpan.Zero);
+                continue;
+            }
+
+            try
+            {
+                // A caller's end is a change too, so a failing caller cannot leave the driver waiting.
+                await changed.WaitAsync(HangGuard);
+            }
+            catch (TimeoutException)
+            {
+                throw new TimeoutException($"{unfinished} callers unfinished, {blocked} of them blocked on a timer, and nothing changed for {HangGuard.TotalSeconds} s.");
+            }
+        }
+
+        await all;
+    }
+
     /// <summary>Yields until the call is blocked on a timer due within <paramref name="horizon"/> (or has completed).</summary>
-    public static Task WaitUntilBlockedOnTimerAsync(this TrackingTimeProvider time, Task task, TimeSpan? horizon = null)
-        => YieldUntilAsync(() => task.IsCompleted || time.NextDueWithin(horizon ?? DefaultHorizon) is not null, "the call to wait on a timer");
+    public static async Task WaitUntilBlockedOnTimerAsync(this TrackingTimeProvider time, Task task, TimeSpan? horizon = null)
+    {
+        while (true)
+        {
+            var changed = time.Changed;
+            if (task.IsCompleted || time.NextDueWithin(horizon ?? DefaultHorizon) is not null)
+            {
+                return;
+            }
+
+            await UntilChangedAsync(task, changed, "Gave up waiting for the call to wait on a timer.");
+        }
+    }
+
+    /// <summary>Awaits the end of <paramref name="task"/> or a change of the clock's timers, whichever comes first (real-time hang guard only).</summary>
+    private static async Task UntilChangedAsync(Task task, Task changed, string hung)
+    {
+        try
+        {
+            await Task.WhenAny(task, changed).WaitAsync(HangGuard);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException(hung);
+        }
+    }
 
     /// <summary>Yields until <paramref name="condition"/> holds (bounded by a real-time hang guard; no sleep).</summary>
     public static async Task YieldUntilAsync(Func<bool> condition, string what)
