@@ -94,6 +94,9 @@ public sealed class SyncRouteTests : IDisposable
         var id = await _host.ConnectAsync();
         using var client = _host.Tenant(SampleHostFactory.TenantAKey);
         _runner.Throw = new CarbonVoiceTokenExpiredException("refresh refused", id);
+
+        // The lease stays live, so no read can mark the run interrupted before the coordinator records its end.
+        _runner.KeepLease = true;
         using var response = await client.PostAsync($"{Api}/{id}/sync", null);
         var runId = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("sync_log_id").GetString()!;
         var run = await SampleHostFactory.WaitForRunAsync(client, id, runId);
@@ -104,6 +107,22 @@ public sealed class SyncRouteTests : IDisposable
 
         using var again = await client.PostAsync($"{Api}/{id}/sync", null);
         await HttpAssert.ProblemAsync(again, HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task A_refused_refresh_expires_the_connector_even_when_its_run_was_already_marked_interrupted()
+    {
+        var id = await _host.ConnectAsync();
+        using var client = _host.Tenant(SampleHostFactory.TenantAKey);
+        _runner.Throw = new CarbonVoiceTokenExpiredException("refresh refused", id);
+        _runner.InterruptBeforeThrowing = true;
+        using var response = await client.PostAsync($"{Api}/{id}/sync", null);
+        var runId = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("sync_log_id").GetString()!;
+        var run = await SampleHostFactory.WaitForRunAsync(client, id, runId);
+        Assert.Equal("interrupted", run.GetProperty("status").GetString());
+        await SampleHostFactory.WaitUntilAsync(
+            async () => (await client.GetFromJsonAsync<JsonElement>($"{Api}/{id}")).GetProperty("connector_status").GetString() == "expired",
+            "the connector to be marked expired");
     }
 
     [Fact]

@@ -232,9 +232,12 @@ internal sealed class SyncCoordinator(
         {
             job.Failure = exception;
             final = await CloseAsync(job, SyncRunStatus.Expired, "The Carbon Voice token can no longer be refreshed; reconnect.");
-            if (final is null)
+
+            // The token is gone whatever the run record says: no run, or one already marked interrupted (its runner
+            // released the lease before throwing and a read got there first). An expired record is marked by FinishAsync.
+            if (final?.Status != SyncRunStatus.Expired)
             {
-                await MarkExpiredAsync(connector, null, "The Carbon Voice token can no longer be refreshed; reconnect.");
+                await MarkExpiredAsync(connector, final?.Id, "The Carbon Voice token can no longer be refreshed; reconnect.");
             }
         }
 #pragma warning disable CA1031 // a failed run is recorded, never thrown into the void

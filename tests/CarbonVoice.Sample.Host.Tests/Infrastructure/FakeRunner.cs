@@ -54,6 +54,7 @@ internal sealed class FakeRunner(ISyncStateStore state) : IConnectorRunner
         var key = SyncLease.KeyOf(connector.Id, kind);
         var lease = await state.TryAcquireLeaseAsync(connector.TenantId, key, $"fake-runner:{Guid.NewGuid():N}", LeaseDuration, cancellationToken)
             ?? throw new ConnectorBusyException("Another run holds the lease.", await state.GetLeaseAsync(connector.TenantId, key, cancellationToken));
+        var released = false;
         try
         {
             var run = await state.StartRunAsync(connector.TenantId, connector.Id, kind, null, lease.Holder, cancellationToken);
@@ -62,6 +63,14 @@ internal sealed class FakeRunner(ISyncStateStore state) : IConnectorRunner
             await (IgnoreCancellation ? _gate.Task : _gate.Task.WaitAsync(cancellationToken));
             if (Throw is { } exception)
             {
+                if (InterruptBeforeThrowing)
+                {
+                    // The lease goes first, and a reader marks the run interrupted before the coordinator hears of the end.
+                    await state.ReleaseLeaseAsync(lease, CancellationToken.None);
+                    released = true;
+                    await state.TryInterruptRunAsync(run.Id, "Lease lapsed.", CancellationToken.None);
+                }
+
                 throw exception;
             }
 
@@ -76,7 +85,7 @@ internal sealed class FakeRunner(ISyncStateStore state) : IConnectorRunner
         }
         finally
         {
-            if (!KeepLease)
+            if (!KeepLease && !released)
             {
                 await state.ReleaseLeaseAsync(lease, CancellationToken.None);
             }
@@ -85,6 +94,9 @@ internal sealed class FakeRunner(ISyncStateStore state) : IConnectorRunner
 
     /// <summary>How long the runner's leases last (the host tests never hold one nearly as long).</summary>
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>When throwing <see cref="Throw"/>: releases the lease first, then the run is marked interrupted (as a read of it would), then it throws.</summary>
+    public bool InterruptBeforeThrowing { get; set; }
 
     /// <summary>Leaves the lease in place at the end, like a run whose release failed.</summary>
     public bool KeepLease { get; set; }
