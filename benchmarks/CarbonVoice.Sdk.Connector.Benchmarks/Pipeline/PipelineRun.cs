@@ -1,27 +1,25 @@
 using System.Diagnostics;
 using System.Globalization;
 using CarbonVoice.Sdk.Connector.Sqlite;
-using CarbonVoice.Sdk.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
 namespace CarbonVoice.Sdk.Connector.Benchmarks.Pipeline;
 
 /// <summary>
-/// A full sync of an in-process emulator into a fresh SQLite file, then the ingestion of every record into chunks:
-/// each timed on its own, peak working set and managed heap sampled over the whole run.
+/// A full sync of the emulator (<see cref="PipelineEmulator"/>) into a fresh SQLite file, then the ingestion of every
+/// record into chunks: each timed on its own; peak working set, managed heap and live heap sampled over the whole run.
 /// </summary>
 internal static class PipelineRun
 {
-    private const int Conversations = 50;
-
     /// <summary>Runs each size in a fresh process (so peaks do not carry over) and prints the table.</summary>
-    public static async Task<int> RunAllAsync(IReadOnlyList<int> sizes)
+    public static async Task<int> RunAllAsync(IReadOnlyList<int> sizes, bool inProcessEmulator)
     {
         var results = new List<PipelineResult>();
         foreach (var size in sizes)
         {
-            var start = new ProcessStartInfo(Environment.ProcessPath!, ["--measure", "--messages", size.ToString(CultureInfo.InvariantCulture)]) { RedirectStandardOutput = true };
+            string[] arguments = ["--measure", "--messages", size.ToString(CultureInfo.InvariantCulture), .. inProcessEmulator ? ["--in-process"] : Array.Empty<string>()];
+            var start = new ProcessStartInfo(Environment.ProcessPath!, arguments) { RedirectStandardOutput = true };
             using var child = Process.Start(start)!;
             PipelineResult? result = null;
             while (await child.StandardOutput.ReadLineAsync().ConfigureAwait(false) is { } line)
@@ -51,28 +49,24 @@ internal static class PipelineRun
         if (results.Count > 1)
         {
             var (small, large) = (results.MinBy(r => r.Messages)!, results.MaxBy(r => r.Messages)!);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"peak working set {large.Messages:N0} / {small.Messages:N0}: {(double)large.PeakWorkingSet / small.PeakWorkingSet:F2}x; managed heap: {(double)large.PeakManaged / small.PeakManaged:F2}x"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"peak working set {large.Messages:N0} / {small.Messages:N0}: {(double)large.PeakWorkingSet / small.PeakWorkingSet:F2}x; managed heap: {(double)large.PeakManaged / small.PeakManaged:F2}x; live heap: {(double)large.PeakLive / small.PeakLive:F2}x"));
         }
 
         return results.All(r => r.Succeeded) ? 0 : 2;
     }
 
-    /// <summary>One run of exactly <paramref name="messageCount"/> messages in this process.</summary>
-    public static async Task<int> RunOneAsync(int messageCount, bool ingest)
+    /// <summary>One run of exactly <paramref name="messageCount"/> messages, measured in this process.</summary>
+    public static async Task<int> RunOneAsync(int messageCount, bool ingest, bool inProcessEmulator)
     {
-        if (messageCount % Conversations != 0)
+        if (PipelineEmulator.Validate(messageCount) is { } error)
         {
-            Console.Error.WriteLine($"--messages must be a multiple of {Conversations}.");
+            Console.Error.WriteLine(error);
             return 1;
         }
 
-        // The generator leaves its fourth conversation empty: one more conversation makes the count exact.
-        var options = new EmulatorOptions { Seed = 11, Workspaces = 1, ConversationsPerWorkspace = Conversations + 1, MessagesPerConversation = messageCount / Conversations, Users = 4 };
-        options.RateLimit.Enabled = false;
-        await using var emulator = new CarbonVoiceEmulator(options);
-        var user = emulator.Data.Users.OrderByDescending(u => emulator.Data.WorkspacesOf(u.Id).Count).First();
+        await using var emulator = await PipelineEmulator.StartAsync(messageCount, inProcessEmulator).ConfigureAwait(false);
         var clientOptions = new CarbonVoiceOptions { BaseAddress = emulator.BaseAddress, ClientId = "emulator-client", ClientSecret = "emulator-secret", RetryBaseDelay = TimeSpan.Zero };
-        using var client = new CarbonVoiceClient(clientOptions, new StaticAccessTokenProvider(emulator.IssueTokens(user.Id).AccessToken), emulator.CreateHandler());
+        using var client = new CarbonVoiceClient(clientOptions, new StaticAccessTokenProvider(emulator.AccessToken), emulator.Handler);
         var path = Path.Combine(Path.GetTempPath(), $"cv-bench-{Guid.NewGuid():N}.db");
         var connection = $"Data Source={path}";
         try
@@ -91,7 +85,7 @@ internal static class PipelineRun
             var syncSeconds = watch.Elapsed.TotalSeconds;
             var syncPeak = sampler.EndPhase();
             var stored = await raw.CountAsync("bench", "bench", CarbonVoiceEntities.Message).ConfigureAwait(false);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"sync: status={run.Status} messages={stored} (emulator {emulator.Data.MessageCount}) time={syncSeconds:F1}s rate={stored / syncSeconds:F0} msg/s peak working set={PipelineResult.Mb(syncPeak)} MiB"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"sync: status={run.Status} messages={stored} (emulator {emulator.MessageCount}, {(inProcessEmulator ? "in this process" : "in its own process")}) time={syncSeconds:F1}s rate={stored / syncSeconds:F0} msg/s peak working set={PipelineResult.Mb(syncPeak)} MiB"));
             var succeeded = run.Status == SyncRunStatus.Succeeded && stored == messageCount;
             var chunkCount = 0;
             var ingestSeconds = 0.0;
@@ -106,8 +100,8 @@ internal static class PipelineRun
                 succeeded &= ingestRun.Status == SyncRunStatus.Succeeded;
             }
 
-            var result = new PipelineResult((int)stored, syncSeconds, chunkCount, ingestSeconds, sampler.PeakWorkingSetBytes, sampler.PeakManagedBytes, succeeded);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"memory over the whole run: peak working set={PipelineResult.Mb(result.PeakWorkingSet)} MiB, peak managed heap={PipelineResult.Mb(result.PeakManaged)} MiB, SQLite file={PipelineResult.Mb(new FileInfo(path).Length)} MiB"));
+            var result = new PipelineResult((int)stored, syncSeconds, chunkCount, ingestSeconds, sampler.PeakWorkingSetBytes, sampler.PeakManagedBytes, sampler.PeakLiveBytes, succeeded);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"memory over the whole run: peak working set={PipelineResult.Mb(result.PeakWorkingSet)} MiB, peak managed heap={PipelineResult.Mb(result.PeakManaged)} MiB, peak live heap={PipelineResult.Mb(result.PeakLive)} MiB, SQLite file={PipelineResult.Mb(new FileInfo(path).Length)} MiB"));
             Console.WriteLine(result.ToLine());
             return succeeded ? 0 : 2;
         }
