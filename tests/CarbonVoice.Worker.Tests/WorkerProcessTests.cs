@@ -41,7 +41,9 @@ public sealed class WorkerProcessTests
 
         var overrides = new Dictionary<string, string>
         {
-            ["Worker__LeaseDuration"] = "00:00:05",
+            // No worker dies here: a lease long enough that a loaded machine cannot make a renewal late (a lost lease fails
+            // the run, and a third failure would poison a job the assertions below expect to have run).
+            ["Worker__LeaseDuration"] = "00:00:20",
             ["Jobs__BusyRetryDelay"] = "00:00:01",
             ["Queue__MaxDequeueCount"] = "3",
             ["Queue__FailureRetryDelay"] = "00:00:00.200",
@@ -49,28 +51,33 @@ public sealed class WorkerProcessTests
             ["Queue__MaxPollInterval"] = "00:00:00.250",
         };
         var workers = Enumerable.Range(0, 3).Select(_ => WorkerProcess.Start(WorkerProcess.DllBesideThis(), environment.WorkerEnvironment(overrides))).ToList();
+        string tails;
         try
         {
             await environment.WaitUntilDrainedAsync(TimeSpan.FromMinutes(4), workers);
         }
         finally
         {
+            tails = string.Join("\n", workers.Select(w => $"worker {w.Id}:\n{w.Tail}"));
             await Task.WhenAll(workers.Select(w => w.DisposeAsync().AsTask()));
         }
 
         // Equal to one process doing the same work, connector by connector.
         var reference = await SingleProcessReference.RunAsync(emulator, server.BaseAddress, connectors);
+        var diagnosis = await DiagnosisAsync(environment, connectors.Select(c => c.ConnectorId), tails);
         foreach (var connector in connectors)
         {
             var (raw, chunks) = reference[connector.ConnectorId];
             Assert.NotEmpty(raw);
             Assert.NotEmpty(chunks);
-            Assert.Equal(raw, await StoreFingerprint.RawAsync(environment.Raw, EmulatorConnectors.TenantId, connector.ConnectorId));
-            Assert.Equal(chunks, await StoreFingerprint.ChunksAsync(environment.Chunks, EmulatorConnectors.TenantId, connector.ConnectorId));
+            var storedRaw = await StoreFingerprint.RawAsync(environment.Raw, EmulatorConnectors.TenantId, connector.ConnectorId);
+            Assert.True(raw.SequenceEqual(storedRaw), $"{connector.ConnectorId}: {storedRaw.Count} records stored, {raw.Count} expected (or different). {diagnosis}");
+            var storedChunks = await StoreFingerprint.ChunksAsync(environment.Chunks, EmulatorConnectors.TenantId, connector.ConnectorId);
+            Assert.True(chunks.SequenceEqual(storedChunks), $"{connector.ConnectorId}: {storedChunks.Count} chunks stored, {chunks.Count} expected (or different). {diagnosis}");
 
             // Written exactly once: the runs' counts add up to one write per record and chunk, none rewritten.
             var runs = await environment.State.ListRunsAsync(EmulatorConnectors.TenantId, connector.ConnectorId, 200);
-            Assert.DoesNotContain(runs, r => r.Status != SyncRunStatus.Succeeded);
+            Assert.False(runs.Any(r => r.Status != SyncRunStatus.Succeeded), $"{connector.ConnectorId} has runs that did not succeed. {diagnosis}");
             var syncs = runs.Where(r => r.Kind != SyncKind.Ingestion).ToList();
             Assert.Equal(raw.Count, syncs.SelectMany(r => r.Counts.Values).Sum(c => c.New));
             Assert.Equal(0, syncs.SelectMany(r => r.Counts.Values).Sum(c => c.Changed));
@@ -94,6 +101,23 @@ public sealed class WorkerProcessTests
         Assert.Contains("Failed", brokenJob.GetProperty("last_error").GetString(), StringComparison.Ordinal);
         Assert.Contains(poison, p => p.GetProperty("last_error").GetString()!.Contains("tenant_id or connector_id", StringComparison.Ordinal));
         Assert.Equal(0, await environment.ScalarAsync("SELECT COUNT(*) FROM cv_raw_records WHERE connector_id = '" + broken.ConnectorId + "';"));
+    }
+
+    /// <summary>
+    /// What a failure message needs to say why, its first line a summary (the line CI prints): the runs that did not succeed
+    /// and the poison jobs, each with its message; then the workers' last lines.
+    /// </summary>
+    private static async Task<string> DiagnosisAsync(ScaleEnvironment environment, IEnumerable<string> connectorIds, string tails)
+    {
+        var failed = new List<string>();
+        foreach (var connectorId in connectorIds)
+        {
+            var runs = await environment.State.ListRunsAsync(EmulatorConnectors.TenantId, connectorId, 200);
+            failed.AddRange(runs.Where(r => r.Status != SyncRunStatus.Succeeded).Select(r => $"{r.Kind} of {connectorId} {r.Status}: {r.StatusMessage}"));
+        }
+
+        var poison = (await environment.PeekPoisonAsync()).Select(p => p.TryGetProperty("last_error", out var error) ? error.ToString() : p.ToString()).ToList();
+        return $"{failed.Count} run(s) not succeeded [{string.Join("; ", failed)}], {poison.Count} poison job(s) [{string.Join("; ", poison)}].\n{tails}";
     }
 
     [ServersFact(Postgres, Azurite)]
