@@ -48,33 +48,31 @@ internal sealed class RateLimitHandler : DelegatingHandler
         var pacer = policy.WaitWhenExhausted ? _tracker.Pacer(connectionId) : null;
         for (var attempt = 0; ; attempt++)
         {
-            if (pacer is not null)
+            // One budget per connection, shared by its concurrent calls: wait for this request's slot.
+            var slot = pacer?.Reserve(_time.GetUtcNow());
+            if (slot is { Wait: var wait } && wait > TimeSpan.Zero)
             {
-                // One budget per connection, shared by its concurrent calls: wait for this request's slot.
-                var wait = pacer.Reserve(_time.GetUtcNow());
-                if (wait > TimeSpan.Zero)
+                try
                 {
-                    try
-                    {
-                        EnsureWaitAllowed(wait, deadline, policy, endpoint, _tracker.Get(connectionId));
-                        await WaitAsync(wait, endpoint, attempt, cancellationToken).ConfigureAwait(false);
-                    }
-                    catch
-                    {
-                        pacer.Cancel();
-                        throw;
-                    }
+                    EnsureWaitAllowed(wait, deadline, policy, endpoint, _tracker.Get(connectionId));
+                    await WaitAsync(wait, endpoint, attempt, cancellationToken).ConfigureAwait(false);
+                }
+                catch
+                {
+                    slot.Cancel();
+                    throw;
                 }
             }
 
             HttpResponseMessage response;
+            slot?.Sent();
             try
             {
                 response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
             }
             catch
             {
-                pacer?.Complete(null);
+                slot?.Complete(null);
                 throw;
             }
 
@@ -85,7 +83,7 @@ internal sealed class RateLimitHandler : DelegatingHandler
                 _tracker.Record(connectionId, info);
             }
 
-            pacer?.Complete(info);
+            slot?.Complete(info);
             if (response.StatusCode != HttpStatusCode.TooManyRequests)
             {
                 return response;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CarbonVoice.Sdk.Internal;
 using CarbonVoice.Sdk.Tests.Support;
 using RichardSzalay.MockHttp;
 
@@ -20,7 +21,7 @@ public sealed class RateLimitPacingTests : RateLimitTestsBase
         Assert.True(server.MostInOneWindow <= limit);
     }
 
-    [Theory(Skip = "Flaky: with the clock now deterministic, the SDK's pacer itself sometimes gives up more than one request of a window: (8, 10, 10) took 9 s of fake time (bound 8 s) in 3 of 15 full-suite runs, never in 60 runs of this class alone. Which requests are answered before which reservations depends on thread interleaving at one fake instant; a conservative budget is never raised again within the window.")]
+    [Theory]
     [InlineData(8, 10, 10)]
     [InlineData(4, 25, 10)]
     [InlineData(16, 5, 20)]
@@ -28,8 +29,8 @@ public sealed class RateLimitPacingTests : RateLimitTestsBase
     {
         var (_, elapsed) = await RunConcurrentCallersAsync(callers, callsEach, limit);
 
-        // Ideal: `limit` requests per window, the last window starting at (windows - 1) s. The budget counts requests
-        // still unanswered as not yet seen by the service, which may give up one request of a window: no more.
+        // Ideal: `limit` requests per window, the last window starting at (windows - 1) s. The last slot of a budget goes
+        // at the reset, which may give up one request of a window: no more.
         var total = callers * callsEach;
         var bound = TimeSpan.FromSeconds(Math.Ceiling((double)total / (limit - 1)) - 1);
         Assert.True(elapsed <= bound, $"{total} calls took {elapsed.TotalSeconds:0.###} s of fake time; at most {bound.TotalSeconds} s expected");
@@ -39,43 +40,142 @@ public sealed class RateLimitPacingTests : RateLimitTestsBase
     public void A_remaining_budget_is_spread_over_the_time_to_the_reset()
     {
         // 8 left for the 4 s to the reset, 8 callers queue at once: 4 go now, the other 4 at 1, 2, 3 and 4 s.
-        var pacer = new Sdk.Internal.RateLimitPacer();
-        pacer.Reserve(Start);
-        pacer.Complete(new RateLimitInfo(9, 8, Start.AddSeconds(4), Start));
+        var pacer = new RateLimitPacer();
+        Send(pacer, Start).Complete(new RateLimitInfo(9, 8, Start.AddSeconds(4), Start));
 
-        var waits = Enumerable.Range(0, 8).Select(_ => pacer.Reserve(Start).TotalSeconds).ToList();
+        var waits = Enumerable.Range(0, 8).Select(_ => pacer.Reserve(Start).Wait.TotalSeconds).ToList();
 
         Assert.Equal([0, 0, 0, 0, 1, 2, 3, 4], waits);
     }
 
     [Fact]
-    public void Requests_still_unanswered_are_taken_off_a_reported_budget()
+    public void Requests_sent_after_the_answered_one_are_taken_off_its_budget()
     {
-        // 3 requests are out when a response reports 4 left: only 1 more may go before the reset.
-        var pacer = new Sdk.Internal.RateLimitPacer();
-        pacer.Reserve(Start);
-        pacer.Complete(new RateLimitInfo(10, 9, Start.AddSeconds(10), Start));
-        for (var i = 0; i < 4; i++)
+        // 4 more requests go; the response to the first of them reports 5 left of 10: the other 3 were sent after it, so
+        // they are charged even though the window's count (5, of which 2 answered) could already include them (it could
+        // be another client's): only 2 more may go, 1 now and 1 at the reset.
+        var pacer = new RateLimitPacer();
+        Send(pacer, Start).Complete(new RateLimitInfo(10, 9, Start.AddSeconds(10), Start));
+        var sent = Enumerable.Range(0, 4).Select(_ => Send(pacer, Start)).ToList();
+
+        sent[0].Complete(new RateLimitInfo(10, 5, Start.AddSeconds(10), Start));
+
+        var waits = Enumerable.Range(0, 3).Select(_ => pacer.Reserve(Start).Wait.TotalSeconds).ToList();
+        Assert.Equal([0, 10, 10], waits);
+    }
+
+    [Fact]
+    public void Requests_sent_before_the_answered_one_and_in_its_count_are_not_taken_off_its_budget()
+    {
+        // The same 4 requests, but the last one's response reports 5 left: the 3 sent before it are in the window's count
+        // (5, of which 2 answered), so all 5 are left: 2 now, then at 3, 6 and 9 s (the reset).
+        var pacer = new RateLimitPacer();
+        Send(pacer, Start).Complete(new RateLimitInfo(10, 9, Start.AddSeconds(9), Start));
+        var sent = Enumerable.Range(0, 4).Select(_ => Send(pacer, Start)).ToList();
+
+        sent[3].Complete(new RateLimitInfo(10, 5, Start.AddSeconds(9), Start));
+
+        var waits = Enumerable.Range(0, 6).Select(_ => pacer.Reserve(Start).Wait.TotalSeconds).ToList();
+        Assert.Equal([0, 0, 3, 6, 9, 9], waits);
+    }
+
+    [Fact]
+    public void Requests_overtaken_on_their_way_to_the_service_are_taken_off_its_budget()
+    {
+        // The same 4 requests; the last one overtook the other 3: its response reports 8 left, a count of 2 (the first
+        // request and itself), so the 3 sent before it are not counted yet: 5 are left, not 8.
+        var pacer = new RateLimitPacer();
+        Send(pacer, Start).Complete(new RateLimitInfo(10, 9, Start.AddSeconds(9), Start));
+        var sent = Enumerable.Range(0, 4).Select(_ => Send(pacer, Start)).ToList();
+
+        sent[3].Complete(new RateLimitInfo(10, 8, Start.AddSeconds(9), Start));
+
+        var waits = Enumerable.Range(0, 6).Select(_ => pacer.Reserve(Start).Wait.TotalSeconds).ToList();
+        Assert.Equal([0, 0, 3, 6, 9, 9], waits);
+    }
+
+    [Fact]
+    public void Requests_reserved_and_not_yet_sent_are_taken_off_a_budget()
+    {
+        // One request is out and one more is reserved (not sent) when the response reports 3 left: 2 are left to hand out.
+        var pacer = new RateLimitPacer();
+        var first = Send(pacer, Start);
+        Assert.Equal(TimeSpan.Zero, pacer.Reserve(Start).Wait);
+
+        first.Complete(new RateLimitInfo(10, 3, Start.AddSeconds(10), Start));
+
+        var waits = Enumerable.Range(0, 3).Select(_ => pacer.Reserve(Start).Wait.TotalSeconds).ToList();
+        Assert.Equal([0, 10, 10], waits);
+    }
+
+    [Fact]
+    public void Requests_waiting_for_the_reset_are_not_taken_off_the_window_before_it()
+    {
+        // 4 requests go; the first one's response (5 left) charges the other 3: 2 left, so of 3 more callers one goes now,
+        // one at the reset (the last slot of a budget) and one beyond the budget, at the reset too. The other 3 responses
+        // report older counts (6, 7, 8 left): they were counted before, so 5 are left less the one reserved for now. The two
+        // waiting for the reset count in the next window: 4 are left, not 2.
+        var pacer = new RateLimitPacer();
+        Send(pacer, Start).Complete(new RateLimitInfo(10, 9, Start.AddSeconds(8), Start));
+        var sent = Enumerable.Range(0, 4).Select(_ => Send(pacer, Start)).ToList();
+        sent[0].Complete(new RateLimitInfo(10, 5, Start.AddSeconds(8), Start));
+        Assert.Equal([0, 8, 8], Enumerable.Range(0, 3).Select(_ => pacer.Reserve(Start).Wait.TotalSeconds));
+
+        for (var i = 1; i < 4; i++)
         {
-            Assert.Equal(TimeSpan.Zero, pacer.Reserve(Start));
+            sent[i].Complete(new RateLimitInfo(10, 5 + i, Start.AddSeconds(8), Start));
         }
 
-        pacer.Complete(new RateLimitInfo(10, 4, Start.AddSeconds(10), Start));
+        Assert.Equal([0, 0, 4, 8], Probe(pacer, Start, 4));
+    }
 
-        Assert.Equal(TimeSpan.FromSeconds(10), pacer.Reserve(Start));
-        Assert.Equal(TimeSpan.FromSeconds(10), pacer.Reserve(Start));
+    [Fact]
+    public void Within_a_window_the_lowest_remaining_is_the_newest_state()
+    {
+        // The service counted the second request before the first: the first one's response, read last, reports fewer
+        // left, and it is the state to go by (the count of a window only grows).
+        var pacer = new RateLimitPacer();
+        var first = Send(pacer, Start);
+        var second = Send(pacer, Start);
+
+        second.Complete(new RateLimitInfo(10, 4, Start.AddSeconds(10), Start));
+        first.Complete(new RateLimitInfo(10, 3, Start.AddSeconds(10), Start));
+
+        var waits = Enumerable.Range(0, 4).Select(_ => pacer.Reserve(Start).Wait.TotalSeconds).ToList();
+        Assert.Equal([0, 5, 10, 10], waits);
     }
 
     [Fact]
     public void An_older_response_completing_late_does_not_raise_the_budget()
     {
-        var pacer = new Sdk.Internal.RateLimitPacer();
-        pacer.Reserve(Start);
-        pacer.Reserve(Start);
-        pacer.Complete(new RateLimitInfo(10, 0, Start.AddSeconds(10), Start.AddSeconds(2)));
-        pacer.Complete(new RateLimitInfo(10, 8, Start.AddSeconds(30), Start.AddSeconds(1)));
+        // The later request's response (none left until 10 s) is read first; the earlier one's, of another window (8 left
+        // until 30 s), is read at the same instant: it is older by send order, so it changes nothing.
+        var pacer = new RateLimitPacer();
+        var older = Send(pacer, Start);
+        var newer = Send(pacer, Start);
+        newer.Complete(new RateLimitInfo(10, 0, Start.AddSeconds(10), Start.AddSeconds(2)));
+        older.Complete(new RateLimitInfo(10, 8, Start.AddSeconds(30), Start.AddSeconds(2)));
 
-        Assert.Equal(TimeSpan.FromSeconds(8), pacer.Reserve(Start.AddSeconds(2)));
+        Assert.Equal(TimeSpan.FromSeconds(8), pacer.Reserve(Start.AddSeconds(2)).Wait);
+    }
+
+    [Fact]
+    public void A_request_sent_before_a_reset_is_charged_to_the_new_window_until_it_is_answered()
+    {
+        // A request sent in the old window is still out when the first response of the new one reports 3 left of 4: that
+        // request is not in the new window's count (1), and it may yet reach the service after the reset, so it is
+        // charged: 2 are left. Its response (of the old window) changes no state, but then 3 are left.
+        var pacer = new RateLimitPacer();
+        Send(pacer, Start).Complete(new RateLimitInfo(4, 3, Start.AddSeconds(10), Start));
+        var old = Send(pacer, Start);
+
+        var reset = Start.AddSeconds(10);
+        Send(pacer, reset).Complete(new RateLimitInfo(4, 3, reset.AddSeconds(10), reset));
+        Assert.Equal([0, 10, 10], Probe(pacer, reset, 3));
+
+        old.Complete(new RateLimitInfo(4, 2, Start.AddSeconds(10), reset));
+
+        Assert.Equal([0, 5, 10, 10], Probe(pacer, reset, 4));
     }
 
     [Fact]
@@ -119,11 +219,11 @@ public sealed class RateLimitPacingTests : RateLimitTestsBase
     [Fact]
     public void Connections_have_separate_budgets()
     {
-        var tracker = new Sdk.Internal.RateLimitTracker();
-        tracker.Pacer("a").Complete(new RateLimitInfo(1, 0, Start.AddSeconds(120), Start));
+        var tracker = new RateLimitTracker();
+        Send(tracker.Pacer("a"), Start).Complete(new RateLimitInfo(1, 0, Start.AddSeconds(120), Start));
 
-        Assert.Equal(TimeSpan.Zero, tracker.Pacer("b").Reserve(Start));
-        Assert.Equal(TimeSpan.FromSeconds(120), tracker.Pacer("a").Reserve(Start));
+        Assert.Equal(TimeSpan.Zero, tracker.Pacer("b").Reserve(Start).Wait);
+        Assert.Equal(TimeSpan.FromSeconds(120), tracker.Pacer("a").Reserve(Start).Wait);
     }
 
     /// <summary>
@@ -146,6 +246,23 @@ public sealed class RateLimitPacingTests : RateLimitTestsBase
 
         await _time.DriveCallersAsync(callers, CallerAsync);
         return (server, _time.GetUtcNow() - Start);
+    }
+
+    /// <summary>Reserves a slot that must go at once, and sends it.</summary>
+    private static RateLimitPacer.Reservation Send(RateLimitPacer pacer, DateTimeOffset now)
+    {
+        var reservation = pacer.Reserve(now);
+        Assert.Equal(TimeSpan.Zero, reservation.Wait);
+        reservation.Sent();
+        return reservation;
+    }
+
+    /// <summary>The waits of <paramref name="count"/> reservations made at once, given back afterwards (cancelled).</summary>
+    private static List<double> Probe(RateLimitPacer pacer, DateTimeOffset now, int count)
+    {
+        var reservations = Enumerable.Range(0, count).Select(_ => pacer.Reserve(now)).ToList();
+        reservations.ForEach(r => r.Cancel());
+        return [.. reservations.Select(r => r.Wait.TotalSeconds)];
     }
 
     /// <summary>The client under test, retrying no 429: any 429 the pacing lets through reaches the test.</summary>
