@@ -5,6 +5,7 @@ using CarbonVoice.Sdk.Connector.AspNetCore;
 using CarbonVoice.Sample.Host.Tests.Infrastructure;
 using CarbonVoice.Sdk;
 using CarbonVoice.Sdk.Connector;
+using CarbonVoice.Sdk.Connector.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CarbonVoice.Sample.Host.Tests;
@@ -113,6 +114,48 @@ public sealed class SyncRouteTests : IDisposable
 
         using var again = await client.PostAsync($"{Api}/{id}/sync", null);
         await HttpAssert.ProblemAsync(again, HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task A_sync_asked_for_while_the_last_one_records_its_end_starts_once_that_is_done()
+    {
+        using var host = FakeRunner.CreateHost();
+        host.TestServices += services =>
+        {
+            services.AddSingleton(sp => new FlakyStateStore(ConnectorStoreGuard.Wrap(new SqliteSyncStateStore(sp.GetRequiredService<ConnectorDatabase>().ConnectionString))))
+                .AddSingleton<ISyncStateStore>(sp => sp.GetRequiredService<FlakyStateStore>());
+            GatedLastSyncRepository.Register(services);
+        };
+        var id = await host.ConnectAsync();
+        using var client = host.Tenant(SampleHostFactory.TenantAKey);
+        var repository = host.Services.GetRequiredService<GatedLastSyncRepository>();
+        var store = host.Services.GetRequiredService<FlakyStateStore>();
+        repository.Close();
+        using var first = await client.PostAsync($"{Api}/{id}/sync", null);
+        var firstId = (await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("sync_log_id").GetString()!;
+
+        // The run's record says it ended; the coordinator is still recording that on the connector.
+        Assert.Equal("succeeded", (await SampleHostFactory.WaitForRunAsync(client, id, firstId)).GetProperty("status").GetString());
+        await repository.Reached.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        while (store.RunsRead.Reader.TryRead(out _))
+        {
+        }
+
+        // The second request finds the first job still registered and reads its run (ended): only then is the end recorded.
+        var second = client.PostAsync($"{Api}/{id}/sync", null);
+        using (var seen = new CancellationTokenSource(TimeSpan.FromSeconds(30)))
+        {
+            while (await store.RunsRead.Reader.ReadAsync(seen.Token) != firstId)
+            {
+            }
+        }
+
+        repository.Release();
+        using var answer = await second;
+        Assert.Equal(HttpStatusCode.Accepted, answer.StatusCode);
+        var started = await answer.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.NotEqual(firstId, started.GetProperty("sync_log_id").GetString());
+        Assert.Equal("delta", started.GetProperty("sync_type").GetString());
     }
 
     [Fact]

@@ -2,7 +2,7 @@
 namespace CarbonVoice.Sdk.Connector.AspNetCore;
 
 /// <summary>The optional body of <c>POST /{connector_id}/sync</c>.</summary>
-/// <param name="SyncType"><c>full</c> or <c>delta</c>; default full for the first sync, delta afterwards.</param>
+/// <param name="SyncType"><c>full</c> or <c>delta</c>; default delta, which runs full when nothing was synced yet (or after a purge): the answer names the kind the run recorded.</param>
 public sealed record StartSyncRequest(string? SyncType);
 
 /// <summary>The answer of <c>POST /{connector_id}/sync</c> and <c>/ingest</c> (202).</summary>

@@ -39,7 +39,9 @@ internal static class SyncEndpoints
         SyncKind kind;
         switch (json.Value?.SyncType?.ToLowerInvariant())
         {
-            case null: kind = connector!.LastSyncAt is null ? SyncKind.Full : SyncKind.Delta; break;
+            // The run decides: a delta with nothing synced yet (or after a purge) runs full, and the answer names what it
+            // recorded. (Deciding here from the connector's last sync would race with a sync that has just ended.)
+            case null: kind = SyncKind.Delta; break;
             case "full": kind = SyncKind.Full; break;
             case "delta": kind = SyncKind.Delta; break;
             default: return Problems.Validation("sync_type", "sync_type must be 'full' or 'delta'.");

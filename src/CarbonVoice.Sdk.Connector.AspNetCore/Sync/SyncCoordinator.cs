@@ -109,6 +109,12 @@ internal sealed class SyncCoordinator(
             }
 
             var (known, runningId) = await WaitForRunIdAsync(running, cancellationToken);
+            if (runningId is not null && !fromPending && await HasEndedAsync(running, runningId, cancellationToken))
+            {
+                // That run had already ended and its job was only recording the end: this start goes ahead.
+                return await StartAsync(connector, kind, fromPending, cancellationToken);
+            }
+
             return new RunStartResult(null, runningId, TimedOut: !known);
         }
 
@@ -204,6 +210,28 @@ internal sealed class SyncCoordinator(
         }
     }
 
+    /// <summary>
+    /// Whether a registered job's run is recorded as ended (not running) and the job has then let go of its key, within
+    /// <see cref="CarbonVoiceConnectorEndpointsOptions.RunStartTimeout"/>: between the two it only records the end.
+    /// </summary>
+    private async Task<bool> HasEndedAsync(Job running, string runId, CancellationToken cancellationToken)
+    {
+        if (await state.GetRunAsync(runId, cancellationToken) is not { Status: not SyncRunStatus.Running })
+        {
+            return false;
+        }
+
+        try
+        {
+            await running.Ended.Task.WaitAsync(options.Value.RunStartTimeout, time, cancellationToken);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+    }
+
     private static bool CanRun(string status, SyncKind kind)
         => kind == SyncKind.Ingestion ? status != ConnectorStatuses.Disconnected : status == ConnectorStatuses.Connected;
 
@@ -211,6 +239,7 @@ internal sealed class SyncCoordinator(
     {
         _jobs.TryRemove(new KeyValuePair<string, Job>(key, job));
         job.RunId.TrySetResult(null);
+        job.Ended.TrySetResult();
         job.Dispose();
     }
 
@@ -234,7 +263,7 @@ internal sealed class SyncCoordinator(
             final = await CloseAsync(job, SyncRunStatus.Expired, "The Carbon Voice token can no longer be refreshed; reconnect.");
 
             // The token is gone whatever the run record says: no run, or one already marked interrupted (its runner
-            // released the lease before throwing and a read got there first). An expired record is marked by FinishAsync.
+            // released the lease before throwing and a read got there first). An expired record is marked by RecordEndAsync.
             if (final?.Status != SyncRunStatus.Expired)
             {
                 await MarkExpiredAsync(connector, final?.Id, "The Carbon Voice token can no longer be refreshed; reconnect.");
@@ -256,8 +285,21 @@ internal sealed class SyncCoordinator(
         finally
         {
             job.RunId.TrySetResult(null);
-            _jobs.TryRemove(Key(connector.Id, kind), out _);
-            job.Dispose();
+            try
+            {
+                // Recorded while the job is still registered (a start that finds a job whose run has ended waits for it):
+                // the next run's request already sees this one's end.
+                if (final is not null)
+                {
+                    await RecordEndAsync(connector, final);
+                }
+            }
+            finally
+            {
+                _jobs.TryRemove(Key(connector.Id, kind), out _);
+                job.Ended.TrySetResult();
+                job.Dispose();
+            }
         }
 
         if (final is not null)
@@ -331,7 +373,8 @@ internal sealed class SyncCoordinator(
     /// <summary>The waits between attempts to record a run's end: five attempts over 7.5 seconds.</summary>
     internal static readonly TimeSpan[] CloseRetryDelays = [TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4)];
 
-    private async Task FinishAsync(ConnectorRecord connector, SyncRun final, string type)
+    /// <summary>Records a run's end on the connector (its last sync; expired when the token is gone). Never throws.</summary>
+    private async Task RecordEndAsync(ConnectorRecord connector, SyncRun final)
     {
         try
         {
@@ -351,7 +394,11 @@ internal sealed class SyncCoordinator(
         {
             logger.RunEndFailed(exception, final.Id);
         }
+    }
 
+    /// <summary>Tells the tenant the run ended, then starts the ingestion a succeeded sync calls for.</summary>
+    private async Task FinishAsync(ConnectorRecord connector, SyncRun final, string type)
+    {
         // Records only: an ingestion also counts its chunks under their own key, which are not records processed.
         var processed = RunCounts.Records(final).Sum(c => c.Fetched);
         hub.Publish(connector.TenantId, new ProgressMessage(
@@ -412,6 +459,9 @@ internal sealed class SyncCoordinator(
         private int _disposed;
 
         public TaskCompletionSource<string?> RunId { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        /// <summary>Set once the job has let go of its key (its end is recorded on the connector by then).</summary>
+        public TaskCompletionSource Ended { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public Task Completion { get; set; } = Task.CompletedTask;
 

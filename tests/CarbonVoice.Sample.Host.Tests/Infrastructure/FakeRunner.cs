@@ -57,7 +57,10 @@ internal sealed class FakeRunner(ISyncStateStore state) : IConnectorRunner
         var released = false;
         try
         {
-            var run = await state.StartRunAsync(connector.TenantId, connector.Id, kind, null, lease.Holder, cancellationToken);
+            // Like the connector package: a delta with nothing synced before runs full.
+            var earlier = await state.ListRunsAsync(connector.TenantId, connector.Id, 20, cancellationToken);
+            var recorded = kind == SyncKind.Delta && !earlier.Any(r => r.Kind != SyncKind.Ingestion && r.Status == SyncRunStatus.Succeeded) ? SyncKind.Full : kind;
+            var run = await state.StartRunAsync(connector.TenantId, connector.Id, recorded, null, lease.Holder, cancellationToken);
             progress.Report(new RunProgress(run.Id, "messages", "message", 5, 10, null));
             Started.TrySetResult();
             await (IgnoreCancellation ? _gate.Task : _gate.Task.WaitAsync(cancellationToken));

@@ -3,7 +3,7 @@ using CarbonVoice.Sdk.Connector;
 
 namespace CarbonVoice.Sample.Host.Tests.Infrastructure;
 
-/// <summary>Delegates to the host's state store and refuses the saves that end runs (status not running) as often as told, like a full disk; each refusal is announced.</summary>
+/// <summary>Delegates to the host's state store and refuses the saves that end runs (status not running) as often as told, like a full disk; each refusal is announced, and so is each run read.</summary>
 public sealed class FlakyStateStore(ISyncStateStore inner) : ISyncStateStore
 {
     private int _toFail;
@@ -40,7 +40,14 @@ public sealed class FlakyStateStore(ISyncStateStore inner) : ISyncStateStore
 
     public Task<SyncRun?> TryInterruptRunAsync(string runId, string message, CancellationToken cancellationToken = default) => inner.TryInterruptRunAsync(runId, message, cancellationToken);
 
-    public Task<SyncRun?> GetRunAsync(string runId, CancellationToken cancellationToken = default) => inner.GetRunAsync(runId, cancellationToken);
+    /// <summary>The id of every run read, in order.</summary>
+    public Channel<string> RunsRead { get; } = Channel.CreateUnbounded<string>();
+
+    public Task<SyncRun?> GetRunAsync(string runId, CancellationToken cancellationToken = default)
+    {
+        RunsRead.Writer.TryWrite(runId);
+        return inner.GetRunAsync(runId, cancellationToken);
+    }
 
     public Task<IReadOnlyList<SyncRun>> ListRunsAsync(string tenantId, string connectorId, int limit = 20, CancellationToken cancellationToken = default) => inner.ListRunsAsync(tenantId, connectorId, limit, cancellationToken);
 
