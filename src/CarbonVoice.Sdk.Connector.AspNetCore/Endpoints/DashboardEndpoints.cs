@@ -93,6 +93,7 @@ internal static class DashboardEndpoints
     private static IEnumerable<string> KnownPillars(PillarMappingOptions mapping)
         => ChunkEndpoints.KnownPillars(mapping).Where(p => p != OtherPillar);
 
+    /// <summary>The run holding a live lease; none when its holder's run has already ended and it is only letting go of the lease.</summary>
     private static ActiveRunResponse? Active(LiveLease? live)
-        => live is null ? null : new ActiveRunResponse(live.Run?.Id, live.Lease.ExpiresAt);
+        => live is null || live.Ending ? null : new ActiveRunResponse(live.Run?.Id, live.Lease.ExpiresAt);
 }

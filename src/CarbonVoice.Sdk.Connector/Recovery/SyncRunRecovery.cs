@@ -57,7 +57,9 @@ public sealed class SyncRunRecovery
         }
 
         var runs = await _state.ListRunsAsync(tenantId, connectorId, RecentRuns, cancellationToken).ConfigureAwait(false);
-        return new LiveLease(lease, runs.FirstOrDefault(r => r.Status == SyncRunStatus.Running && r.LeaseHolder == lease.Holder && IsIngestion(r) == (kind == SyncKind.Ingestion)));
+        var held = runs.Where(r => r.LeaseHolder == lease.Holder && IsIngestion(r) == (kind == SyncKind.Ingestion)).ToList();
+        var running = held.FirstOrDefault(r => r.Status == SyncRunStatus.Running);
+        return new LiveLease(lease, running) { Ending = running is null && held.Count > 0 };
     }
 
     /// <summary>
