@@ -132,10 +132,12 @@ public sealed class WorkerProcessTests
         await environment.EnqueueAsync([ConnectorJob.Sync(EmulatorConnectors.TenantId, connector.ConnectorId, SyncMode.Full, DateTimeOffset.UtcNow)]);
         var overrides = new Dictionary<string, string>
         {
-            ["Worker__LeaseDuration"] = "00:00:04",
+            // Short enough to wait out after the kill, long enough that a loaded machine does not make a renewal late (a
+            // message whose visibility lapsed while its job ran is delivered again, and the job then runs twice).
+            ["Worker__LeaseDuration"] = "00:00:08",
             ["Worker__SyncConcurrency"] = "1",
             ["Worker__MessagePageSize"] = "10",
-            ["Queue__VisibilityTimeout"] = "00:00:03",
+            ["Queue__VisibilityTimeout"] = "00:00:08",
             ["Jobs__BusyRetryDelay"] = "00:00:01",
             ["Queue__MinPollInterval"] = "00:00:00.050",
             ["Queue__MaxPollInterval"] = "00:00:00.250",
