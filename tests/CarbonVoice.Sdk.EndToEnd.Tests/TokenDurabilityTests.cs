@@ -55,9 +55,12 @@ public sealed class TokenDurabilityTests
     {
         await using var h = new Harness();
         var token = h.IssueToken() with { ExpiresAt = Harness.Start.AddMinutes(-1) };
-        var shared = new InMemoryTokenStore();
+        var shared = new RotationSignallingStore(new InMemoryTokenStore(), token.RefreshToken!);
         await shared.SetAsync(ConnectionId, token);
-        var barrier = new RefreshBarrier(2);
+
+        // The loser hears of its refusal once the winner's token is stored: its re-reads of the store (at once, after
+        // 0.5 s and 2 s of the driven clock) then find it, however the threads are scheduled.
+        var barrier = new RefreshBarrier(2) { RefusalsWaitFor = shared.Rotated };
         using var workerA = Provider(h, shared, barrier);
         using var workerB = Provider(h, shared, barrier);
 
@@ -110,6 +113,43 @@ public sealed class TokenDurabilityTests
 
     private static CarbonVoiceClient ClientOf(Harness h, StoredTokenProvider provider)
         => new(h.Options(), provider, h.Emulator.CreateHandler(), ConnectionId, h.Clock);
+
+    /// <summary>A token store that tells when a token with another refresh token than the first one is written.</summary>
+    private sealed class RotationSignallingStore(ITokenStore inner, string firstRefreshToken) : ITokenStore
+    {
+        private readonly TaskCompletionSource _rotated = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task Rotated => _rotated.Task;
+
+        public Task<CarbonVoiceToken?> GetAsync(string connectionId, CancellationToken cancellationToken = default) => inner.GetAsync(connectionId, cancellationToken);
+
+        public async Task SetAsync(string connectionId, CarbonVoiceToken token, CancellationToken cancellationToken = default)
+        {
+            await inner.SetAsync(connectionId, token, cancellationToken);
+            Signal(token);
+        }
+
+        public async Task<bool> TrySetAsync(string connectionId, CarbonVoiceToken token, string? expectedVersion, CancellationToken cancellationToken = default)
+        {
+            var written = await inner.TrySetAsync(connectionId, token, expectedVersion, cancellationToken);
+            if (written)
+            {
+                Signal(token);
+            }
+
+            return written;
+        }
+
+        public Task RemoveAsync(string connectionId, CancellationToken cancellationToken = default) => inner.RemoveAsync(connectionId, cancellationToken);
+
+        private void Signal(CarbonVoiceToken token)
+        {
+            if (token.RefreshToken != firstRefreshToken)
+            {
+                _rotated.TrySetResult();
+            }
+        }
+    }
 
     private static async Task UntilStoredAsync(ITokenStore store, string accessToken)
     {

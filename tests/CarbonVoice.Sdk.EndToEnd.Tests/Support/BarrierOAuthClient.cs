@@ -9,6 +9,9 @@ internal sealed class RefreshBarrier(int parties)
     private readonly TaskCompletionSource _all = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _arrived;
 
+    /// <summary>When set, a refused refresh is reported only once this task ends (e.g. once the winner's token is stored).</summary>
+    public Task? RefusalsWaitFor { get; init; }
+
     public Task ArriveAsync()
     {
         if (Interlocked.Increment(ref _arrived) == parties)
@@ -34,7 +37,15 @@ internal sealed class BarrierOAuthClient(IOAuthClient inner, RefreshBarrier barr
     public async Task<CarbonVoiceToken> RefreshTokenAsync(string refreshToken, CancellationToken cancellationToken = default)
     {
         await barrier.ArriveAsync().WaitAsync(cancellationToken);
-        return await inner.RefreshTokenAsync(refreshToken, cancellationToken);
+        try
+        {
+            return await inner.RefreshTokenAsync(refreshToken, cancellationToken);
+        }
+        catch (CarbonVoiceException) when (barrier.RefusalsWaitFor is { } wait)
+        {
+            await wait.WaitAsync(cancellationToken);
+            throw;
+        }
     }
 
     public Task RevokeTokenAsync(string token, string? tokenTypeHint = null, CancellationToken cancellationToken = default) => inner.RevokeTokenAsync(token, tokenTypeHint, cancellationToken);
