@@ -183,6 +183,7 @@ public sealed class AttachmentSyncTests
         var error = Assert.Single(failed.Errors, e => e.ExternalId == attachment.Id);
         Assert.Equal(CarbonVoiceEntities.Attachment, error.EntityType);
         Assert.DoesNotContain("X-Amz", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith(" It is retried by the next sync.", error.Message, StringComparison.Ordinal);
         using (var payload = JsonDocument.Parse((await h.Raw.GetAsync(AttachmentKey(attachment.Id)))!.Payload))
         {
             Assert.Equal("failed", payload.RootElement.GetProperty("content_status").GetString());
@@ -256,6 +257,81 @@ public sealed class AttachmentSyncTests
 
         Assert.Equal(SyncKind.Delta, delta.Kind);
         Assert.Contains(await AttachmentChunksAsync(h), c => c.Metadata["attachment_id"] == id && c.Metadata["message_id"] == message.Id && c.Text.Contains(Words, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_document_exactly_at_the_size_limit_is_downloaded()
+    {
+        await using var h = new EmulatorHarness(sync: o => { o.FetchTextAttachments = true; o.MaxAttachmentBytes = Encoding.UTF8.GetByteCount(Words); });
+        var messageId = PostWithAttachment(h, "exact.txt", "text/plain", Words);
+        var attachment = Assert.Single(h.Emulator.Data.FindMessage(messageId)!.Attachments);
+
+        await h.SyncAsync();
+
+        using var payload = JsonDocument.Parse((await h.Raw.GetAsync(AttachmentKey(attachment.Id)))!.Payload);
+        Assert.Equal("fetched", payload.RootElement.GetProperty("content_status").GetString());
+        Assert.Equal(Words, payload.RootElement.GetProperty("content").GetString());
+    }
+
+    [Fact]
+    public async Task A_text_attachment_whose_bytes_are_binary_is_recorded_as_not_text_without_content()
+    {
+        await using var h = new EmulatorHarness(sync: o => o.FetchTextAttachments = true);
+        var messageId = PostWithAttachment(h, "disguised.txt", "text/plain", "PK\0\0binary");
+        var attachment = Assert.Single(h.Emulator.Data.FindMessage(messageId)!.Attachments);
+
+        var run = await h.SyncAsync();
+
+        Assert.Equal(0, run.ErrorCount);
+        Assert.Contains(h.Emulator.Requests, r => r.PathAndQuery.StartsWith("/attachments/signedurl/" + attachment.Id, StringComparison.Ordinal));
+        using var payload = JsonDocument.Parse((await h.Raw.GetAsync(AttachmentKey(attachment.Id)))!.Payload);
+        Assert.Equal("not_text", payload.RootElement.GetProperty("content_status").GetString());
+        Assert.False(payload.RootElement.TryGetProperty("content", out _));
+    }
+
+    [Fact]
+    public async Task The_recorded_url_of_an_attachment_has_no_query()
+    {
+        await using var h = new EmulatorHarness();
+        var (_, attachment) = SyncedAttachments(h)[0];
+
+        await h.SyncAsync();
+
+        using var payload = JsonDocument.Parse((await h.Raw.GetAsync(AttachmentKey(attachment.Id)))!.Payload);
+        var url = payload.RootElement.GetProperty("url").GetString();
+        Assert.False(string.IsNullOrEmpty(url));
+        Assert.DoesNotContain("?", url, StringComparison.Ordinal);
+        Assert.True(Uri.IsWellFormedUriString(url, UriKind.Absolute));
+    }
+
+    [Fact]
+    public async Task A_failed_download_whose_message_was_deleted_is_not_retried()
+    {
+        await using var h = new EmulatorHarness(sync: o => o.FetchTextAttachments = true);
+        var messageId = PostWithAttachment(h, "deleted.txt", "text/plain", Words);
+        var attachment = Assert.Single(h.Emulator.Data.FindMessage(messageId)!.Attachments);
+        var blocking = new FileBlocker(h.Emulator.CreateHandler());
+        using var client = new CarbonVoiceClient(
+            new CarbonVoiceOptions { BaseAddress = h.Emulator.BaseAddress, ClientId = "emulator-client", ClientSecret = "emulator-secret", RetryBaseDelay = TimeSpan.Zero },
+            new StaticAccessTokenProvider(h.Emulator.IssueTokens(h.UserId).AccessToken),
+            blocking);
+        await h.Sync.SyncAsync(client, new SyncRequest(TenantId, ConnectorId));
+        Assert.NotNull(await h.State.GetCheckpointAsync(TenantId, ConnectorId, "attachment-retry:" + attachment.Id));
+        int SignedUrls() => h.Emulator.Requests.Count(r => r.PathAndQuery.StartsWith("/attachments/signedurl/" + attachment.Id, StringComparison.Ordinal));
+        var asked = SignedUrls();
+        Assert.True(asked > 0);
+
+        blocking.Block = false;
+        h.Time.Advance(TimeSpan.FromSeconds(30));
+        h.Emulator.Control.DeleteMessage(messageId);
+        var delta = await h.Sync.SyncAsync(client, new SyncRequest(TenantId, ConnectorId));
+
+        Assert.Equal(SyncKind.Delta, delta.Kind);
+        Assert.Equal(SyncRunStatus.Succeeded, delta.Status);
+        Assert.True(delta.ErrorCount == 0, string.Join("; ", delta.Errors));
+        Assert.Equal(asked, SignedUrls());
+        Assert.True((await h.Raw.GetAsync(AttachmentKey(attachment.Id)))!.IsDeleted);
+        Assert.Null(await h.State.GetCheckpointAsync(TenantId, ConnectorId, "attachment-retry:" + attachment.Id));
     }
 
     /// <summary>Answers 403 (as a file host does to an expired URL) for every download while <see cref="Block"/> is set.</summary>

@@ -188,6 +188,20 @@ public sealed class SyncRunOutcomeTests : IDisposable
     }
 
     [Fact]
+    public async Task A_delta_that_meets_no_change_counts_no_messages()
+    {
+        await using var h = new EmulatorHarness();
+        await h.SyncAsync();
+        h.Time.Advance(TimeSpan.FromMinutes(10));
+
+        var delta = await h.SyncAsync();
+
+        Assert.Equal(SyncKind.Delta, delta.Kind);
+        Assert.Equal(SyncRunStatus.Succeeded, delta.Status);
+        Assert.False(delta.Counts.ContainsKey(CarbonVoiceEntities.Message), string.Join(", ", delta.Counts.Keys));
+    }
+
+    [Fact]
     public async Task A_finished_run_queues_one_ingestion_request_correlated_with_it()
     {
         await using var h = new EmulatorHarness(sync: o => o.EnqueueIngestionAfterSync = true);
