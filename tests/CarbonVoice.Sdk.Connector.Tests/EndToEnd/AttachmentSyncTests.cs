@@ -334,6 +334,48 @@ public sealed class AttachmentSyncTests
         Assert.Null(await h.State.GetCheckpointAsync(TenantId, ConnectorId, "attachment-retry:" + attachment.Id));
     }
 
+    [Theory]
+    [InlineData("Uploading")]
+    [InlineData("Initializing")]
+    [InlineData("uploading")]
+    public async Task A_document_still_being_uploaded_is_recorded_as_not_ready_and_not_downloaded(string status)
+    {
+        await using var h = new EmulatorHarness(sync: o => o.FetchTextAttachments = true);
+        var messageId = PostWithAttachment(h, "pending.txt", "text/plain", Words);
+        var attachment = Assert.Single(h.Emulator.Data.FindMessage(messageId)!.Attachments);
+        using var client = new CarbonVoiceClient(
+            new CarbonVoiceOptions { BaseAddress = h.Emulator.BaseAddress, ClientId = "emulator-client", ClientSecret = "emulator-secret", RetryBaseDelay = TimeSpan.Zero },
+            new StaticAccessTokenProvider(h.Emulator.IssueTokens(h.UserId).AccessToken),
+            new AttachmentStatusRewriter(h.Emulator.CreateHandler(), status));
+
+        var run = await h.Sync.SyncAsync(client, new SyncRequest(TenantId, ConnectorId));
+
+        Assert.Equal(SyncRunStatus.Succeeded, run.Status);
+        Assert.Equal(0, run.ErrorCount);
+        using var payload = JsonDocument.Parse((await h.Raw.GetAsync(AttachmentKey(attachment.Id)))!.Payload);
+        Assert.Equal("not_ready", payload.RootElement.GetProperty("content_status").GetString());
+        Assert.Equal(status, payload.RootElement.GetProperty("status").GetString());
+        Assert.DoesNotContain(h.Emulator.Requests, r => r.PathAndQuery.StartsWith("/attachments/signedurl/" + attachment.Id, StringComparison.Ordinal));
+    }
+
+    /// <summary>Rewrites the upload status of every attachment in the v6 message feeds (the emulator's are all uploaded).</summary>
+    private sealed class AttachmentStatusRewriter(HttpMessageHandler inner, string status) : DelegatingHandler(inner)
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var response = await base.SendAsync(request, cancellationToken);
+            if (!request.RequestUri!.AbsolutePath.StartsWith("/v6/messages", StringComparison.Ordinal) || !response.IsSuccessStatusCode)
+            {
+                return response;
+            }
+
+            var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            var mediaType = response.Content.Headers.ContentType?.MediaType ?? "application/json";
+            response.Content = new StringContent(body.Replace("\"status\":\"Uploaded\"", $"\"status\":\"{status}\"", StringComparison.Ordinal), Encoding.UTF8, mediaType);
+            return response;
+        }
+    }
+
     /// <summary>Answers 403 (as a file host does to an expired URL) for every download while <see cref="Block"/> is set.</summary>
     private sealed class FileBlocker(HttpMessageHandler inner) : DelegatingHandler(inner)
     {
