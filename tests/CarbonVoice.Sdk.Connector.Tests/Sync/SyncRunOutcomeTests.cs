@@ -161,6 +161,26 @@ public sealed class SyncRunOutcomeTests : IDisposable
     }
 
     [Fact]
+    public async Task A_run_whose_lease_another_host_took_fails_without_committing_its_high_water_mark()
+    {
+        await using var h = new EmulatorHarness();
+        var raw = new LeaseTakingRawDataStore(h.Raw, h.State, takeAtWrite: 2);
+        var sync = new CarbonVoiceSyncService(raw, h.State, Options.Create(h.SyncOptions), h.Time);
+
+        var run = await sync.SyncAsync(h.Client, new SyncRequest(TenantId, ConnectorId));
+
+        Assert.True(raw.Taken);
+        Assert.Equal(SyncRunStatus.Failed, run.Status);
+        Assert.Equal("The connector's lease was lost to another run; the next run resumes from the checkpoints.", run.StatusMessage);
+        Assert.NotNull(run.FinishedAt);
+        var error = Assert.Single(run.Errors);
+        Assert.Equal("lease", error.Phase);
+        Assert.Equal("The connector's lease was lost to another run.", error.Message);
+        Assert.Null(await h.State.GetCheckpointAsync(TenantId, ConnectorId, "sync:hwm"));
+        Assert.Equal("other-host", (await h.State.GetLeaseAsync(TenantId, ConnectorId))!.Holder);
+    }
+
+    [Fact]
     public async Task The_committed_high_water_mark_keeps_its_sub_second_precision()
     {
         await using var h = new EmulatorHarness();
@@ -262,5 +282,25 @@ public sealed class SyncRunOutcomeTests : IDisposable
         }
 
         public IAsyncEnumerable<IngestionRequest> ReadAllAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();
+    }
+
+    /// <summary>At its n-th write, hands the connector's lease to another host (as one that found it expired would take it).</summary>
+    private sealed class LeaseTakingRawDataStore(IRawDataStore inner, ISyncStateStore state, int takeAtWrite) : DelegatingRawDataStore(inner)
+    {
+        private int _writes;
+
+        public bool Taken { get; private set; }
+
+        public override async Task<IReadOnlyList<RawUpsertResult>> UpsertAsync(IReadOnlyList<RawRecordUpsert> records, CancellationToken cancellationToken = default)
+        {
+            if (Interlocked.Increment(ref _writes) == takeAtWrite)
+            {
+                var held = await state.GetLeaseAsync(TenantId, ConnectorId, cancellationToken);
+                await state.ReleaseLeaseAsync(held!, cancellationToken);
+                Taken = await state.TryAcquireLeaseAsync(TenantId, ConnectorId, "other-host", TimeSpan.FromMinutes(5), cancellationToken) is not null;
+            }
+
+            return await base.UpsertAsync(records, cancellationToken);
+        }
     }
 }
