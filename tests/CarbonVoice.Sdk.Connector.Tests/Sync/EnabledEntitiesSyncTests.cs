@@ -73,6 +73,32 @@ public sealed class EnabledEntitiesSyncTests
     }
 
     [Fact]
+    public async Task Only_conversations_with_a_summary_store_one()
+    {
+        await using var h = new EmulatorHarness();
+        var empty = h.Emulator.Control.CreateConversation(h.Emulator.Data.WorkspacesOf(h.UserId)[0].Id, "no messages yet", collaboratorIds: [h.UserId]);
+
+        var run = await h.SyncAsync(entities: new HashSet<string> { CarbonVoiceEntities.ConversationSummary });
+
+        Assert.Equal(SyncRunStatus.Succeeded, run.Status);
+        Assert.Equal(0, run.ErrorCount);
+        Assert.Contains(h.Emulator.Requests, r => r.PathAndQuery.Contains(h.SyncedConversations()[0].Id, StringComparison.Ordinal));
+        Assert.Equal(0, await h.Raw.CountAsync(TenantId, ConnectorId, CarbonVoiceEntities.Message));
+        var summaries = new List<RawRecord>();
+        foreach (var conversation in h.SyncedConversations())
+        {
+            summaries.AddRange(await ChildrenAsync(h, CarbonVoiceEntities.ConversationSummary, conversation.Id));
+        }
+
+        Assert.NotEmpty(summaries);
+        Assert.Contains(h.SyncedConversations(), c => c.Id == empty);
+        Assert.DoesNotContain(summaries, s => s.Key.ExternalId == empty);
+        Assert.Equal(summaries.Count, await h.Raw.CountAsync(TenantId, ConnectorId, CarbonVoiceEntities.ConversationSummary));
+        Assert.All(summaries, s => Assert.Equal(s.ParentId, s.Key.ExternalId));
+        Assert.All(summaries, s => Assert.StartsWith("{", s.Payload, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_conversation_scoped_run_stores_only_that_conversations_messages()
     {
         await using var h = new EmulatorHarness();
