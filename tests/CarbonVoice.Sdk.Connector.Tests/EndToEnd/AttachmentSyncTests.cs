@@ -334,6 +334,51 @@ public sealed class AttachmentSyncTests
         Assert.Null(await h.State.GetCheckpointAsync(TenantId, ConnectorId, "attachment-retry:" + attachment.Id));
     }
 
+    [Fact]
+    public async Task A_signed_url_refused_for_authentication_ends_the_run_as_expired_not_as_a_failed_file()
+    {
+        await using var h = new EmulatorHarness(sync: o => o.FetchTextAttachments = true);
+        var messageId = PostWithAttachment(h, "secret.txt", "text/plain", Words);
+        var attachment = Assert.Single(h.Emulator.Data.FindMessage(messageId)!.Attachments);
+        using var client = new CarbonVoiceClient(
+            new CarbonVoiceOptions { BaseAddress = h.Emulator.BaseAddress, ClientId = "emulator-client", ClientSecret = "emulator-secret", RetryBaseDelay = TimeSpan.Zero },
+            new StaticAccessTokenProvider(h.Emulator.IssueTokens(h.UserId).AccessToken),
+            new PathFailingHandler(h.Emulator.CreateHandler(), "/attachments/signedurl/" + attachment.Id, HttpStatusCode.Unauthorized));
+
+        var run = await h.Sync.SyncAsync(client, new SyncRequest(TenantId, ConnectorId));
+
+        Assert.Equal(SyncRunStatus.Expired, run.Status);
+        Assert.DoesNotContain(run.Errors, e => e.EntityType == CarbonVoiceEntities.Attachment);
+        Assert.Null(await h.State.GetCheckpointAsync(TenantId, ConnectorId, "attachment-retry:" + attachment.Id));
+    }
+
+    [Fact]
+    public async Task A_pending_retry_waits_while_fetching_text_is_off()
+    {
+        await using var h = new EmulatorHarness(sync: o => o.FetchTextAttachments = true);
+        var messageId = PostWithAttachment(h, "later.txt", "text/plain", Words);
+        var attachment = Assert.Single(h.Emulator.Data.FindMessage(messageId)!.Attachments);
+        // Past the safety margin, so the delta below does not meet the message again (only the retry would).
+        h.Time.Advance(TimeSpan.FromMinutes(10));
+        using var client = new CarbonVoiceClient(
+            new CarbonVoiceOptions { BaseAddress = h.Emulator.BaseAddress, ClientId = "emulator-client", ClientSecret = "emulator-secret", RetryBaseDelay = TimeSpan.Zero },
+            new StaticAccessTokenProvider(h.Emulator.IssueTokens(h.UserId).AccessToken),
+            new FileBlocker(h.Emulator.CreateHandler()));
+        await h.Sync.SyncAsync(client, new SyncRequest(TenantId, ConnectorId));
+        var retry = await h.State.GetCheckpointAsync(TenantId, ConnectorId, "attachment-retry:" + attachment.Id);
+        Assert.NotNull(retry);
+
+        h.Time.Advance(TimeSpan.FromSeconds(30));
+        var options = new SyncOptions { MessagePageSize = h.SyncOptions.MessagePageSize, EnqueueIngestionAfterSync = false, FetchTextAttachments = false };
+        var delta = await new CarbonVoiceSyncService(h.Raw, h.State, Microsoft.Extensions.Options.Options.Create(options), h.Time).SyncAsync(h.Client, new SyncRequest(TenantId, ConnectorId));
+
+        Assert.Equal(SyncKind.Delta, delta.Kind);
+        Assert.Equal(SyncRunStatus.Succeeded, delta.Status);
+        Assert.Equal(retry, await h.State.GetCheckpointAsync(TenantId, ConnectorId, "attachment-retry:" + attachment.Id));
+        using var payload = JsonDocument.Parse((await h.Raw.GetAsync(AttachmentKey(attachment.Id)))!.Payload);
+        Assert.Equal("failed", payload.RootElement.GetProperty("content_status").GetString());
+    }
+
     [Theory]
     [InlineData("Uploading")]
     [InlineData("Initializing")]

@@ -3,8 +3,8 @@ using System.Text;
 
 namespace CarbonVoice.Sdk.Connector.Tests.Support;
 
-/// <summary>Answers 400 with an error body (a non-retryable refusal) for the requests whose path ends with <paramref name="pathSuffix"/>; passes the rest on.</summary>
-public sealed class PathFailingHandler(HttpMessageHandler inner, string pathSuffix) : DelegatingHandler(inner)
+/// <summary>Answers <paramref name="status"/> (400 unless told: a non-retryable refusal) with an error body for the requests whose path ends with <paramref name="pathSuffix"/>; passes the rest on.</summary>
+public sealed class PathFailingHandler(HttpMessageHandler inner, string pathSuffix, HttpStatusCode status = HttpStatusCode.BadRequest) : DelegatingHandler(inner)
 {
     private int _refused;
 
@@ -18,7 +18,7 @@ public sealed class PathFailingHandler(HttpMessageHandler inner, string pathSuff
         }
 
         Interlocked.Increment(ref _refused);
-        return Task.FromResult(new HttpResponseMessage(HttpStatusCode.BadRequest)
+        return Task.FromResult(new HttpResponseMessage(status)
         {
             Content = new StringContent("{\"message\":\"listing refused by the test\"}", Encoding.UTF8, "application/json"),
             RequestMessage = request,
