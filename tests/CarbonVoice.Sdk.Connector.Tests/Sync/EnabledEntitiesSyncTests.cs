@@ -32,6 +32,25 @@ public sealed class EnabledEntitiesSyncTests
     }
 
     [Fact]
+    public async Task A_delta_with_attachments_disabled_leaves_the_attachment_records_of_a_deleted_message_alone()
+    {
+        await using var h = new EmulatorHarness();
+        await h.SyncAsync();
+        var (message, attachment) = h.SyncedConversations().SelectMany(c => h.Emulator.Data.MessagesIn(c.Id)).SelectMany(m => m.Attachments.Select(a => (m, a))).First();
+        var key = new RawRecordKey(TenantId, ConnectorId, CarbonVoiceEntities.Attachment, attachment.Id);
+        Assert.False((await h.Raw.GetAsync(key))!.IsDeleted);
+
+        h.Time.Advance(TimeSpan.FromSeconds(30));
+        h.Emulator.Control.DeleteMessage(message.Id);
+        var delta = await h.SyncAsync(entities: WithoutAttachments);
+
+        Assert.Equal(SyncKind.Delta, delta.Kind);
+        Assert.True((await h.Raw.GetAsync(new RawRecordKey(TenantId, ConnectorId, CarbonVoiceEntities.Message, message.Id)))!.IsDeleted);
+        Assert.False((await h.Raw.GetAsync(key))!.IsDeleted);
+        Assert.False(delta.Counts.ContainsKey(CarbonVoiceEntities.Attachment));
+    }
+
+    [Fact]
     public async Task Messages_alone_are_synced_without_any_action_item_request()
     {
         await using var h = new EmulatorHarness();
