@@ -183,6 +183,7 @@ public sealed class AttachmentSyncTests
         var error = Assert.Single(failed.Errors, e => e.ExternalId == attachment.Id);
         Assert.Equal(CarbonVoiceEntities.Attachment, error.EntityType);
         Assert.DoesNotContain("X-Amz", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith(" It is retried by the next sync.", error.Message, StringComparison.Ordinal);
         using (var payload = JsonDocument.Parse((await h.Raw.GetAsync(AttachmentKey(attachment.Id)))!.Payload))
         {
             Assert.Equal("failed", payload.RootElement.GetProperty("content_status").GetString());
@@ -256,6 +257,168 @@ public sealed class AttachmentSyncTests
 
         Assert.Equal(SyncKind.Delta, delta.Kind);
         Assert.Contains(await AttachmentChunksAsync(h), c => c.Metadata["attachment_id"] == id && c.Metadata["message_id"] == message.Id && c.Text.Contains(Words, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_document_exactly_at_the_size_limit_is_downloaded()
+    {
+        await using var h = new EmulatorHarness(sync: o => { o.FetchTextAttachments = true; o.MaxAttachmentBytes = Encoding.UTF8.GetByteCount(Words); });
+        var messageId = PostWithAttachment(h, "exact.txt", "text/plain", Words);
+        var attachment = Assert.Single(h.Emulator.Data.FindMessage(messageId)!.Attachments);
+
+        await h.SyncAsync();
+
+        using var payload = JsonDocument.Parse((await h.Raw.GetAsync(AttachmentKey(attachment.Id)))!.Payload);
+        Assert.Equal("fetched", payload.RootElement.GetProperty("content_status").GetString());
+        Assert.Equal(Words, payload.RootElement.GetProperty("content").GetString());
+    }
+
+    [Fact]
+    public async Task A_text_attachment_whose_bytes_are_binary_is_recorded_as_not_text_without_content()
+    {
+        await using var h = new EmulatorHarness(sync: o => o.FetchTextAttachments = true);
+        var messageId = PostWithAttachment(h, "disguised.txt", "text/plain", "PK\0\0binary");
+        var attachment = Assert.Single(h.Emulator.Data.FindMessage(messageId)!.Attachments);
+
+        var run = await h.SyncAsync();
+
+        Assert.Equal(0, run.ErrorCount);
+        Assert.Contains(h.Emulator.Requests, r => r.PathAndQuery.StartsWith("/attachments/signedurl/" + attachment.Id, StringComparison.Ordinal));
+        using var payload = JsonDocument.Parse((await h.Raw.GetAsync(AttachmentKey(attachment.Id)))!.Payload);
+        Assert.Equal("not_text", payload.RootElement.GetProperty("content_status").GetString());
+        Assert.False(payload.RootElement.TryGetProperty("content", out _));
+    }
+
+    [Fact]
+    public async Task The_recorded_url_of_an_attachment_has_no_query()
+    {
+        await using var h = new EmulatorHarness();
+        var (_, attachment) = SyncedAttachments(h)[0];
+
+        await h.SyncAsync();
+
+        using var payload = JsonDocument.Parse((await h.Raw.GetAsync(AttachmentKey(attachment.Id)))!.Payload);
+        var url = payload.RootElement.GetProperty("url").GetString();
+        Assert.False(string.IsNullOrEmpty(url));
+        Assert.DoesNotContain("?", url, StringComparison.Ordinal);
+        Assert.True(Uri.IsWellFormedUriString(url, UriKind.Absolute));
+    }
+
+    [Fact]
+    public async Task A_failed_download_whose_message_was_deleted_is_not_retried()
+    {
+        await using var h = new EmulatorHarness(sync: o => o.FetchTextAttachments = true);
+        var messageId = PostWithAttachment(h, "deleted.txt", "text/plain", Words);
+        var attachment = Assert.Single(h.Emulator.Data.FindMessage(messageId)!.Attachments);
+        var blocking = new FileBlocker(h.Emulator.CreateHandler());
+        using var client = new CarbonVoiceClient(
+            new CarbonVoiceOptions { BaseAddress = h.Emulator.BaseAddress, ClientId = "emulator-client", ClientSecret = "emulator-secret", RetryBaseDelay = TimeSpan.Zero },
+            new StaticAccessTokenProvider(h.Emulator.IssueTokens(h.UserId).AccessToken),
+            blocking);
+        await h.Sync.SyncAsync(client, new SyncRequest(TenantId, ConnectorId));
+        Assert.NotNull(await h.State.GetCheckpointAsync(TenantId, ConnectorId, "attachment-retry:" + attachment.Id));
+        int SignedUrls() => h.Emulator.Requests.Count(r => r.PathAndQuery.StartsWith("/attachments/signedurl/" + attachment.Id, StringComparison.Ordinal));
+        var asked = SignedUrls();
+        Assert.True(asked > 0);
+
+        blocking.Block = false;
+        h.Time.Advance(TimeSpan.FromSeconds(30));
+        h.Emulator.Control.DeleteMessage(messageId);
+        var delta = await h.Sync.SyncAsync(client, new SyncRequest(TenantId, ConnectorId));
+
+        Assert.Equal(SyncKind.Delta, delta.Kind);
+        Assert.Equal(SyncRunStatus.Succeeded, delta.Status);
+        Assert.True(delta.ErrorCount == 0, string.Join("; ", delta.Errors));
+        Assert.Equal(asked, SignedUrls());
+        Assert.True((await h.Raw.GetAsync(AttachmentKey(attachment.Id)))!.IsDeleted);
+        Assert.Null(await h.State.GetCheckpointAsync(TenantId, ConnectorId, "attachment-retry:" + attachment.Id));
+    }
+
+    [Fact]
+    public async Task A_signed_url_refused_for_authentication_ends_the_run_as_expired_not_as_a_failed_file()
+    {
+        await using var h = new EmulatorHarness(sync: o => o.FetchTextAttachments = true);
+        var messageId = PostWithAttachment(h, "secret.txt", "text/plain", Words);
+        var attachment = Assert.Single(h.Emulator.Data.FindMessage(messageId)!.Attachments);
+        using var client = new CarbonVoiceClient(
+            new CarbonVoiceOptions { BaseAddress = h.Emulator.BaseAddress, ClientId = "emulator-client", ClientSecret = "emulator-secret", RetryBaseDelay = TimeSpan.Zero },
+            new StaticAccessTokenProvider(h.Emulator.IssueTokens(h.UserId).AccessToken),
+            new PathFailingHandler(h.Emulator.CreateHandler(), "/attachments/signedurl/" + attachment.Id, HttpStatusCode.Unauthorized));
+
+        var run = await h.Sync.SyncAsync(client, new SyncRequest(TenantId, ConnectorId));
+
+        Assert.Equal(SyncRunStatus.Expired, run.Status);
+        Assert.DoesNotContain(run.Errors, e => e.EntityType == CarbonVoiceEntities.Attachment);
+        Assert.Null(await h.State.GetCheckpointAsync(TenantId, ConnectorId, "attachment-retry:" + attachment.Id));
+    }
+
+    [Fact]
+    public async Task A_pending_retry_waits_while_fetching_text_is_off()
+    {
+        await using var h = new EmulatorHarness(sync: o => o.FetchTextAttachments = true);
+        var messageId = PostWithAttachment(h, "later.txt", "text/plain", Words);
+        var attachment = Assert.Single(h.Emulator.Data.FindMessage(messageId)!.Attachments);
+        // Past the safety margin, so the delta below does not meet the message again (only the retry would).
+        h.Time.Advance(TimeSpan.FromMinutes(10));
+        using var client = new CarbonVoiceClient(
+            new CarbonVoiceOptions { BaseAddress = h.Emulator.BaseAddress, ClientId = "emulator-client", ClientSecret = "emulator-secret", RetryBaseDelay = TimeSpan.Zero },
+            new StaticAccessTokenProvider(h.Emulator.IssueTokens(h.UserId).AccessToken),
+            new FileBlocker(h.Emulator.CreateHandler()));
+        await h.Sync.SyncAsync(client, new SyncRequest(TenantId, ConnectorId));
+        var retry = await h.State.GetCheckpointAsync(TenantId, ConnectorId, "attachment-retry:" + attachment.Id);
+        Assert.NotNull(retry);
+
+        h.Time.Advance(TimeSpan.FromSeconds(30));
+        var options = new SyncOptions { MessagePageSize = h.SyncOptions.MessagePageSize, EnqueueIngestionAfterSync = false, FetchTextAttachments = false };
+        var delta = await new CarbonVoiceSyncService(h.Raw, h.State, Microsoft.Extensions.Options.Options.Create(options), h.Time).SyncAsync(h.Client, new SyncRequest(TenantId, ConnectorId));
+
+        Assert.Equal(SyncKind.Delta, delta.Kind);
+        Assert.Equal(SyncRunStatus.Succeeded, delta.Status);
+        Assert.Equal(retry, await h.State.GetCheckpointAsync(TenantId, ConnectorId, "attachment-retry:" + attachment.Id));
+        using var payload = JsonDocument.Parse((await h.Raw.GetAsync(AttachmentKey(attachment.Id)))!.Payload);
+        Assert.Equal("failed", payload.RootElement.GetProperty("content_status").GetString());
+    }
+
+    [Theory]
+    [InlineData("Uploading")]
+    [InlineData("Initializing")]
+    [InlineData("uploading")]
+    public async Task A_document_still_being_uploaded_is_recorded_as_not_ready_and_not_downloaded(string status)
+    {
+        await using var h = new EmulatorHarness(sync: o => o.FetchTextAttachments = true);
+        var messageId = PostWithAttachment(h, "pending.txt", "text/plain", Words);
+        var attachment = Assert.Single(h.Emulator.Data.FindMessage(messageId)!.Attachments);
+        using var client = new CarbonVoiceClient(
+            new CarbonVoiceOptions { BaseAddress = h.Emulator.BaseAddress, ClientId = "emulator-client", ClientSecret = "emulator-secret", RetryBaseDelay = TimeSpan.Zero },
+            new StaticAccessTokenProvider(h.Emulator.IssueTokens(h.UserId).AccessToken),
+            new AttachmentStatusRewriter(h.Emulator.CreateHandler(), status));
+
+        var run = await h.Sync.SyncAsync(client, new SyncRequest(TenantId, ConnectorId));
+
+        Assert.Equal(SyncRunStatus.Succeeded, run.Status);
+        Assert.Equal(0, run.ErrorCount);
+        using var payload = JsonDocument.Parse((await h.Raw.GetAsync(AttachmentKey(attachment.Id)))!.Payload);
+        Assert.Equal("not_ready", payload.RootElement.GetProperty("content_status").GetString());
+        Assert.Equal(status, payload.RootElement.GetProperty("status").GetString());
+        Assert.DoesNotContain(h.Emulator.Requests, r => r.PathAndQuery.StartsWith("/attachments/signedurl/" + attachment.Id, StringComparison.Ordinal));
+    }
+
+    /// <summary>Rewrites the upload status of every attachment in the v6 message feeds (the emulator's are all uploaded).</summary>
+    private sealed class AttachmentStatusRewriter(HttpMessageHandler inner, string status) : DelegatingHandler(inner)
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var response = await base.SendAsync(request, cancellationToken);
+            if (!request.RequestUri!.AbsolutePath.StartsWith("/v6/messages", StringComparison.Ordinal) || !response.IsSuccessStatusCode)
+            {
+                return response;
+            }
+
+            var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            var mediaType = response.Content.Headers.ContentType?.MediaType ?? "application/json";
+            response.Content = new StringContent(body.Replace("\"status\":\"Uploaded\"", $"\"status\":\"{status}\"", StringComparison.Ordinal), Encoding.UTF8, mediaType);
+            return response;
+        }
     }
 
     /// <summary>Answers 403 (as a file host does to an expired URL) for every download while <see cref="Block"/> is set.</summary>

@@ -16,6 +16,17 @@ public sealed class AttachmentTextTests
     [InlineData("application/pdf", "report.txt", null)]
     [InlineData("image/png", "photo.png", null)]
     [InlineData(null, null, null)]
+    [InlineData("text/x-markdown", null, "text/x-markdown")]
+    [InlineData("application/csv", null, "application/csv")]
+    [InlineData("text/json", null, "text/json")]
+    [InlineData("application/xhtml+xml", null, "application/xhtml+xml")]
+    [InlineData(null, "notes.txt", "text/plain")]
+    [InlineData(null, "notes.text", "text/plain")]
+    [InlineData("", "notes.markdown", "text/markdown")]
+    [InlineData(null, "data.json", "application/json")]
+    [InlineData(null, "page.html", "text/html")]
+    [InlineData("application/octet-stream", "page.HTM", "text/html")]
+    [InlineData(null, "archive", null)]
     public void TextType_reads_the_mime_type_and_falls_back_to_the_extension(string? mime, string? name, string? expected)
         => Assert.Equal(expected, AttachmentText.TextType(mime, name));
 
@@ -29,6 +40,26 @@ public sealed class AttachmentTextTests
 
         Assert.Equal("Plan\nPricing\nQuarterly & yearly\nrenewals", text);
     }
+
+    [Fact]
+    public void Xhtml_is_read_as_html()
+        => Assert.Equal("Title\nBody", AttachmentText.Extract("<html><head><title>Title</title></head><body><p>Body</p></body></html>"u8, "application/xhtml+xml", null));
+
+    [Fact]
+    public void Whitespace_between_html_blocks_adds_no_empty_lines()
+        => Assert.Equal("a\nb", AttachmentText.Extract("<html><body><p>a</p>\n   <p>b</p></body></html>"u8, "text/html", null));
+
+    [Fact]
+    public void Html_is_only_parsed_for_html_types()
+        => Assert.Equal("<p>a</p>", AttachmentText.Extract("<p>a</p>"u8, "text/plain", null));
+
+    [Fact]
+    public void Invalid_utf8_is_replaced_not_refused()
+        => Assert.Equal("a\uFFFDb", AttachmentText.Extract([0x61, 0xC3, 0x62], "text/plain", null));
+
+    [Fact]
+    public void A_big_endian_bom_decodes_utf16_big_endian()
+        => Assert.Equal("café", AttachmentText.Extract([0xFE, 0xFF, .. Encoding.BigEndianUnicode.GetBytes("café")], "text/plain", null));
 
     [Fact]
     public void Bytes_are_decoded_by_bom_then_charset_then_utf8()

@@ -32,6 +32,7 @@ public sealed class SyncServiceArgumentTests
         await Assert.ThrowsAnyAsync<ArgumentException>(() => sync.SyncAsync(h.Client, new SyncRequest(TenantId, "")));
         var empty = await Assert.ThrowsAsync<ArgumentException>(() => sync.SyncAsync(h.Client, new SyncRequest(TenantId, ConnectorId) { ConversationIds = [" ", ""] }));
         Assert.Equal("request", empty.ParamName);
+        Assert.Contains("ConversationIds must name at least one conversation", empty.Message, StringComparison.Ordinal);
 
         Assert.Equal(0, h.Emulator.TotalRequests);
         Assert.Empty(await _state.ListRunsAsync(TenantId, ConnectorId));
