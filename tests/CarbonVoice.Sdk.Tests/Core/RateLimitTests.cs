@@ -82,18 +82,25 @@ public sealed class RateLimitTests : RateLimitTestsBase
         Assert.Equal(Start.AddSeconds(5), _time.GetUtcNow());
     }
 
-    [Fact]
-    public async Task A_429_without_retry_after_waits_for_the_reset_header()
+    /// <param name="holding"><see cref="CarbonVoiceRateLimitOptions.WaitWhenExhausted"/>; off, the 1 s default must not win over the reset header either.</param>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_429_without_retry_after_waits_for_the_reset_header(bool holding)
     {
         _mock.When(HttpMethod.Get, TestClients.Url(Path)).Respond(Responses.Sequence(
             () => Responses.RateLimited(null, ("X-RateLimit-Remaining", "0"), ("X-RateLimit-Reset", "8")),
             () => Ok()));
-        var client = Client();
+        var client = Client(o =>
+        {
+            o.RateLimit.WaitWhenExhausted = holding;
+            o.RateLimit.DefaultRetryAfter = TimeSpan.FromSeconds(1);
+        });
 
         var call = client.Workspaces.GetAsync("w1");
         await _time.WaitUntilBlockedOnTimerAsync(call);
         _time.Advance(TimeSpan.FromSeconds(7));
-        Assert.False(call.IsCompleted, "the call must wait until the reset");
+        Assert.False(call.IsCompleted, "the retry must wait until the reset, not the 1 s default");
         Assert.Equal(1, Sent);
 
         await _time.AdvanceUntilCompletedAsync(call);

@@ -29,30 +29,6 @@ public sealed class RateLimitWaitTests : RateLimitTestsBase
     }
 
     [Fact]
-    public async Task Without_holding_a_429_without_retry_after_waits_for_the_reset_header_not_the_default()
-    {
-        _mock.When(HttpMethod.Get, TestClients.Url(Path)).Respond(Responses.Sequence(
-            () => Responses.RateLimited(null, ("X-RateLimit-Remaining", "0"), ("X-RateLimit-Reset", "8")),
-            () => Ok()));
-        var client = Client(o =>
-        {
-            o.RateLimit.WaitWhenExhausted = false;
-            o.RateLimit.DefaultRetryAfter = TimeSpan.FromSeconds(1);
-        });
-
-        var call = client.Workspaces.GetAsync("w1");
-        await _time.WaitUntilBlockedOnTimerAsync(call);
-        _time.Advance(TimeSpan.FromSeconds(7));
-        Assert.False(call.IsCompleted, "the retry must wait until the reset, not the 1 s default");
-        Assert.Equal(1, Sent);
-
-        await _time.AdvanceUntilCompletedAsync(call);
-
-        Assert.Equal(2, Sent);
-        Assert.Equal(Start.AddSeconds(8), _time.GetUtcNow());
-    }
-
-    [Fact]
     public async Task Without_holding_a_429_with_no_hint_at_all_waits_the_default()
     {
         _mock.When(HttpMethod.Get, TestClients.Url(Path)).Respond(Responses.Sequence(
