@@ -20,12 +20,19 @@ public sealed class AzureIngestionQueue : IIngestionQueue
         _time = timeProvider ?? TimeProvider.System;
     }
 
-    /// <inheritdoc />
+    /// <summary>
+    /// Sends the request as an ingestion job. The job queue is never full, so there is no wait for room for
+    /// <paramref name="cancellationToken"/> to cancel: a send under way is finished (bounded by the queue client's own retry
+    /// policy), because abandoning it halfway would lose the finished sync's ingestion (the sync job is acknowledged once
+    /// its run is recorded). A send that fails throws, and the sync job is then delivered again.
+    /// </summary>
+    /// <param name="request">The request.</param>
+    /// <param name="cancellationToken">Not used for the send (see above).</param>
     public async ValueTask EnqueueAsync(IngestionRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         var job = ConnectorJob.Ingestion(request.TenantId, request.ConnectorId, request.RequestedAt == default ? _time.GetUtcNow() : request.RequestedAt) with { CorrelationId = request.CorrelationId };
-        await _jobs.EnqueueAsync(job, cancellationToken: cancellationToken).ConfigureAwait(false);
+        await _jobs.EnqueueAsync(job, cancellationToken: CancellationToken.None).ConfigureAwait(false);
     }
 
     /// <summary>Not supported: workers read the job queue with <see cref="AzureQueueJobProcessor"/> (or a Functions trigger), which acknowledges each job only after its run is recorded.</summary>

@@ -58,7 +58,8 @@ public sealed class SyncOptions
 
     /// <summary>
     /// How long a finished sync waits for room in a full ingestion queue before it gives up on queuing (with a warning in
-    /// the log); the changes are ingested by the next request. 5 seconds by default.
+    /// the log); the changes are ingested by the next request. 5 seconds by default. Only a queue that can be full waits: a
+    /// job queue (Azure Storage Queues) has no room to wait for and always finishes a send it started.
     /// </summary>
     public TimeSpan IngestionEnqueueTimeout { get; set; } = TimeSpan.FromSeconds(5);
 }
