@@ -78,7 +78,8 @@ public sealed class BrowserTests
         // Back to tenant A. Disconnect asks first, and Cancel does nothing.
         await browser.FillAsync("#api-key", SampleHostFactory.TenantAKey);
         await browser.ClickAsync("#reload");
-        await browser.WaitForAsync("document.querySelector('.connector[data-status=connected]') && document.querySelector('#dashboard').dataset.ready === 'true'", "tenant A's connector again");
+        // The chunk list loads after the dashboard is ready: waited for too, so the check after Cancel compares a loaded page.
+        await browser.WaitForAsync("document.querySelector('.connector[data-status=connected]') && document.querySelector('#dashboard').dataset.ready === 'true' && document.querySelectorAll('#chunks .chunk').length > 0", "tenant A's connector and its chunks again");
         await browser.ClickAsync(".connector button[data-action=disconnect]");
         await browser.WaitForAsync("document.querySelector('#disconnect-dialog').open", "the confirmation");
         await BrowserScreenshots.SaveAsync(browser, "disconnect-confirmation");
