@@ -58,7 +58,9 @@ public sealed class WorkerProcessTests
         }
         finally
         {
-            tails = string.Join("\n", workers.Select(w => $"worker {w.Id}:\n{w.Tail}"));
+            // Every request a finished sync could not queue (a lost ingestion), whenever it was logged, then each worker's last lines.
+            var skipped = workers.SelectMany(w => w.Warnings.Where(line => line.Contains("could not be queued", StringComparison.Ordinal)).Select(line => $"worker {w.Id}: {line}")).ToList();
+            tails = $"{skipped.Count} ingestion request(s) not queued [{string.Join("; ", skipped)}]\n" + string.Join("\n", workers.Select(w => $"worker {w.Id}:\n{w.Tail}"));
             await Task.WhenAll(workers.Select(w => w.DisposeAsync().AsTask()));
         }
 

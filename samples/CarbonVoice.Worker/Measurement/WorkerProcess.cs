@@ -7,6 +7,8 @@ public sealed class WorkerProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly List<string> _output = [];
+    private readonly List<string> _warnings = [];
+    private bool _inWarning;
 
     private WorkerProcess(Process process)
     {
@@ -31,6 +33,18 @@ public sealed class WorkerProcess : IAsyncDisposable
             lock (_output)
             {
                 return string.Join('\n', _output.TakeLast(40));
+            }
+        }
+    }
+
+    /// <summary>The first line of every warning and error the process logged (the console logger's line after its <c>warn:</c> or <c>fail:</c> header), the last 200: unlike <see cref="Tail"/>, not pushed out by later output.</summary>
+    public IReadOnlyList<string> Warnings
+    {
+        get
+        {
+            lock (_output)
+            {
+                return [.. _warnings];
             }
         }
     }
@@ -81,6 +95,16 @@ public sealed class WorkerProcess : IAsyncDisposable
 
         lock (_output)
         {
+            if (_inWarning)
+            {
+                _warnings.Add(line.Trim());
+                if (_warnings.Count > 200)
+                {
+                    _warnings.RemoveAt(0);
+                }
+            }
+
+            _inWarning = line.StartsWith("warn: ", StringComparison.Ordinal) || line.StartsWith("fail: ", StringComparison.Ordinal);
             _output.Add(line);
             if (_output.Count > 400)
             {
