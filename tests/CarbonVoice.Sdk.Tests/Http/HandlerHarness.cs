@@ -65,3 +65,14 @@ internal static class Tracked
 {
     public static HttpResponseMessage Response(HttpStatusCode status, TrackedContent content) => new(status) { Content = content };
 }
+
+/// <summary>A transport that answers each request with a script of its own (which may wait, on the test's clock, with the request's token).</summary>
+internal sealed class ScriptedTransport(Func<int, CancellationToken, Task<HttpResponseMessage>> answer) : HttpMessageHandler
+{
+    private int _calls;
+
+    public int Calls => Volatile.Read(ref _calls);
+
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        => answer(Interlocked.Increment(ref _calls), cancellationToken);
+}
