@@ -58,6 +58,17 @@ public sealed class PooledBodyContentTests
     }
 
     [Fact]
+    public async Task Once_disposed_the_body_cannot_be_read_even_after_an_earlier_read()
+    {
+        var content = await PooledBodyContent.ReadAsync(new MemoryStream(Body(10)), 10, long.MaxValue, CancellationToken.None);
+        Assert.Equal(Body(10), await content.ReadAsByteArrayAsync());
+
+        content.Dispose();
+
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
     public async Task Its_read_stream_cannot_write_into_the_pooled_buffer()
     {
         using var content = await PooledBodyContent.ReadAsync(new MemoryStream(Body(10)), 10, long.MaxValue, CancellationToken.None);
