@@ -64,14 +64,15 @@ public sealed class CarbonVoiceResilienceTests : RateLimitTestsBase
     [Fact]
     public async Task A_retry_after_is_weighed_against_the_budget_left_not_the_whole_timeout()
     {
-        // 2 s are gone after the first retry: 18 s are left, so a Retry-After of 19 s surfaces the 503 instead of timing out.
+        // 2 s are gone after the first retry: 18 s are left, so a Retry-After of 19 s surfaces the 503 at once (time does
+        // not move again) instead of being waited for until the budget ends the call.
         _mock.When(HttpMethod.Get, TestClients.Url(Path)).Respond(Responses.Sequence(() => Unavailable(2), () => Unavailable(19), () => Ok()));
         var client = Client(o => (o.Timeout, o.AttemptTimeout) = (TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(20)));
 
         var call = client.Workspaces.GetAsync("w1");
         await AfterTheFirstRetryAsync(call, TimeSpan.FromSeconds(2), () => Sent);
 
-        await _time.AdvanceUntilCompletedAsync((Task)call);
+        await TimeDriver.EnsureCompletedAsync(call);
         await Assert.ThrowsAsync<CarbonVoiceServerException>(() => call);
         Assert.Equal(2, Sent);
     }
@@ -88,7 +89,7 @@ public sealed class CarbonVoiceResilienceTests : RateLimitTestsBase
         var call = client.Attachments.DownloadAsync(CarbonVoiceModelFactory.AttachmentDownloadUrl("a1", Signed), 100);
         await AfterTheFirstRetryAsync(call, TimeSpan.FromSeconds(2), () => _mock.GetMatchCount(route));
 
-        await _time.AdvanceUntilCompletedAsync((Task)call);
+        await TimeDriver.EnsureCompletedAsync(call);
         await Assert.ThrowsAsync<CarbonVoiceServerException>(() => call);
         Assert.Equal(2, _mock.GetMatchCount(route));
     }
@@ -156,8 +157,8 @@ public sealed class CarbonVoiceResilienceTests : RateLimitTestsBase
     }
 
     /// <summary>
-    /// Lets the call wait out its first Retry-After and sends the retry, with the budget's timers (further away) left alone:
-    /// a driver would otherwise jump to them while the first answer is still being handled.
+    /// Lets the call wait out its first Retry-After and sends the retry. Time is not moved again: the budget's timers are
+    /// armed, and a driver jumping to them while the retry's answer is still being read would cut the call short.
     /// </summary>
     private async Task AfterTheFirstRetryAsync(Task call, TimeSpan retryAfter, Func<int> sent)
     {
