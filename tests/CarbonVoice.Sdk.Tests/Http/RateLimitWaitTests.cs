@@ -123,6 +123,21 @@ public sealed class RateLimitWaitTests : RateLimitTestsBase
     }
 
     [Fact]
+    public async Task A_429_that_is_waited_out_is_disposed_and_only_the_retrys_answer_is_kept()
+    {
+        var answers = new List<HttpResponseMessage>();
+        _mock.When(HttpMethod.Get, TestClients.Url(Path)).Respond(Responses.Sequence(
+            () => Keep(answers, Responses.RateLimited(TimeSpan.FromSeconds(2))),
+            () => Keep(answers, Ok())));
+        var client = Client();
+
+        await _time.AdvanceUntilCompletedAsync(client.Workspaces.GetAsync("w1"));
+
+        Assert.Equal(2, answers.Count);
+        Assert.Throws<ObjectDisposedException>(() => Assert.IsType<CarbonVoice.Sdk.Internal.PooledBodyContent>(answers[0].Content).Memory);
+    }
+
+    [Fact]
     public async Task A_retry_after_in_the_past_is_retried_at_once()
     {
         // A server clock ahead of the Date it sends: Retry-After names a time already gone.
@@ -235,5 +250,15 @@ public sealed class RateLimitWaitTests : RateLimitTestsBase
         Assert.Equal(LogLevel.Information, record.Level);
         Assert.Contains("4000 ms", record.Message, StringComparison.Ordinal);
         Assert.Contains("GET /v5/workspaces/{id}", record.Message, StringComparison.Ordinal);
+    }
+
+    private static HttpResponseMessage Keep(List<HttpResponseMessage> answers, HttpResponseMessage response)
+    {
+        lock (answers)
+        {
+            answers.Add(response);
+        }
+
+        return response;
     }
 }
