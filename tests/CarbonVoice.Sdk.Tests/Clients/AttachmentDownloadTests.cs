@@ -70,6 +70,7 @@ public sealed class AttachmentDownloadTests
 
         Assert.Equal(4096, error.MaxBytes);
         Assert.Equal(5000, error.ContentLength);
+        Assert.Equal("The attachment download announced 5000 bytes, more than the limit of 4096; nothing more was read.", error.Message);
         Assert.DoesNotContain(Signature, error.ToString(), StringComparison.Ordinal);
     }
 
@@ -88,6 +89,7 @@ public sealed class AttachmentDownloadTests
         var error = await Assert.ThrowsAsync<CarbonVoiceContentTooLargeException>(() => client.Attachments.DownloadAsync(CarbonVoiceModelFactory.AttachmentDownloadUrl("a1", Signed), 9_999));
 
         Assert.Null(error.ContentLength);
+        Assert.Equal("The attachment download sent more than the limit of 9999 bytes; nothing more was read.", error.Message);
         Assert.Equal(1, mock.GetMatchCount(route));
     }
 
@@ -195,6 +197,104 @@ public sealed class AttachmentDownloadTests
             Assert.DoesNotContain(Signature, string.Join(";", record.StructuredState?.Select(p => p.Value) ?? []), StringComparison.Ordinal);
         });
         Assert.DoesNotContain(Signature, failure.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_body_that_breaks_off_is_a_transport_error_of_the_status_it_came_with()
+    {
+        var mock = new MockHttpMessageHandler();
+        mock.When(HttpMethod.Get, "https://files.test/a1/notes.txt").Respond(_ => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(new BreakingStream(new byte[10_000], 4000)) });
+        using var client = TestClients.Create(mock, o => o.MaxRetryAttempts = 0);
+
+        var error = await Assert.ThrowsAsync<CarbonVoiceTransportException>(() => client.Attachments.DownloadAsync(CarbonVoiceModelFactory.AttachmentDownloadUrl("a1", Signed), 100_000));
+
+        Assert.Equal(HttpStatusCode.OK, error.StatusCode);
+        Assert.Equal("GET {signed attachment URL}", error.Endpoint);
+        Assert.Equal("The attachment download answered 200 but the connection failed before its body was read: The connection was reset.", error.Message);
+    }
+
+    [Fact]
+    public async Task A_connection_failure_says_what_failed_but_not_where()
+    {
+        var mock = new MockHttpMessageHandler();
+        mock.When(HttpMethod.Get, "https://files.test/a1/notes.txt").Throw(new HttpRequestException(HttpRequestError.ConnectionError, "Connection refused (files.test:443)"));
+        using var client = TestClients.Create(mock, o => o.MaxRetryAttempts = 0);
+
+        var error = await Assert.ThrowsAsync<CarbonVoiceTransportException>(() => client.Attachments.DownloadAsync(CarbonVoiceModelFactory.AttachmentDownloadUrl("a1", Signed), 100));
+
+        Assert.Equal("The attachment download failed without a response (ConnectionError).", error.Message);
+        Assert.IsType<HttpRequestException>(error.InnerException);
+    }
+
+    [Fact]
+    public async Task A_cancellation_the_caller_did_not_ask_for_is_a_timeout()
+    {
+        var mock = new MockHttpMessageHandler();
+        mock.When(HttpMethod.Get, "https://files.test/a1/notes.txt").Throw(new TaskCanceledException("cancelled below"));
+        using var client = TestClients.Create(mock, o => o.MaxRetryAttempts = 0);
+
+        var error = await Assert.ThrowsAsync<CarbonVoiceTransportException>(() => client.Attachments.DownloadAsync(CarbonVoiceModelFactory.AttachmentDownloadUrl("a1", Signed), 100));
+
+        Assert.Equal("The attachment download timed out.", error.Message);
+    }
+
+    [Fact]
+    public async Task An_attempt_that_hangs_times_out()
+    {
+        var time = new TrackingTimeProvider(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
+        using var hanging = new HangingHandler();
+        using var hangingClient = new CarbonVoiceClient(
+            TestClients.Options(o => (o.Timeout, o.AttemptTimeout, o.MaxRetryAttempts) = (TimeSpan.FromHours(1), TimeSpan.FromSeconds(2), 0)),
+            new StaticAccessTokenProvider(TestClients.AccessToken),
+            hanging,
+            timeProvider: time);
+
+        var call = hangingClient.Attachments.DownloadAsync(CarbonVoiceModelFactory.AttachmentDownloadUrl("a1", Signed), 100);
+        await time.AdvanceUntilCompletedAsync((Task)call);
+
+        var error = await Assert.ThrowsAsync<CarbonVoiceTransportException>(() => call);
+        Assert.Equal("The attachment download timed out.", error.Message);
+        Assert.Equal(new DateTimeOffset(2026, 3, 1, 12, 0, 2, TimeSpan.Zero), time.GetUtcNow());
+    }
+
+    [Fact]
+    public async Task A_download_the_caller_cancelled_stays_a_cancellation()
+    {
+        using var hanging = new HangingHandler();
+        using var client = new CarbonVoiceClient(TestClients.Options(), new StaticAccessTokenProvider(TestClients.AccessToken), hanging);
+        using var cts = new CancellationTokenSource();
+
+        var call = client.Attachments.DownloadAsync(CarbonVoiceModelFactory.AttachmentDownloadUrl("a1", Signed), 100, cts.Token);
+        await TimeDriver.YieldUntilAsync(() => hanging.Attempts == 1, "the download to be sent");
+        await cts.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call.WaitAsync(TimeSpan.FromSeconds(30)));
+    }
+
+    /// <summary>A transport that never answers until the request is cancelled.</summary>
+    private sealed class HangingHandler : HttpMessageHandler
+    {
+        private int _attempts;
+
+        public int Attempts => Volatile.Read(ref _attempts);
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _attempts);
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+            throw new InvalidOperationException("unreachable");
+        }
+    }
+
+    /// <summary>A body that breaks off after <c>failAfter</c> bytes, like a reset connection.</summary>
+    private sealed class BreakingStream(byte[] bytes, int failAfter) : MemoryStream(bytes, writable: false)
+    {
+        public override bool CanSeek => false;
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+            => Position >= failAfter
+                ? throw new IOException("The connection was reset.")
+                : base.ReadAsync(buffer[..Math.Min(buffer.Length, failAfter - (int)Position)], cancellationToken);
     }
 
     /// <summary>A stream whose length is not known, so the content announces none.</summary>

@@ -128,6 +128,21 @@ public sealed class AttachmentsClientTests
     }
 
     [Fact]
+    public async Task GetDownloadUrlAsync_is_retried_as_a_read()
+    {
+        var mock = new MockHttpMessageHandler();
+        var route = mock.When(HttpMethod.Get, TestClients.Url("attachments/signedurl/a1")).Respond(Responses.Sequence(
+            () => new HttpResponseMessage(HttpStatusCode.BadGateway),
+            () => Responses.Create(HttpStatusCode.OK, Signed, "text/html", [])));
+        using var client = TestClients.Create(mock);
+
+        var url = await client.Attachments.GetDownloadUrlAsync("a1");
+
+        Assert.Equal(2, mock.GetMatchCount(route));
+        Assert.Equal(new Uri(Signed), url.Url);
+    }
+
+    [Fact]
     public void A_download_url_prints_no_signature()
     {
         var url = CarbonVoiceModelFactory.AttachmentDownloadUrl("a1", new Uri(Signed));

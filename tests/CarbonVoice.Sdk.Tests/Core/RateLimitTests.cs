@@ -166,6 +166,7 @@ public sealed class RateLimitTests : RateLimitTestsBase
         Assert.Equal("rl-1", error.RequestId);
         Assert.Equal("GET /v5/workspaces/{id}", error.Endpoint);
         Assert.Contains("GET /v5/workspaces/{id}", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith("(request id rl-1). Rate limit exhausted (after 2 retries).", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -190,6 +191,7 @@ public sealed class RateLimitTests : RateLimitTestsBase
         Assert.Equal(1, Sent);
         Assert.Equal(TimeSpan.FromSeconds(120), error.RetryAfter);
         Assert.Equal(Start, _time.GetUtcNow());
+        Assert.EndsWith("Rate limit exhausted (the reset is 120 s away, beyond the wait allowed).", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

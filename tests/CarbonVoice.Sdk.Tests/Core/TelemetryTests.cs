@@ -168,6 +168,73 @@ public sealed class TelemetryTests : IDisposable
         Assert.Equal(1, _measurements.Where(m => m.Name == "carbonvoice.client.rate_limit.waits").Sum(m => m.Value));
     }
 
+    [Fact]
+    public async Task A_transport_failure_records_its_duration_with_the_error_type()
+    {
+        _mock.When(HttpMethod.Get, BaseUrl + "v5/workspaces/w1").Throw(new HttpRequestException("refused"));
+        using var client = Client(o => o.MaxRetryAttempts = 0);
+
+        await Assert.ThrowsAsync<CarbonVoiceTransportException>(() => client.Workspaces.GetAsync("w1"));
+
+        var duration = Assert.Single(_measurements, m => m.Name == "carbonvoice.client.request.duration");
+        Assert.Equal("GET /v5/workspaces/{id}", duration.Tag("url.template"));
+        Assert.Equal(nameof(HttpRequestException), duration.Tag("error.type"));
+        Assert.Null(duration.Tag("http.response.status_code"));
+    }
+
+    [Fact]
+    public async Task A_cancellation_the_caller_did_not_ask_for_is_recorded_as_a_failure()
+    {
+        _mock.When(HttpMethod.Get, BaseUrl + "v5/workspaces/w1").Throw(new TaskCanceledException("timed out somewhere below"));
+        using var client = Client(o => o.MaxRetryAttempts = 0);
+
+        await Assert.ThrowsAsync<CarbonVoiceTransportException>(() => client.Workspaces.GetAsync("w1"));
+
+        var span = Assert.Single(_activities);
+        Assert.Equal(ActivityStatusCode.Error, span.Status);
+        Assert.Equal(typeof(TaskCanceledException).FullName, span.GetTagItem("error.type"));
+        var duration = Assert.Single(_measurements, m => m.Name == "carbonvoice.client.request.duration");
+        Assert.Equal(nameof(TaskCanceledException), duration.Tag("error.type"));
+    }
+
+    [Fact]
+    public async Task A_call_the_caller_cancelled_is_no_failure_of_the_service()
+    {
+        var sent = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _mock.When(HttpMethod.Get, BaseUrl + "v5/workspaces/w1").Respond(new HangingTransport(sent));
+        using var client = Client();
+        using var cts = new CancellationTokenSource();
+
+        var call = client.Workspaces.GetAsync("w1", cts.Token);
+        await sent.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await cts.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call.WaitAsync(TimeSpan.FromSeconds(30)));
+        var span = Assert.Single(_activities);
+        Assert.NotEqual(ActivityStatusCode.Error, span.Status);
+        Assert.Null(span.GetTagItem("error.type"));
+        Assert.DoesNotContain(_measurements, m => m.Name == "carbonvoice.client.request.duration");
+    }
+
+    [Fact]
+    public async Task Rate_limit_wait_durations_are_recorded()
+    {
+        var time = new TrackingTimeProvider(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
+        _mock.When(HttpMethod.Get, BaseUrl + "v5/workspaces/w1").Respond(Responses.Sequence(
+            () => Responses.RateLimited(TimeSpan.FromSeconds(3)),
+            () => Responses.Json(HttpStatusCode.OK, """{"id":"w1"}""")));
+        using var client = new CarbonVoiceClient(
+            TestClients.Options(o => (o.BaseAddress, o.Timeout, o.AttemptTimeout) = (new Uri(BaseUrl), TimeSpan.FromHours(1), TimeSpan.FromHours(1))),
+            new StaticAccessTokenProvider(TestClients.AccessToken),
+            _mock,
+            timeProvider: time);
+
+        await time.AdvanceUntilCompletedAsync(client.Workspaces.GetAsync("w1"));
+
+        var wait = Assert.Single(_measurements, m => m.Name == "carbonvoice.client.rate_limit.wait.duration");
+        Assert.Equal(3, wait.Value);
+    }
+
     private CarbonVoiceClient Client(Action<CarbonVoiceOptions>? configure = null)
         => new(
             TestClients.Options(o =>
@@ -177,6 +244,17 @@ public sealed class TelemetryTests : IDisposable
             }),
             new StaticAccessTokenProvider(TestClients.AccessToken),
             _mock);
+
+    /// <summary>Never answers: says when the request arrived and waits for its cancellation.</summary>
+    private sealed class HangingTransport(TaskCompletionSource sent) : HttpMessageHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            sent.TrySetResult();
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+            throw new InvalidOperationException("unreachable");
+        }
+    }
 
     private sealed record Measurement(string Name, double Value, KeyValuePair<string, object?>[] Tags)
     {

@@ -57,6 +57,45 @@ public sealed class PooledBodyContentTests
         Assert.Throws<ObjectDisposedException>(() => content.Memory);
     }
 
+    [Fact]
+    public async Task Once_disposed_the_body_cannot_be_read_even_after_an_earlier_read()
+    {
+        var content = await PooledBodyContent.ReadAsync(new MemoryStream(Body(10)), 10, long.MaxValue, CancellationToken.None);
+        Assert.Equal(Body(10), await content.ReadAsByteArrayAsync());
+
+        content.Dispose();
+
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task Its_read_stream_cannot_write_into_the_pooled_buffer()
+    {
+        using var content = await PooledBodyContent.ReadAsync(new MemoryStream(Body(10)), 10, long.MaxValue, CancellationToken.None);
+
+        await using var stream = await content.ReadAsStreamAsync();
+
+        Assert.False(stream.CanWrite);
+        Assert.Throws<NotSupportedException>(() => stream.WriteByte(1));
+        Assert.Equal(Body(10), content.Memory.ToArray());
+    }
+
+    [Theory]
+    [InlineData(20_000, 20_000L)]
+    [InlineData(20_000, null)]
+    [InlineData(100_000, null)]
+    public async Task The_buffer_grows_with_the_body_not_to_the_largest_array(int size, long? announced)
+    {
+        // Read synchronously on this thread (a memory stream completes at once), so the thread's allocations are the read's.
+        var stream = new TrickleStream(Body(size), 4096);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+
+        using var content = await PooledBodyContent.ReadAsync(stream, announced, long.MaxValue, CancellationToken.None);
+
+        Assert.InRange(GC.GetAllocatedBytesForCurrentThread() - before, 0, 16 * size);
+        Assert.Equal(size, content.Memory.Length);
+    }
+
     private static byte[] Body(int size)
     {
         var bytes = new byte[size];

@@ -42,4 +42,22 @@ public sealed class RateLimitInfoTests
         Assert.Equal(hasReset ? Now.AddSeconds(5) : null, info.ResetAt);
         Assert.Equal(Now, info.ObservedAt);
     }
+
+    [Fact]
+    public void A_null_response_is_refused_by_name()
+        => Assert.Equal("response", Assert.Throws<ArgumentNullException>(() => RateLimitInfo.FromHeaders(null!, Now)).ParamName);
+
+    [Theory]
+    [InlineData(1_000_000_000d, false)]
+    [InlineData(1_000_000_001d, true)]
+    public void A_reset_is_epoch_seconds_only_above_one_billion(double value, bool epoch)
+    {
+        var expected = epoch ? DateTimeOffset.FromUnixTimeSeconds((long)value) : Now.AddSeconds(value);
+
+        Assert.Equal(expected, RateLimitInfo.ParseReset(value, Now));
+    }
+
+    [Fact]
+    public void A_negative_relative_reset_is_now()
+        => Assert.Equal(Now, RateLimitInfo.ParseReset(-5, Now));
 }

@@ -179,6 +179,95 @@ public sealed class RateLimitPacingTests : RateLimitTestsBase
     }
 
     [Fact]
+    public void Requests_beyond_a_budget_go_at_the_reset_one_limit_per_window()
+    {
+        // 2 left of 4 until 4 s: one now, the last of the budget at the reset; beyond it, 4 more at the reset, then the next window.
+        var pacer = new RateLimitPacer();
+        Send(pacer, Start).Complete(new RateLimitInfo(4, 2, Start.AddSeconds(4), Start));
+
+        Assert.Equal([0, 4, 4, 4, 4, 4, 8], Probe(pacer, Start, 7));
+    }
+
+    [Fact]
+    public void A_slot_of_the_spread_already_past_goes_at_once()
+    {
+        // 4 left until 8 s, reported at 0 s: the third slot was at 4 s, so at 5 s it goes now, and the fourth in 3 s.
+        var pacer = new RateLimitPacer();
+        Send(pacer, Start).Complete(new RateLimitInfo(10, 4, Start.AddSeconds(8), Start));
+
+        Assert.Equal([0, 0, 0, 3], Probe(pacer, Start.AddSeconds(5), 4));
+    }
+
+    [Fact]
+    public void Once_the_reset_has_passed_nothing_is_delayed_until_the_new_window_is_known()
+    {
+        var pacer = new RateLimitPacer();
+        Send(pacer, Start).Complete(new RateLimitInfo(1, 0, Start.AddSeconds(10), Start));
+        Assert.Equal([10, 20, 30], Probe(pacer, Start, 3));
+
+        Assert.Equal([0, 0, 0], Probe(pacer, Start.AddSeconds(10), 3));
+    }
+
+    [Theory]
+    [InlineData(null, 2)]
+    [InlineData(2, null)]
+    [InlineData(4, 2)]
+    public void The_limit_of_a_window_is_the_latest_one_reported(int? first, int? second)
+    {
+        // None left until 10 s; with a limit of 2 the requests beyond the budget go two per window.
+        var pacer = new RateLimitPacer();
+        var one = Send(pacer, Start);
+        var two = Send(pacer, Start);
+        one.Complete(new RateLimitInfo(first, 1, Start.AddSeconds(10), Start));
+        two.Complete(new RateLimitInfo(second, 0, Start.AddSeconds(10), Start));
+
+        Assert.Equal([10, 10, 20, 20], Probe(pacer, Start, 4));
+    }
+
+    [Theory]
+    [InlineData(null, new double[] { 10, 10, 20 })]
+    [InlineData(1, new double[] { 10, 20, 30 })]
+    public void A_new_window_keeps_the_limit_unless_it_reports_another(int? limit, double[] expected)
+    {
+        var pacer = new RateLimitPacer();
+        Send(pacer, Start).Complete(new RateLimitInfo(2, 0, Start.AddSeconds(10), Start));
+        var reset = Start.AddSeconds(10);
+
+        Send(pacer, reset).Complete(new RateLimitInfo(limit, 0, reset.AddSeconds(10), reset));
+
+        Assert.Equal(expected, Probe(pacer, reset, 3));
+    }
+
+    [Fact]
+    public void Of_two_responses_reporting_the_same_count_the_later_sent_stays_the_state()
+    {
+        // Requests 1, 2 and 3 go; 3 and then 1 report 5 left of 10 (until 9 s). Request 2 was sent before 3, the state:
+        // it is in the count, so all 5 are left (2 now, then at 3, 6 and 9 s), not 4 as if the state were request 1's.
+        var pacer = new RateLimitPacer();
+        var first = Send(pacer, Start);
+        Send(pacer, Start);
+        var third = Send(pacer, Start);
+
+        third.Complete(new RateLimitInfo(10, 5, Start.AddSeconds(9), Start));
+        first.Complete(new RateLimitInfo(10, 5, Start.AddSeconds(9), Start));
+
+        Assert.Equal([0, 0, 3, 6, 9], Probe(pacer, Start, 5));
+    }
+
+    [Fact]
+    public void A_cancelled_reservation_gives_back_one_turn()
+    {
+        var pacer = new RateLimitPacer();
+        Send(pacer, Start).Complete(new RateLimitInfo(1, 0, Start.AddSeconds(10), Start));
+        var first = pacer.Reserve(Start);
+        Assert.Equal([20, 30], [pacer.Reserve(Start).Wait.TotalSeconds, pacer.Reserve(Start).Wait.TotalSeconds]);
+
+        first.Cancel();
+
+        Assert.Equal(TimeSpan.FromSeconds(30), pacer.Reserve(Start).Wait);
+    }
+
+    [Fact]
     public async Task Calls_beyond_the_budget_wait_for_the_reset_and_then_one_limit_per_window()
     {
         var sent = new List<DateTimeOffset>();

@@ -42,4 +42,15 @@ public sealed class RateLimitTrackerTests
         Assert.Null(tracker.Get("c2"));
         Assert.Equal(0, tracker.Get("c1")!.Remaining);
     }
+
+    [Fact]
+    public void Of_two_responses_observed_at_the_same_time_the_one_recorded_last_wins()
+    {
+        var tracker = new RateLimitTracker();
+        tracker.Record("c1", new RateLimitInfo(100, 40, Start.AddSeconds(10), Start));
+
+        tracker.Record("c1", new RateLimitInfo(100, 39, Start.AddSeconds(10), Start));
+
+        Assert.Equal(39, tracker.Get("c1")!.Remaining);
+    }
 }
