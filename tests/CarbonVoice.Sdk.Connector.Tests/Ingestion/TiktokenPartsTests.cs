@@ -124,7 +124,7 @@ public sealed class TiktokenPartsTests
     }
 
     [Fact]
-    public void A_long_piece_is_cut_between_characters_into_exact_parts_and_a_stretch_without_such_a_boundary_into_windows()
+    public void A_long_piece_is_cut_between_characters_into_exact_parts()
     {
         var cjk = string.Concat(Enumerable.Repeat("数据同步非常重要我们需要在本季度完成客户续约计划并更新路线图", 20));
         var pieces = _counter.GetPieces(cjk, 64);
@@ -132,16 +132,29 @@ public sealed class TiktokenPartsTests
         Assert.All(pieces, p => Assert.True(p.Exact));
         Assert.Equal(Reference.CountTokens(cjk), pieces.Sum(p => p.Tokens));
         Assert.All(pieces, p => Assert.Equal(Reference.CountTokens(cjk.Substring(p.Start, p.Length)), p.Tokens));
+    }
 
-        // Letters every token pair spans: one stretch, cut anywhere into windows whose counts are estimates.
-        var letters = new string('x', 200);
-        Assert.Equal([(0, 64, false), (64, 64, false), (128, 64, false), (192, 8, false)], _counter.GetPieces(letters, 64).Select(p => (p.Start, p.Length, p.Exact)));
+    [Fact]
+    public void A_stretch_no_boundary_cuts_is_cut_between_its_tokens_or_without_the_encoder_into_windows()
+    {
+        // Letters every pair of which some token spans: one stretch. The encoder cuts it between tokens, into exact parts.
+        var letters = "https://example.test/" + string.Concat(Enumerable.Range(0, 300).Select(i => (char)('a' + ((i * 7) % 26))));
+        var pieces = _counter.GetPieces(letters, 64);
+        Assert.All(pieces.Skip(1), p => Assert.True(p.Exact));
+        Assert.All(pieces, p => Assert.Equal(Reference.CountTokens(letters.Substring(p.Start, p.Length)), p.Tokens));
+        Assert.Equal(Reference.CountTokens(letters), pieces.Sum(p => p.Tokens));
 
-        // Windows between parts: CJK, a stretch of letters in the same piece, CJK again.
+        // Without the encoder: windows anywhere, whose counts are estimates; so are the windows of a stretch without a cut
+        // between characters within the limit (one character of 4 bytes in several tokens, again and again).
+        var windows = new TiktokenTokenCounter(Reference, _counter.Boundaries).GetPieces(new string('x', 200), 64);
+        Assert.Equal([(0, 64, false), (64, 64, false), (128, 64, false), (192, 8, false)], windows.Select(p => (p.Start, p.Length, p.Exact)));
+
+        // Windows between parts: CJK, then letters in the same piece, then CJK again.
         var mixed = "数据同步" + new string('x', 100) + "数据同步";
-        var mixedPieces = _counter.GetPieces(mixed, 64);
+        var mixedPieces = new TiktokenTokenCounter(Reference, _counter.Boundaries).GetPieces(mixed, 64);
         Assert.Equal(mixed.Length, mixedPieces.Sum(p => p.Length));
         Assert.Contains(mixedPieces, p => !p.Exact);
+        Assert.All(_counter.GetPieces(mixed, 64), p => Assert.True(p.Exact));
     }
 
     [Fact]

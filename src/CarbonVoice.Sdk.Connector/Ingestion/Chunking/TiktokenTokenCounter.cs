@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using CarbonVoice.Sdk.Connector.Internal;
 using Microsoft.ML.Tokenizers;
@@ -14,12 +15,18 @@ public sealed class TiktokenTokenCounter : ITokenCounter
     /// <summary>Pieces up to this length that are plain ASCII go to the tokenizer whole: it caches them (English words).</summary>
     internal const int CachedPieceLength = 15;
 
+    /// <summary>The slots of the cache of characters beyond the BMP (emoji): direct-mapped by the low bits of the code point.</summary>
+    private const int AstralCacheSize = 4096;
+
     private static readonly Lazy<TiktokenTokenCounter> SharedInstance = new(CreateShared);
     private readonly Tokenizer _tokenizer;
     private readonly TokenBoundaries? _boundaries;
+    private readonly BytePairEncoder? _encoder;
 
-    // The tokens of each single BMP character encoded alone, filled as met (-1: not yet); only with boundaries.
+    // The tokens of single characters encoded alone, filled as met (only with boundaries): a BMP character (a lone
+    // surrogate too) by its value (-1: not yet); one beyond the BMP in a direct-mapped cache of (code point << 8) | tokens.
     private readonly sbyte[]? _characterTokens;
+    private readonly int[]? _astralTokens;
 
     /// <summary>Creates a counter over a tokenizer.</summary>
     /// <param name="tokenizer">The tokenizer.</param>
@@ -30,17 +37,20 @@ public sealed class TiktokenTokenCounter : ITokenCounter
 
     /// <summary>
     /// Creates a counter that, with <paramref name="boundaries"/> of the tokenizer's own vocabulary, encodes the parts of a
-    /// piece between characters no token spans on their own (see <see cref="TokenBoundaries"/>).
+    /// piece between characters no token spans on their own (see <see cref="TokenBoundaries"/>), and with
+    /// <paramref name="encoder"/> (of the same vocabulary) the long stretches no such boundary cuts.
     /// </summary>
-    internal TiktokenTokenCounter(Tokenizer tokenizer, TokenBoundaries? boundaries)
+    internal TiktokenTokenCounter(Tokenizer tokenizer, TokenBoundaries? boundaries, BytePairEncoder? encoder = null)
     {
         ArgumentNullException.ThrowIfNull(tokenizer);
         _tokenizer = tokenizer;
         if (boundaries is not null && tokenizer.PreTokenizer is not null && tokenizer.Normalizer is null && SpecialTokensAreCached(tokenizer))
         {
             _boundaries = boundaries;
+            _encoder = encoder;
             _characterTokens = new sbyte[char.MaxValue + 1];
             Array.Fill(_characterTokens, (sbyte)-1);
+            _astralTokens = new int[AstralCacheSize];
         }
     }
 
@@ -49,6 +59,9 @@ public sealed class TiktokenTokenCounter : ITokenCounter
 
     /// <summary>The boundaries pieces are encoded in parts at (the shared counter's, when its vocabulary loaded), or null: pieces are encoded whole.</summary>
     internal TokenBoundaries? Boundaries => _boundaries;
+
+    /// <summary>The encoder of long stretches (with <see cref="Boundaries"/> only), or null: the tokenizer encodes them.</summary>
+    internal BytePairEncoder? Encoder => _encoder;
 
     /// <inheritdoc />
     /// <remarks>
@@ -170,47 +183,97 @@ public sealed class TiktokenTokenCounter : ITokenCounter
         return tokens;
     }
 
-    /// <summary>Adds a long piece as parts of at most <paramref name="maxPieceLength"/> characters cut between characters no token spans.</summary>
+    /// <summary>
+    /// Adds a long piece as parts of at most <paramref name="maxPieceLength"/> characters, cut where the cut changes no
+    /// token: between characters no token spans, or, inside a longer stretch no such boundary cuts, between two of its
+    /// tokens (the encoder merges nothing across a token boundary, so each side encodes to its own tokens). A stretch with
+    /// no such cut within the limit is cut into windows whose counts are estimates.
+    /// </summary>
     private void AddParts(string text, int offset, int length, int maxPieceLength, List<TokenPiece> pieces)
     {
+        // The places the piece may be cut at exactly, with the piece's tokens before each (first (0, 0), last the end).
         var piece = text.AsSpan(offset, length);
-        var partStart = 0;
-        var partTokens = 0;
+        var cuts = new List<(int Index, int Tokens)> { (0, 0) };
+        var tokens = 0;
         for (var start = 0; start < piece.Length;)
         {
             var end = _boundaries!.SegmentEnd(piece, start);
-            if (end - partStart > maxPieceLength && start > partStart)
+            if (end - start > maxPieceLength && _encoder is not null)
             {
-                pieces.Add(new TokenPiece(offset + partStart, start - partStart, partTokens, Exact: true));
-                (partStart, partTokens) = (start, 0);
-            }
-
-            if (end - start > maxPieceLength)
-            {
-                // No boundary to cut at within the limit: windows, whose counts are estimates.
-                TokenPieces.AddCut(this, text, offset + start, offset + end, maxPieceLength, pieces);
-                partStart = end;
+                tokens = AddTokenCuts(piece, start, end, tokens, cuts);
             }
             else
             {
-                partTokens += CountSegment(piece[start..end]);
+                tokens += CountSegment(piece[start..end]);
+                cuts.Add((end, tokens));
             }
 
             start = end;
         }
 
-        if (partStart < piece.Length)
+        var last = cuts.Count - 1;
+        for (var from = 0; from < last;)
         {
+            var to = from;
+            while (to < last && cuts[to + 1].Index - cuts[from].Index <= maxPieceLength)
+            {
+                to++;
+            }
+
+            if (to == from)
+            {
+                TokenPieces.AddCut(this, text, offset + cuts[from].Index, offset + cuts[from + 1].Index, maxPieceLength, pieces);
+                from++;
+                continue;
+            }
+
             // A text starting at a lone last character could pre-tokenize it with what follows the piece ("-" + "word",
             // "'" + "s"): that part alone is not exact.
-            pieces.Add(new TokenPiece(offset + partStart, piece.Length - partStart, partTokens, Exact: piece.Length - partStart > 1));
+            var partLength = cuts[to].Index - cuts[from].Index;
+            pieces.Add(new TokenPiece(offset + cuts[from].Index, partLength, cuts[to].Tokens - cuts[from].Tokens, Exact: to < last || partLength > 1));
+            from = to;
         }
     }
 
-    /// <summary>The tokens of a part of a piece between characters no token spans, encoded alone.</summary>
+    /// <summary>Encodes <c>piece[start..end]</c> and adds the character boundaries between its tokens as cuts; returns the tokens up to its end.</summary>
+    private int AddTokenCuts(ReadOnlySpan<char> piece, int start, int end, int tokens, List<(int Index, int Tokens)> cuts)
+    {
+        var stretch = piece[start..end];
+        var bytes = ArrayPool<byte>.Shared.Rent(stretch.Length * 3);
+        var byteOfChar = ArrayPool<int>.Shared.Rent(stretch.Length + 1);
+        try
+        {
+            var length = Utf8(stretch, bytes, byteOfChar);
+            var encoded = new List<(int Id, int End)>();
+            _encoder!.Encode(bytes.AsSpan(0, length), encoded);
+            var character = 0;
+            foreach (var (_, tokenEnd) in encoded)
+            {
+                tokens++;
+                while (character < stretch.Length && (byteOfChar[character] < 0 || byteOfChar[character] < tokenEnd))
+                {
+                    character++;
+                }
+
+                if (byteOfChar[character] == tokenEnd)
+                {
+                    cuts.Add((start + character, tokens));
+                }
+            }
+
+            return tokens;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+            ArrayPool<int>.Shared.Return(byteOfChar);
+        }
+    }
+
+    /// <summary>The tokens of a part of a piece between characters no token spans, encoded alone (a single character from a cache).</summary>
     private int CountSegment(ReadOnlySpan<char> segment)
     {
-        if (segment.Length == 1 && !char.IsSurrogate(segment[0]))
+        if (segment.Length == 1)
         {
             var tokens = _characterTokens![segment[0]];
             if (tokens < 0)
@@ -221,7 +284,69 @@ public sealed class TiktokenTokenCounter : ITokenCounter
             return tokens;
         }
 
-        return _tokenizer.CountTokens(segment, considerPreTokenization: false);
+        if (segment.Length == 2 && char.IsSurrogatePair(segment[0], segment[1]))
+        {
+            // A code point beyond the BMP is at least 0x10000, so a filled slot is never 0; a slot holds one code point at a time.
+            var codePoint = char.ConvertToUtf32(segment[0], segment[1]);
+            var slot = codePoint & (AstralCacheSize - 1);
+            var entry = _astralTokens![slot];
+            if (entry >> 8 == codePoint)
+            {
+                return entry & 0xFF;
+            }
+
+            var tokens = _tokenizer.CountTokens(segment, considerPreTokenization: false);
+            _astralTokens[slot] = (codePoint << 8) | tokens;
+            return tokens;
+        }
+
+        if (segment.Length <= CachedPieceLength || _encoder is null)
+        {
+            return _tokenizer.CountTokens(segment, considerPreTokenization: false);
+        }
+
+        var bytes = ArrayPool<byte>.Shared.Rent(segment.Length * 3);
+        try
+        {
+            return _encoder.Encode(bytes.AsSpan(0, Utf8(segment, bytes, byteOfChar: null)));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+        }
+    }
+
+    /// <summary>
+    /// Writes the tokenizer's UTF-8 of <paramref name="text"/> (a lone surrogate as three bytes) and returns its length;
+    /// with <paramref name="byteOfChar"/>, the offset of each character's first byte (-1 for the second half of a surrogate
+    /// pair), then the length.
+    /// </summary>
+    internal static int Utf8(ReadOnlySpan<char> text, Span<byte> bytes, Span<int> byteOfChar)
+    {
+        var length = 0;
+        for (var i = 0; i < text.Length;)
+        {
+            if (!byteOfChar.IsEmpty)
+            {
+                byteOfChar[i] = length;
+            }
+
+            var codePoint = TokenBoundaries.CodePointAt(text, i, out var chars);
+            length += TokenBoundaries.Utf8(codePoint, bytes[length..]);
+            if (chars == 2 && !byteOfChar.IsEmpty)
+            {
+                byteOfChar[i + 1] = -1;
+            }
+
+            i += chars;
+        }
+
+        if (!byteOfChar.IsEmpty)
+        {
+            byteOfChar[text.Length] = length;
+        }
+
+        return length;
     }
 
     private static bool SpecialTokensAreCached(Tokenizer tokenizer)
@@ -231,10 +356,10 @@ public sealed class TiktokenTokenCounter : ITokenCounter
     /// A counter over <paramref name="tokenizer"/> with <paramref name="boundaries"/> if they agree with it on a text of
     /// CJK, emoji and English (a vocabulary that is not the tokenizer's would not), else one without.
     /// </summary>
-    internal static TiktokenTokenCounter WithCheckedBoundaries(Tokenizer tokenizer, TokenBoundaries? boundaries)
+    internal static TiktokenTokenCounter WithCheckedBoundaries(Tokenizer tokenizer, TokenBoundaries? boundaries, BytePairEncoder? encoder = null)
     {
-        const string probe = "数据同步非常重要我们需要在本季度完成 日本語のテキストには空白がありません 한국어문장도띄어쓰기없이 👋🏽🚀👩‍💻🇯🇵 Hello, world's renewal.";
-        var counter = new TiktokenTokenCounter(tokenizer, boundaries);
+        const string probe = "数据同步非常重要我们需要在本季度完成 日本語のテキストには空白がありません 한국어문장도띄어쓰기없이 👋🏽🚀👩‍💻🇯🇵 Hello, world's renewal. https://example.test/abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz";
+        var counter = new TiktokenTokenCounter(tokenizer, boundaries, encoder);
         return counter._boundaries is null || counter.CountTokens(probe) == tokenizer.CountTokens(probe) ? counter : new TiktokenTokenCounter(tokenizer);
     }
 
@@ -242,6 +367,6 @@ public sealed class TiktokenTokenCounter : ITokenCounter
     {
         var tokenizer = TiktokenTokenizer.CreateForModel("gpt-4");
         var vocabulary = TiktokenVocabulary.LoadCl100kBase();
-        return WithCheckedBoundaries(tokenizer, vocabulary is null ? null : new TokenBoundaries(vocabulary));
+        return vocabulary is null ? new TiktokenTokenCounter(tokenizer) : WithCheckedBoundaries(tokenizer, new TokenBoundaries(vocabulary), new BytePairEncoder(vocabulary));
     }
 }
