@@ -109,7 +109,7 @@ internal sealed class BytePairEncoder
         var next = ArrayPool<int>.Shared.Rent(n);
         var previous = ArrayPool<int>.Shared.Rent(n);
         var rank = ArrayPool<int>.Shared.Rent(n);
-        var heap = new Heap(3 * n);
+        var heap = new Heap(n + 16);
         try
         {
             for (var s = 0; s < n; s++)

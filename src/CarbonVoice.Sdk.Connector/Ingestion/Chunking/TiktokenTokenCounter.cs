@@ -191,52 +191,30 @@ public sealed class TiktokenTokenCounter : ITokenCounter
     /// </summary>
     private void AddParts(string text, int offset, int length, int maxPieceLength, List<TokenPiece> pieces)
     {
-        // The places the piece may be cut at exactly, with the piece's tokens before each (first (0, 0), last the end).
         var piece = text.AsSpan(offset, length);
-        var cuts = new List<(int Index, int Tokens)> { (0, 0) };
+        var parts = new PartBuilder(this, text, offset, maxPieceLength, pieces);
         var tokens = 0;
         for (var start = 0; start < piece.Length;)
         {
             var end = _boundaries!.SegmentEnd(piece, start);
             if (end - start > maxPieceLength && _encoder is not null)
             {
-                tokens = AddTokenCuts(piece, start, end, tokens, cuts);
+                tokens = AddTokenCuts(piece, start, end, tokens, ref parts);
             }
             else
             {
                 tokens += CountSegment(piece[start..end]);
-                cuts.Add((end, tokens));
+                parts.Cut(end, tokens);
             }
 
             start = end;
         }
 
-        var last = cuts.Count - 1;
-        for (var from = 0; from < last;)
-        {
-            var to = from;
-            while (to < last && cuts[to + 1].Index - cuts[from].Index <= maxPieceLength)
-            {
-                to++;
-            }
-
-            if (to == from)
-            {
-                TokenPieces.AddCut(this, text, offset + cuts[from].Index, offset + cuts[from + 1].Index, maxPieceLength, pieces);
-                from++;
-                continue;
-            }
-
-            // A text starting at a lone last character could pre-tokenize it with what follows the piece ("-" + "word",
-            // "'" + "s"): that part alone is not exact.
-            var partLength = cuts[to].Index - cuts[from].Index;
-            pieces.Add(new TokenPiece(offset + cuts[from].Index, partLength, cuts[to].Tokens - cuts[from].Tokens, Exact: to < last || partLength > 1));
-            from = to;
-        }
+        parts.Finish();
     }
 
-    /// <summary>Encodes <c>piece[start..end]</c> and adds the character boundaries between its tokens as cuts; returns the tokens up to its end.</summary>
-    private int AddTokenCuts(ReadOnlySpan<char> piece, int start, int end, int tokens, List<(int Index, int Tokens)> cuts)
+    /// <summary>Encodes <c>piece[start..end]</c> and cuts at the character boundaries between its tokens; returns the tokens up to its end.</summary>
+    private int AddTokenCuts(ReadOnlySpan<char> piece, int start, int end, int tokens, ref PartBuilder parts)
     {
         var stretch = piece[start..end];
         var bytes = ArrayPool<byte>.Shared.Rent(stretch.Length * 3);
@@ -257,7 +235,7 @@ public sealed class TiktokenTokenCounter : ITokenCounter
 
                 if (byteOfChar[character] == tokenEnd)
                 {
-                    cuts.Add((start + character, tokens));
+                    parts.Cut(start + character, tokens);
                 }
             }
 
@@ -361,6 +339,47 @@ public sealed class TiktokenTokenCounter : ITokenCounter
         const string probe = "数据同步非常重要我们需要在本季度完成 日本語のテキストには空白がありません 한국어문장도띄어쓰기없이 👋🏽🚀👩‍💻🇯🇵 Hello, world's renewal. https://example.test/abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz";
         var counter = new TiktokenTokenCounter(tokenizer, boundaries, encoder);
         return counter._boundaries is null || counter.CountTokens(probe) == tokenizer.CountTokens(probe) ? counter : new TiktokenTokenCounter(tokenizer);
+    }
+
+    /// <summary>
+    /// Groups the places a long piece may be cut at exactly (given in order, with the piece's tokens before each) into parts
+    /// of at most the limit: each part runs to the furthest cut within the limit; where the next cut is further, the
+    /// stretch up to it is cut into windows whose counts are estimates.
+    /// </summary>
+    private ref struct PartBuilder(TiktokenTokenCounter counter, string text, int offset, int maxPieceLength, List<TokenPiece> pieces)
+    {
+        private int _partStart;
+        private int _partTokens;
+        private int _lastCut;
+        private int _lastTokens;
+
+        public void Cut(int index, int tokens)
+        {
+            while (index - _partStart > maxPieceLength)
+            {
+                if (_lastCut == _partStart)
+                {
+                    TokenPieces.AddCut(counter, text, offset + _partStart, offset + index, maxPieceLength, pieces);
+                    (_partStart, _partTokens) = (index, tokens);
+                    break;
+                }
+
+                pieces.Add(new TokenPiece(offset + _partStart, _lastCut - _partStart, _lastTokens - _partTokens, Exact: true));
+                (_partStart, _partTokens) = (_lastCut, _lastTokens);
+            }
+
+            (_lastCut, _lastTokens) = (index, tokens);
+        }
+
+        public readonly void Finish()
+        {
+            // A text starting at a lone last character could pre-tokenize it with what follows the piece ("-" + "word",
+            // "'" + "s"): that part alone is not exact.
+            if (_lastCut > _partStart)
+            {
+                pieces.Add(new TokenPiece(offset + _partStart, _lastCut - _partStart, _lastTokens - _partTokens, Exact: _lastCut - _partStart > 1));
+            }
+        }
     }
 
     private static TiktokenTokenCounter CreateShared()
