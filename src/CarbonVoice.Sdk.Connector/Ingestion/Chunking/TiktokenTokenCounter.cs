@@ -10,6 +10,12 @@ namespace CarbonVoice.Sdk.Connector;
 /// text-embedding-3), loaded from the Microsoft.ML.Tokenizers.Data.Cl100kBase package: no download at run time.
 /// Thread-safe; create one per process (loading the vocabulary takes a moment).
 /// </summary>
+/// <remarks>
+/// <see cref="Shared"/> also reads the vocabulary's tokens from that package to count space-less text fast, with the
+/// tokenizer's counts: a piece is encoded in parts between characters no token spans (CJK text is mostly such boundaries;
+/// single characters are cached), and a long stretch no such boundary cuts (a URL's letters) by an O(n log n) merge. A
+/// counter created over another tokenizer encodes every piece with that tokenizer.
+/// </remarks>
 public sealed class TiktokenTokenCounter : ITokenCounter
 {
     /// <summary>Pieces up to this length that are plain ASCII go to the tokenizer whole: it caches them (English words).</summary>
@@ -67,7 +73,8 @@ public sealed class TiktokenTokenCounter : ITokenCounter
     /// <remarks>
     /// The count is the tokenizer's: the text is split into the tokenizer's pre-tokenizer pieces, and each piece is encoded
     /// whole or, when it holds boundaries between characters no token spans (space-less CJK text), in those parts, which
-    /// gives the same tokens (see <see cref="TokenBoundaries"/>).
+    /// gives the same tokens (see <see cref="TokenBoundaries"/>); a part longer than the tokenizer caches is merged by
+    /// <see cref="BytePairEncoder"/>, which gives the tokenizer's ids.
     /// </remarks>
     public int CountTokens(string text)
     {
@@ -109,13 +116,15 @@ public sealed class TiktokenTokenCounter : ITokenCounter
     /// The pieces are the tokenizer's pre-tokenizer pieces (the cl100k regex), each encoded on its own: the byte-pair
     /// encoder only ever works inside one piece, so a run of whole pieces has exactly the sum of their tokens. A piece longer
     /// than <paramref name="maxPieceLength"/> (space-less CJK, a long URL, an emoji run) is cut before it is encoded, which
-    /// keeps the work linear: the encoder is quadratic in the length of a piece. The shared counter cuts such a piece
-    /// between characters no token spans (see <see cref="TokenBoundaries"/>), so its parts are exact: their tokens add up
-    /// to the piece's, and a text starting or ending at one of those cuts pre-tokenizes into the same parts (the rest of a
-    /// letter run is still a letter run; the rest of a symbol run of two or more characters still a symbol run). Two kinds
-    /// are not: a last part of one character (a text starting with it could join it to the next piece: "-" + "word",
-    /// "'" + "s"), and the windows of a stretch no such boundary cuts within <paramref name="maxPieceLength"/>
-    /// (a long run of Latin letters), which is cut anywhere and counted by window.
+    /// keeps the work linear: the tokenizer's encoder is quadratic in the length of a piece. The shared counter cuts such a
+    /// piece where the cut changes no token: between characters no token spans (see <see cref="TokenBoundaries"/>), or,
+    /// in a longer stretch no such boundary cuts (a URL's letters), between two of the stretch's tokens (the merge never
+    /// crosses a token boundary, so each side encodes to its own tokens). So its parts are exact: their tokens add up to the
+    /// piece's, and a text starting or ending at one of those cuts pre-tokenizes into the same parts (the rest of a letter
+    /// run is still a letter run; the rest of a symbol run of two or more characters still a symbol run). Two kinds are
+    /// not: a last part of one character (a text starting with it could join it to the next piece: "-" + "word", "'" +
+    /// "s"), and the windows of a stretch with no such cut within <paramref name="maxPieceLength"/> characters, which is
+    /// cut anywhere and counted by window (as every long piece is by a counter over another tokenizer).
     /// </remarks>
     public IReadOnlyList<TokenPiece> GetPieces(string text, int maxPieceLength)
     {
