@@ -18,8 +18,17 @@ namespace CarbonVoice.Sdk.Connector;
 /// </remarks>
 public sealed class TiktokenTokenCounter : ITokenCounter
 {
-    /// <summary>Pieces up to this length that are plain ASCII go to the tokenizer whole: it caches them (English words).</summary>
+    /// <summary>
+    /// Pieces up to this length go to the tokenizer whole, which caches them (words), unless they hold CJK or Hangul
+    /// characters (<see cref="FirstCjk"/> to <see cref="LastCjk"/>): space-less phrases seldom repeat.
+    /// </summary>
     internal const int CachedPieceLength = 15;
+
+    /// <summary>The first character of the CJK radicals, kana, ideographs and Hangul syllables.</summary>
+    internal const char FirstCjk = '\u2E80';
+
+    /// <summary>The last Hangul syllable (the surrogates follow).</summary>
+    internal const char LastCjk = '\uD7FF';
 
     /// <summary>The slots of the cache of characters beyond the BMP (emoji): direct-mapped by the low bits of the code point.</summary>
     private const int AstralCacheSize = 4096;
@@ -175,16 +184,17 @@ public sealed class TiktokenTokenCounter : ITokenCounter
 
     /// <summary>The tokens of one pre-tokenizer piece encoded alone.</summary>
     internal int CountPiece(ReadOnlySpan<char> piece)
-    {
-        if (_boundaries is null || (piece.Length <= CachedPieceLength && Ascii.IsValid(piece)))
-        {
-            return _tokenizer.CountTokens(piece, considerPreTokenization: false);
-        }
+        => _boundaries is null || (piece.Length <= CachedPieceLength && !piece.ContainsAnyInRange(FirstCjk, LastCjk))
+            ? _tokenizer.CountTokens(piece, considerPreTokenization: false)
+            : CountPieceInParts(piece);
 
+    /// <summary>The tokens of a piece encoded in parts between characters no token spans.</summary>
+    private int CountPieceInParts(ReadOnlySpan<char> piece)
+    {
         var tokens = 0;
         for (var start = 0; start < piece.Length;)
         {
-            var end = _boundaries.SegmentEnd(piece, start);
+            var end = _boundaries!.SegmentEnd(piece, start);
             tokens += CountSegment(piece[start..end]);
             start = end;
         }
