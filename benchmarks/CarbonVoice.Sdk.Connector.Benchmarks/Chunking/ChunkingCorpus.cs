@@ -10,10 +10,11 @@ public sealed record ChunkingCorpus(string Name, IReadOnlyList<(string Header, s
     public const string Messages = "messages";
     public const string Conversations = "conversations";
     public const string Hard = "hard";
+    public const string Cjk = "cjk";
 
     private static readonly Lazy<EmulatorData> Data = new(CreateData);
 
-    public static IReadOnlyList<string> Names { get; } = [Messages, Conversations, Hard];
+    public static IReadOnlyList<string> Names { get; } = [Messages, Conversations, Hard, Cjk];
 
     /// <summary>The UTF-16 length of all bodies, in megabytes (for MB/s).</summary>
     public double Megabytes => Documents.Sum(d => d.Body.Length * 2L) / 1024.0 / 1024.0;
@@ -23,6 +24,7 @@ public sealed record ChunkingCorpus(string Name, IReadOnlyList<(string Header, s
         Messages => CreateMessages(),
         Conversations => CreateConversations(),
         Hard => CreateHard(),
+        Cjk => CreateCjk(),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Unknown corpus."),
     };
 
@@ -76,6 +78,40 @@ public sealed record ChunkingCorpus(string Name, IReadOnlyList<(string Header, s
         }
 
         return new ChunkingCorpus(Hard, documents);
+    }
+
+    /// <summary>
+    /// Space-less CJK only: half of the documents without a single break (as in <c>hard</c>), half with CJK punctuation
+    /// every 8 to 40 characters (Chinese as written), each 6,000 characters.
+    /// </summary>
+    private static ChunkingCorpus CreateCjk()
+    {
+        var random = new Random(11);
+        const string cjk = "数据同步非常重要我们需要在本季度完成客户续约计划并更新路线图今天的会议讨论了预算和发布时间日本語のテキストには空白がありません한국어문장도띄어쓰기없이";
+        const string punctuation = "，。、！？；：";
+        var documents = new List<(string, string)>();
+        for (var d = 0; d < 8; d++)
+        {
+            var punctuated = d % 2 == 1;
+            var next = random.Next(8, 40);
+            var text = new StringBuilder();
+            while (text.Length < 6_000)
+            {
+                if (punctuated && --next == 0)
+                {
+                    text.Append(punctuation[random.Next(punctuation.Length)]);
+                    next = random.Next(8, 40);
+                }
+                else
+                {
+                    text.Append(cjk[random.Next(cjk.Length)]);
+                }
+            }
+
+            documents.Add(($"Conversation: CJK {d} | Speaker: 李雷", text.ToString()));
+        }
+
+        return new ChunkingCorpus(Cjk, documents);
     }
 
     private static string Repeat(Random random, int count, Func<string> next)

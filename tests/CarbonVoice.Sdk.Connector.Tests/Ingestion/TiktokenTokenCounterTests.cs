@@ -17,10 +17,13 @@ public sealed class TiktokenTokenCounterTests
     public void A_piece_longer_than_the_maximum_is_cut_into_inexact_windows_never_inside_a_surrogate_pair()
     {
         // One symbol piece of 101 characters whose 64th character is a high surrogate: the first window stops before it.
+        // (A counter without the vocabulary's boundaries: it cuts anywhere.)
+        var counter = new TiktokenTokenCounter(TiktokenTokenizer.CreateForModel("gpt-4"));
         var text = string.Concat(Enumerable.Repeat("🚀", 20)) + "!" + string.Concat(Enumerable.Repeat("🚀", 30));
-        var pieces = _counter.GetPieces(text, 64);
+        var pieces = counter.GetPieces(text, 64);
+        Assert.Null(counter.Boundaries);
         Assert.Equal([(0, 63, false), (63, 38, false)], pieces.Select(p => (p.Start, p.Length, p.Exact)));
-        Assert.Equal(_counter.CountTokens(text[..63]), pieces[0].Tokens);
+        Assert.Equal(counter.CountTokens(text[..63]), pieces[0].Tokens);
     }
 
     [Fact]

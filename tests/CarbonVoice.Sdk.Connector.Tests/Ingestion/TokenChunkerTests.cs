@@ -184,13 +184,31 @@ public sealed class TokenChunkerTests
     }
 
     [Fact]
-    public void Space_less_cjk_is_cut_into_windows_and_every_chunk_is_counted_exactly()
+    public void Space_less_cjk_is_cut_into_exact_parts_tokenized_once_and_every_chunk_is_counted_exactly()
     {
         var text = string.Concat(Enumerable.Repeat("数据同步非常重要", 400));
-        var chunks = _chunker.SplitCounted("H", text, 128, 16);
+        var counter = new CountingTokenCounter(TiktokenTokenCounter.Shared);
+        var chunks = new TokenChunker(counter).SplitCounted("H", text, 128, 16);
         Assert.Equal(text, string.Concat(chunks.Select(c => c.Text[2..])));
         Assert.All(chunks, c => Assert.Equal(Reference.CountTokens(c.Text), c.Tokens));
         Assert.All(chunks, c => Assert.InRange(c.Tokens, 64, 128));
+
+        // The body once, the header ("H" and "H\n"): no chunk is counted again.
+        Assert.Equal(text.Length + 3, counter.Characters);
+    }
+
+    [Fact]
+    public void A_long_url_is_cut_between_its_tokens_tokenized_once_and_every_chunk_is_counted_exactly()
+    {
+        var random = new Random(2);
+        var text = string.Join(' ', Enumerable.Range(0, 20).Select(_ => "https://example.test/" + string.Concat(Enumerable.Range(0, 400).Select(_ => (char)('a' + random.Next(26))))));
+        var counter = new CountingTokenCounter(TiktokenTokenCounter.Shared);
+        var chunks = new TokenChunker(counter).SplitCounted("H", text, 64, 8);
+        Assert.All(chunks, c => Assert.Equal(Reference.CountTokens(c.Text), c.Tokens));
+        Assert.All(chunks, c => Assert.True(c.Tokens <= 64));
+
+        // The body once and the header; a chunk ending before a space has it trimmed and its last piece counted again.
+        Assert.InRange(counter.Characters, text.Length, text.Length + (chunks.Count * 10));
     }
 
     [Fact]

@@ -15,7 +15,8 @@ public interface ITokenCounter
     /// <summary>
     /// Tokenizes <paramref name="text"/> once and returns its pieces in order, covering the whole text, each with its token
     /// count (see <see cref="TokenPiece"/>). A piece is never longer than <paramref name="maxPieceLength"/> characters: a longer
-    /// one is cut (never inside a surrogate pair) and its parts are not exact. The default is one inexact piece per
+    /// one is cut (never inside a surrogate pair), and its parts are not exact unless the counter knows the cut changes no
+    /// token (see <see cref="TokenPiece.Exact"/>). The default is one inexact piece per
     /// <paramref name="maxPieceLength"/> characters, so a counter without a pre-tokenizer stays correct (every chunk is then counted again).
     /// </summary>
     /// <param name="text">The text.</param>

@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Text;
+using CarbonVoice.Sdk.Connector.Internal;
 using Microsoft.ML.Tokenizers;
 
 namespace CarbonVoice.Sdk.Connector;
@@ -7,27 +10,101 @@ namespace CarbonVoice.Sdk.Connector;
 /// text-embedding-3), loaded from the Microsoft.ML.Tokenizers.Data.Cl100kBase package: no download at run time.
 /// Thread-safe; create one per process (loading the vocabulary takes a moment).
 /// </summary>
+/// <remarks>
+/// <see cref="Shared"/> also reads the vocabulary's tokens from that package to count space-less text fast, with the
+/// tokenizer's counts: a piece is encoded in parts between characters no token spans (CJK text is mostly such boundaries;
+/// single characters are cached), and a long stretch no such boundary cuts (a URL's letters) by an O(n log n) merge. A
+/// counter created over another tokenizer encodes every piece with that tokenizer.
+/// </remarks>
 public sealed class TiktokenTokenCounter : ITokenCounter
 {
-    private static readonly Lazy<TiktokenTokenCounter> SharedInstance = new(() => new TiktokenTokenCounter(TiktokenTokenizer.CreateForModel("gpt-4")));
+    /// <summary>
+    /// Pieces up to this length go to the tokenizer whole, which caches them (words), unless they hold CJK or Hangul
+    /// characters (<see cref="FirstCjk"/> to <see cref="LastCjk"/>): space-less phrases seldom repeat.
+    /// </summary>
+    internal const int CachedPieceLength = 15;
+
+    /// <summary>The first character of the CJK radicals, kana, ideographs and Hangul syllables.</summary>
+    internal const char FirstCjk = '\u2E80';
+
+    /// <summary>The last Hangul syllable (the surrogates follow).</summary>
+    internal const char LastCjk = '\uD7FF';
+
+    /// <summary>The slots of the cache of characters beyond the BMP (emoji): direct-mapped by the low bits of the code point.</summary>
+    private const int AstralCacheSize = 4096;
+
+    private static readonly Lazy<TiktokenTokenCounter> SharedInstance = new(CreateShared);
     private readonly Tokenizer _tokenizer;
+    private readonly TokenBoundaries? _boundaries;
+    private readonly BytePairEncoder? _encoder;
+
+    // The tokens of single characters encoded alone, filled as met (only with boundaries): a BMP character (a lone
+    // surrogate too) by its value (-1: not yet); one beyond the BMP in a direct-mapped cache of (code point << 8) | tokens.
+    private readonly sbyte[]? _characterTokens;
+    private readonly int[]? _astralTokens;
 
     /// <summary>Creates a counter over a tokenizer.</summary>
     /// <param name="tokenizer">The tokenizer.</param>
     public TiktokenTokenCounter(Tokenizer tokenizer)
+        : this(tokenizer, boundaries: null)
+    {
+    }
+
+    /// <summary>
+    /// Creates a counter that, with <paramref name="boundaries"/> of the tokenizer's own vocabulary, encodes the parts of a
+    /// piece between characters no token spans on their own (see <see cref="TokenBoundaries"/>), and with
+    /// <paramref name="encoder"/> (of the same vocabulary) the long stretches no such boundary cuts.
+    /// </summary>
+    internal TiktokenTokenCounter(Tokenizer tokenizer, TokenBoundaries? boundaries, BytePairEncoder? encoder = null)
     {
         ArgumentNullException.ThrowIfNull(tokenizer);
         _tokenizer = tokenizer;
+        if (boundaries is not null && tokenizer.PreTokenizer is not null && tokenizer.Normalizer is null && SpecialTokensAreCached(tokenizer))
+        {
+            _boundaries = boundaries;
+            _encoder = encoder;
+            _characterTokens = new sbyte[char.MaxValue + 1];
+            Array.Fill(_characterTokens, (sbyte)-1);
+            _astralTokens = new int[AstralCacheSize];
+        }
     }
 
     /// <summary>The process-wide cl100k_base counter.</summary>
     public static TiktokenTokenCounter Shared => SharedInstance.Value;
 
+    /// <summary>The boundaries pieces are encoded in parts at (the shared counter's, when its vocabulary loaded), or null: pieces are encoded whole.</summary>
+    internal TokenBoundaries? Boundaries => _boundaries;
+
+    /// <summary>The encoder of long stretches (with <see cref="Boundaries"/> only), or null: the tokenizer encodes them.</summary>
+    internal BytePairEncoder? Encoder => _encoder;
+
     /// <inheritdoc />
+    /// <remarks>
+    /// The count is the tokenizer's: the text is split into the tokenizer's pre-tokenizer pieces, and each piece is encoded
+    /// whole or, when it holds boundaries between characters no token spans (space-less CJK text), in those parts, which
+    /// gives the same tokens (see <see cref="TokenBoundaries"/>); a part longer than the tokenizer caches is merged by
+    /// <see cref="BytePairEncoder"/>, which gives the tokenizer's ids.
+    /// </remarks>
     public int CountTokens(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return text.Length == 0 ? 0 : _tokenizer.CountTokens(text);
+        if (text.Length == 0)
+        {
+            return 0;
+        }
+
+        if (_boundaries is null)
+        {
+            return _tokenizer.CountTokens(text);
+        }
+
+        var tokens = 0;
+        foreach (var (offset, length) in _tokenizer.PreTokenizer!.PreTokenize(text))
+        {
+            tokens += CountPiece(text.AsSpan(offset, length));
+        }
+
+        return tokens;
     }
 
     /// <inheritdoc />
@@ -48,7 +125,15 @@ public sealed class TiktokenTokenCounter : ITokenCounter
     /// The pieces are the tokenizer's pre-tokenizer pieces (the cl100k regex), each encoded on its own: the byte-pair
     /// encoder only ever works inside one piece, so a run of whole pieces has exactly the sum of their tokens. A piece longer
     /// than <paramref name="maxPieceLength"/> (space-less CJK, a long URL, an emoji run) is cut before it is encoded, which
-    /// keeps the work linear: the encoder is quadratic in the length of a piece.
+    /// keeps the work linear: the tokenizer's encoder is quadratic in the length of a piece. The shared counter cuts such a
+    /// piece where the cut changes no token: between characters no token spans (see <see cref="TokenBoundaries"/>), or,
+    /// in a longer stretch no such boundary cuts (a URL's letters), between two of the stretch's tokens (the merge never
+    /// crosses a token boundary, so each side encodes to its own tokens). So its parts are exact: their tokens add up to the
+    /// piece's, and a text starting or ending at one of those cuts pre-tokenizes into the same parts (the rest of a letter
+    /// run is still a letter run; the rest of a symbol run of two or more characters still a symbol run). Two kinds are
+    /// not: a last part of one character (a text starting with it could join it to the next piece: "-" + "word", "'" +
+    /// "s"), and the windows of a stretch with no such cut within <paramref name="maxPieceLength"/> characters, which is
+    /// cut anywhere and counted by window (as every long piece is by a counter over another tokenizer).
     /// </remarks>
     public IReadOnlyList<TokenPiece> GetPieces(string text, int maxPieceLength)
     {
@@ -71,7 +156,11 @@ public sealed class TiktokenTokenCounter : ITokenCounter
 
             if (length <= maxPieceLength)
             {
-                pieces.Add(new TokenPiece(offset, length, _tokenizer.CountTokens(text.AsSpan(offset, length), considerPreTokenization: false), Exact: true));
+                pieces.Add(new TokenPiece(offset, length, CountPiece(text.AsSpan(offset, length)), Exact: true));
+            }
+            else if (_boundaries is not null)
+            {
+                AddParts(text, offset, length, maxPieceLength, pieces);
             }
             else
             {
@@ -92,4 +181,230 @@ public sealed class TiktokenTokenCounter : ITokenCounter
     /// <summary>Moves a cut that would fall between the two halves of a surrogate pair back before the pair.</summary>
     internal static int NotInsideSurrogatePair(string text, int index)
         => index > 0 && index < text.Length && char.IsHighSurrogate(text[index - 1]) ? index - 1 : index;
+
+    /// <summary>The tokens of one pre-tokenizer piece encoded alone.</summary>
+    internal int CountPiece(ReadOnlySpan<char> piece)
+        => _boundaries is null || (piece.Length <= CachedPieceLength && !piece.ContainsAnyInRange(FirstCjk, LastCjk))
+            ? _tokenizer.CountTokens(piece, considerPreTokenization: false)
+            : CountPieceInParts(piece);
+
+    /// <summary>The tokens of a piece encoded in parts between characters no token spans.</summary>
+    private int CountPieceInParts(ReadOnlySpan<char> piece)
+    {
+        var tokens = 0;
+        for (var start = 0; start < piece.Length;)
+        {
+            var end = _boundaries!.SegmentEnd(piece, start);
+            tokens += CountSegment(piece[start..end]);
+            start = end;
+        }
+
+        return tokens;
+    }
+
+    /// <summary>
+    /// Adds a long piece as parts of at most <paramref name="maxPieceLength"/> characters, cut where the cut changes no
+    /// token: between characters no token spans, or, inside a longer stretch no such boundary cuts, between two of its
+    /// tokens (the encoder merges nothing across a token boundary, so each side encodes to its own tokens). A stretch with
+    /// no such cut within the limit is cut into windows whose counts are estimates.
+    /// </summary>
+    private void AddParts(string text, int offset, int length, int maxPieceLength, List<TokenPiece> pieces)
+    {
+        var piece = text.AsSpan(offset, length);
+        var parts = new PartBuilder(this, text, offset, maxPieceLength, pieces);
+        var tokens = 0;
+        for (var start = 0; start < piece.Length;)
+        {
+            var end = _boundaries!.SegmentEnd(piece, start);
+            if (end - start > maxPieceLength && _encoder is not null)
+            {
+                tokens = AddTokenCuts(piece, start, end, tokens, ref parts);
+            }
+            else
+            {
+                tokens += CountSegment(piece[start..end]);
+                parts.Cut(end, tokens);
+            }
+
+            start = end;
+        }
+
+        parts.Finish();
+    }
+
+    /// <summary>Encodes <c>piece[start..end]</c> and cuts at the character boundaries between its tokens; returns the tokens up to its end.</summary>
+    private int AddTokenCuts(ReadOnlySpan<char> piece, int start, int end, int tokens, ref PartBuilder parts)
+    {
+        var stretch = piece[start..end];
+        var bytes = ArrayPool<byte>.Shared.Rent(stretch.Length * 3);
+        var byteOfChar = ArrayPool<int>.Shared.Rent(stretch.Length + 1);
+        try
+        {
+            var length = Utf8(stretch, bytes, byteOfChar);
+            var encoded = new List<(int Id, int End)>();
+            _encoder!.Encode(bytes.AsSpan(0, length), encoded);
+            var character = 0;
+            foreach (var (_, tokenEnd) in encoded)
+            {
+                tokens++;
+                while (character < stretch.Length && (byteOfChar[character] < 0 || byteOfChar[character] < tokenEnd))
+                {
+                    character++;
+                }
+
+                if (byteOfChar[character] == tokenEnd)
+                {
+                    parts.Cut(start + character, tokens);
+                }
+            }
+
+            return tokens;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+            ArrayPool<int>.Shared.Return(byteOfChar);
+        }
+    }
+
+    /// <summary>The tokens of a part of a piece between characters no token spans, encoded alone (a single character from a cache).</summary>
+    private int CountSegment(ReadOnlySpan<char> segment)
+    {
+        if (segment.Length == 1)
+        {
+            var tokens = _characterTokens![segment[0]];
+            if (tokens < 0)
+            {
+                _characterTokens[segment[0]] = tokens = (sbyte)_tokenizer.CountTokens(segment, considerPreTokenization: false);
+            }
+
+            return tokens;
+        }
+
+        if (segment.Length == 2 && char.IsSurrogatePair(segment[0], segment[1]))
+        {
+            // A code point beyond the BMP is at least 0x10000, so a filled slot is never 0; a slot holds one code point at a time.
+            var codePoint = char.ConvertToUtf32(segment[0], segment[1]);
+            var slot = codePoint & (AstralCacheSize - 1);
+            var entry = _astralTokens![slot];
+            if (entry >> 8 == codePoint)
+            {
+                return entry & 0xFF;
+            }
+
+            var tokens = _tokenizer.CountTokens(segment, considerPreTokenization: false);
+            _astralTokens[slot] = (codePoint << 8) | tokens;
+            return tokens;
+        }
+
+        if (segment.Length <= CachedPieceLength || _encoder is null)
+        {
+            return _tokenizer.CountTokens(segment, considerPreTokenization: false);
+        }
+
+        var bytes = ArrayPool<byte>.Shared.Rent(segment.Length * 3);
+        try
+        {
+            return _encoder.Encode(bytes.AsSpan(0, Utf8(segment, bytes, byteOfChar: null)));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+        }
+    }
+
+    /// <summary>
+    /// Writes the tokenizer's UTF-8 of <paramref name="text"/> (a lone surrogate as three bytes) and returns its length;
+    /// with <paramref name="byteOfChar"/>, the offset of each character's first byte (-1 for the second half of a surrogate
+    /// pair), then the length.
+    /// </summary>
+    internal static int Utf8(ReadOnlySpan<char> text, Span<byte> bytes, Span<int> byteOfChar)
+    {
+        var length = 0;
+        for (var i = 0; i < text.Length;)
+        {
+            if (!byteOfChar.IsEmpty)
+            {
+                byteOfChar[i] = length;
+            }
+
+            var codePoint = TokenBoundaries.CodePointAt(text, i, out var chars);
+            length += TokenBoundaries.Utf8(codePoint, bytes[length..]);
+            if (chars == 2 && !byteOfChar.IsEmpty)
+            {
+                byteOfChar[i + 1] = -1;
+            }
+
+            i += chars;
+        }
+
+        if (!byteOfChar.IsEmpty)
+        {
+            byteOfChar[text.Length] = length;
+        }
+
+        return length;
+    }
+
+    private static bool SpecialTokensAreCached(Tokenizer tokenizer)
+        => tokenizer is not TiktokenTokenizer { SpecialTokens: { } special } || special.Keys.All(k => k.Length <= CachedPieceLength && Ascii.IsValid(k));
+
+    /// <summary>
+    /// A counter over <paramref name="tokenizer"/> with <paramref name="boundaries"/> if they agree with it on a text of
+    /// CJK, emoji and English (a vocabulary that is not the tokenizer's would not), else one without.
+    /// </summary>
+    internal static TiktokenTokenCounter WithCheckedBoundaries(Tokenizer tokenizer, TokenBoundaries? boundaries, BytePairEncoder? encoder = null)
+    {
+        const string probe = "数据同步非常重要我们需要在本季度完成 日本語のテキストには空白がありません 한국어문장도띄어쓰기없이 👋🏽🚀👩‍💻🇯🇵 Hello, world's renewal. https://example.test/abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz";
+        var counter = new TiktokenTokenCounter(tokenizer, boundaries, encoder);
+        return counter._boundaries is null || counter.CountTokens(probe) == tokenizer.CountTokens(probe) ? counter : new TiktokenTokenCounter(tokenizer);
+    }
+
+    /// <summary>
+    /// Groups the places a long piece may be cut at exactly (given in order, with the piece's tokens before each) into parts
+    /// of at most the limit: each part runs to the furthest cut within the limit; where the next cut is further, the
+    /// stretch up to it is cut into windows whose counts are estimates.
+    /// </summary>
+    private ref struct PartBuilder(TiktokenTokenCounter counter, string text, int offset, int maxPieceLength, List<TokenPiece> pieces)
+    {
+        private int _partStart;
+        private int _partTokens;
+        private int _lastCut;
+        private int _lastTokens;
+
+        public void Cut(int index, int tokens)
+        {
+            while (index - _partStart > maxPieceLength)
+            {
+                if (_lastCut == _partStart)
+                {
+                    TokenPieces.AddCut(counter, text, offset + _partStart, offset + index, maxPieceLength, pieces);
+                    (_partStart, _partTokens) = (index, tokens);
+                    break;
+                }
+
+                pieces.Add(new TokenPiece(offset + _partStart, _lastCut - _partStart, _lastTokens - _partTokens, Exact: true));
+                (_partStart, _partTokens) = (_lastCut, _lastTokens);
+            }
+
+            (_lastCut, _lastTokens) = (index, tokens);
+        }
+
+        public readonly void Finish()
+        {
+            // A text starting at a lone last character could pre-tokenize it with what follows the piece ("-" + "word",
+            // "'" + "s"): that part alone is not exact.
+            if (_lastCut > _partStart)
+            {
+                pieces.Add(new TokenPiece(offset + _partStart, _lastCut - _partStart, _lastTokens - _partTokens, Exact: _lastCut - _partStart > 1));
+            }
+        }
+    }
+
+    private static TiktokenTokenCounter CreateShared()
+    {
+        var tokenizer = TiktokenTokenizer.CreateForModel("gpt-4");
+        var vocabulary = TiktokenVocabulary.LoadCl100kBase();
+        return vocabulary is null ? new TiktokenTokenCounter(tokenizer) : WithCheckedBoundaries(tokenizer, new TokenBoundaries(vocabulary), new BytePairEncoder(vocabulary));
+    }
 }

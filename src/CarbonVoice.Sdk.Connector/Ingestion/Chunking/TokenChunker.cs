@@ -7,8 +7,8 @@ namespace CarbonVoice.Sdk.Connector;
 /// sentence boundaries; a sentence longer than the room left by the header is cut on words, and a word longer
 /// still on tokenizer pieces and then on characters. Consecutive chunks share up to the overlap in trailing sentences
 /// (or words); the header and the overlap count inside the limit. The text is tokenized once (see
-/// <see cref="ITokenCounter.GetPieces"/>): a chunk made of whole pieces gets its count from theirs, and only a chunk holding
-/// a cut piece (space-less text) is counted again; every chunk is within the limit before it is returned.
+/// <see cref="ITokenCounter.GetPieces"/>): a chunk made of exact pieces gets its count from theirs, and only a chunk holding
+/// an inexact one (a long piece the counter cut anywhere) is counted again; every chunk is within the limit before it is returned.
 /// </summary>
 public sealed class TokenChunker
 {
