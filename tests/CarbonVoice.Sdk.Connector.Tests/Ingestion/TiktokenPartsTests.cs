@@ -210,16 +210,15 @@ public sealed class TiktokenPartsTests
     [Theory]
     [InlineData("cjk")]
     [InlineData("letters")]
-    public void A_megabyte_without_a_space_is_chunked_in_linear_time_with_exact_counts(string kind)
+    public void A_megabyte_without_a_space_is_chunked_with_exact_counts(string kind)
     {
         // One pre-tokenizer piece of a million characters: CJK (cut between characters) or random letters (one stretch
-        // the merge encodes whole, cut between its tokens). The tokenizer alone would take hours on either.
+        // the merge encodes whole, cut between its tokens). The tokenizer alone would take hours on either; how fast it is
+        // is measured in the chunking benchmark (corpus cjk), not here.
         var random = new Random(4);
         const string cjk = "数据同步非常重要我们需要在本季度完成客户续约计划并更新路线图日本語のテキストには空白がありません한국어문장도띄어쓰기없이";
         var text = string.Concat(Enumerable.Range(0, kind == "cjk" ? 1_000_000 : 300_000).Select(_ => kind == "cjk" ? cjk[random.Next(cjk.Length)] : (char)('a' + random.Next(26))));
-        var started = System.Diagnostics.Stopwatch.StartNew();
         var chunks = new TokenChunker(_counter).SplitCounted("H", text, 512, 0);
-        Assert.True(started.Elapsed < TimeSpan.FromSeconds(30), $"{started.Elapsed}");
         Assert.All(chunks, c => Assert.True(c.Tokens <= 512));
         Assert.All(chunks.Where((_, i) => i % 40 == 0), c => Assert.Equal(Reference.CountTokens(c.Text), c.Tokens));
         Assert.Equal(text, string.Concat(chunks.Select(c => c.Text[2..])));
