@@ -45,6 +45,17 @@ public sealed class TiktokenPartsTests
     }
 
     [Fact]
+    public async Task A_fresh_counter_filling_its_character_caches_from_many_threads_counts_like_the_tokenizer()
+    {
+        var counter = new TiktokenTokenCounter(Reference, _counter.Boundaries, _counter.Encoder);
+        var texts = TokenizerCorpus.Names.Select(TokenizerCorpus.Get).ToList();
+        var expected = texts.Select(t => Reference.CountTokens(t)).ToList();
+        // Each worker starts at another text, so that the caches are filled by several threads at once.
+        var counts = await Task.WhenAll(Enumerable.Range(0, 8).Select(worker => Task.Run(() => Enumerable.Range(0, texts.Count).Select(i => (i + worker) % texts.Count).Select(t => (Text: t, Tokens: counter.CountTokens(texts[t]))).ToList())));
+        Assert.All(counts.SelectMany(c => c), c => Assert.Equal(expected[c.Text], c.Tokens));
+    }
+
+    [Fact]
     public void Every_cl100k_token_encodes_to_itself()
     {
         // The tokenizer counts a piece that is itself a token as one token without merging: parts agree with the merge only
