@@ -32,7 +32,7 @@ public sealed class ReconnectTests
     private static async Task<JsonElement> SyncAsync(HttpClient client, string id, string expectedType)
     {
         using var sync = await client.PostAsync($"{Api}/{id}/sync", null);
-        Assert.Equal(HttpStatusCode.Accepted, sync.StatusCode);
+        Assert.True(sync.StatusCode == HttpStatusCode.Accepted, $"POST /sync answered {(int)sync.StatusCode}: {await sync.Content.ReadAsStringAsync()}");
         var started = await sync.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(expectedType, started.GetProperty("sync_type").GetString());
         var run = await MinimalHost.WaitForRunAsync(client, id, started.GetProperty("sync_log_id").GetString()!);
