@@ -271,21 +271,6 @@ public sealed class AttachmentDownloadTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call.WaitAsync(TimeSpan.FromSeconds(30)));
     }
 
-    /// <summary>A transport that never answers until the request is cancelled.</summary>
-    private sealed class HangingHandler : HttpMessageHandler
-    {
-        private int _attempts;
-
-        public int Attempts => Volatile.Read(ref _attempts);
-
-        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            Interlocked.Increment(ref _attempts);
-            await Task.Delay(Timeout.Infinite, cancellationToken);
-            throw new InvalidOperationException("unreachable");
-        }
-    }
-
     /// <summary>A body that breaks off after <c>failAfter</c> bytes, like a reset connection.</summary>
     private sealed class BreakingStream(byte[] bytes, int failAfter) : MemoryStream(bytes, writable: false)
     {

@@ -356,19 +356,4 @@ public sealed class ErrorHandlingTests : IDisposable
         _client = new CarbonVoiceClient(TestClients.Options(configure), new StaticAccessTokenProvider(TestClients.AccessToken), _recorder);
         return _client;
     }
-
-    /// <summary>A transport that never answers until the request is cancelled.</summary>
-    private sealed class HangingHandler : HttpMessageHandler
-    {
-        private int _attempts;
-
-        public int Attempts => Volatile.Read(ref _attempts);
-
-        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            Interlocked.Increment(ref _attempts);
-            await Task.Delay(Timeout.Infinite, cancellationToken);
-            throw new InvalidOperationException("unreachable");
-        }
-    }
 }
