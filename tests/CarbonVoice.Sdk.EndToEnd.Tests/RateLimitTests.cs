@@ -47,6 +47,12 @@ public sealed class RateLimitTests
         {
             o.RateLimit.WaitWhenExhausted = false;
             o.RateLimit.MaxRetries = 60;
+
+            // Six windows of 5 s pass in fake time while the other calls wait theirs: a request still in flight in real
+            // time (a loaded machine) would reach the 30 s attempt timeout and be retried after the emulator served it,
+            // which is right for a GET but is a second 200 here. Timeouts beyond any jump the driver makes keep it out.
+            o.AttemptTimeout = TimeSpan.FromHours(1);
+            o.Timeout = TimeSpan.FromHours(2);
         });
 
         var calls = Enumerable.Range(0, 30).Select(_ => client.Users.WhoAmIAsync()).ToArray();
