@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 
 namespace CarbonVoice.Sdk.Connector.Internal;
@@ -14,52 +13,27 @@ internal sealed class BytePairEncoder
 {
     private const int NoRank = int.MaxValue;
 
-    private readonly byte[] _bytes;
-    private readonly int[] _offsets;
-
-    // Open addressing: token id + 1 by hash of its bytes (0: empty); pairs of bytes directly (rank + 1, 0: none).
-    private readonly int[] _table;
+    // The rank of each token by its bytes; pairs of bytes directly (rank + 1, 0: none), the merge's most common lookup.
+    private readonly Dictionary<byte[], int>.AlternateLookup<ReadOnlySpan<byte>> _ranks;
     private readonly int[] _pairs = new int[65536];
 
     /// <summary>Indexes a vocabulary: token <c>i</c> has rank <c>i</c>.</summary>
     public BytePairEncoder(IReadOnlyList<byte[]> tokens)
     {
         ArgumentNullException.ThrowIfNull(tokens);
-        _offsets = new int[tokens.Count + 1];
-        for (var i = 0; i < tokens.Count; i++)
-        {
-            _offsets[i + 1] = _offsets[i] + tokens[i].Length;
-        }
-
-        _bytes = new byte[_offsets[^1]];
-        var size = 16;
-        while (size < tokens.Count * 2)
-        {
-            size <<= 1;
-        }
-
-        _table = new int[size];
+        var ranks = new Dictionary<byte[], int>(tokens.Count, ByteSequenceComparer.Instance);
         for (var id = 0; id < tokens.Count; id++)
         {
             var token = tokens[id];
-            token.CopyTo(_bytes, _offsets[id]);
-            if (Rank(token) >= 0)
-            {
-                continue; // a duplicate keeps the first (lowest) rank
-            }
 
-            var slot = Hash(token) & (size - 1);
-            while (_table[slot] != 0)
-            {
-                slot = (slot + 1) & (size - 1);
-            }
-
-            _table[slot] = id + 1;
-            if (token.Length == 2 && _pairs[(token[0] << 8) | token[1]] == 0)
+            // A duplicate keeps the first (lowest) rank.
+            if (ranks.TryAdd(token, id) && token.Length == 2)
             {
                 _pairs[(token[0] << 8) | token[1]] = id + 1;
             }
         }
+
+        _ranks = ranks.GetAlternateLookup<ReadOnlySpan<byte>>();
     }
 
     /// <summary>The rank of a byte sequence that is a token, or -1.</summary>
@@ -70,21 +44,7 @@ internal sealed class BytePairEncoder
             return _pairs[(bytes[0] << 8) | bytes[1]] - 1;
         }
 
-        var mask = _table.Length - 1;
-        for (var slot = Hash(bytes) & mask; ; slot = (slot + 1) & mask)
-        {
-            var entry = _table[slot];
-            if (entry == 0)
-            {
-                return -1;
-            }
-
-            var id = entry - 1;
-            if (_bytes.AsSpan(_offsets[id], _offsets[id + 1] - _offsets[id]).SequenceEqual(bytes))
-            {
-                return id;
-            }
-        }
+        return _ranks.TryGetValue(bytes, out var id) ? id : -1;
     }
 
     /// <summary>
@@ -109,7 +69,8 @@ internal sealed class BytePairEncoder
         var next = ArrayPool<int>.Shared.Rent(n);
         var previous = ArrayPool<int>.Shared.Rent(n);
         var rank = ArrayPool<int>.Shared.Rent(n);
-        var heap = new Heap(n + 16);
+        // Candidate merges by rank, then by position (the leftmost of equal ranks first).
+        var heap = new PriorityQueue<int, long>(n);
         try
         {
             for (var s = 0; s < n; s++)
@@ -123,14 +84,14 @@ internal sealed class BytePairEncoder
                 }
                 else
                 {
-                    heap.Push(rank[s], s);
+                    heap.Enqueue(s, Priority(rank[s], s));
                 }
             }
 
             var parts = n;
-            while (heap.TryPop(out var popped, out var start))
+            while (heap.TryDequeue(out var start, out var priority))
             {
-                if (next[start] < 0 || rank[start] != popped)
+                if (next[start] < 0 || rank[start] != (int)(priority >> 32))
                 {
                     continue; // stale: the part was merged away, or its neighbour changed
                 }
@@ -150,7 +111,7 @@ internal sealed class BytePairEncoder
                 rank[start] = end < n ? RankOrNone(piece[start..next[end]]) : NoRank;
                 if (rank[start] != NoRank)
                 {
-                    heap.Push(rank[start], start);
+                    heap.Enqueue(start, Priority(rank[start], start));
                 }
 
                 var before = previous[start];
@@ -159,7 +120,7 @@ internal sealed class BytePairEncoder
                     rank[before] = RankOrNone(piece[before..end]);
                     if (rank[before] != NoRank)
                     {
-                        heap.Push(rank[before], before);
+                        heap.Enqueue(before, Priority(rank[before], before));
                     }
                 }
             }
@@ -176,7 +137,6 @@ internal sealed class BytePairEncoder
         }
         finally
         {
-            heap.Dispose();
             ArrayPool<int>.Shared.Return(next);
             ArrayPool<int>.Shared.Return(previous);
             ArrayPool<int>.Shared.Return(rank);
@@ -188,96 +148,26 @@ internal sealed class BytePairEncoder
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int RankOrNone(ReadOnlySpan<byte> bytes) => Rank(bytes) is var id and >= 0 ? id : NoRank;
 
-    private static int Hash(ReadOnlySpan<byte> bytes)
+    private static long Priority(int rank, int start) => ((long)rank << 32) | (uint)start;
+
+    /// <summary>Byte sequences compared by content, looked up by span without copying.</summary>
+    private sealed class ByteSequenceComparer : IEqualityComparer<byte[]>, IAlternateEqualityComparer<ReadOnlySpan<byte>, byte[]>
     {
-        var hash = (ulong)bytes.Length * 0x9E3779B97F4A7C15UL;
-        var i = 0;
-        for (; i + 8 <= bytes.Length; i += 8)
+        public static readonly ByteSequenceComparer Instance = new();
+
+        public bool Equals(byte[]? x, byte[]? y) => x.AsSpan().SequenceEqual(y);
+
+        public int GetHashCode(byte[] obj) => GetHashCode((ReadOnlySpan<byte>)obj);
+
+        public bool Equals(ReadOnlySpan<byte> alternate, byte[] other) => alternate.SequenceEqual(other);
+
+        public int GetHashCode(ReadOnlySpan<byte> alternate)
         {
-            hash = (hash ^ BinaryPrimitives.ReadUInt64LittleEndian(bytes[i..])) * 0xBF58476D1CE4E5B9UL;
+            var hash = default(HashCode);
+            hash.AddBytes(alternate);
+            return hash.ToHashCode();
         }
 
-        var tail = 0UL;
-        for (var shift = 0; i < bytes.Length; i++, shift += 8)
-        {
-            tail |= (ulong)bytes[i] << shift;
-        }
-
-        hash = (hash ^ tail) * 0x94D049BB133111EBUL;
-        return (int)((hash ^ (hash >> 31)) & int.MaxValue);
-    }
-
-    /// <summary>A binary min-heap of (rank, start), packed so that the order is by rank, then by start.</summary>
-    private struct Heap(int capacity) : IDisposable
-    {
-        private long[] _items = ArrayPool<long>.Shared.Rent(Math.Max(capacity, 4));
-        private int _count;
-
-        public void Push(int rank, int start)
-        {
-            if (_count == _items.Length)
-            {
-                var larger = ArrayPool<long>.Shared.Rent(_items.Length * 2);
-                _items.AsSpan(0, _count).CopyTo(larger);
-                ArrayPool<long>.Shared.Return(_items);
-                _items = larger;
-            }
-
-            var item = ((long)rank << 32) | (uint)start;
-            var i = _count++;
-            while (i > 0)
-            {
-                var parent = (i - 1) / 2;
-                if (_items[parent] <= item)
-                {
-                    break;
-                }
-
-                _items[i] = _items[parent];
-                i = parent;
-            }
-
-            _items[i] = item;
-        }
-
-        public bool TryPop(out int rank, out int start)
-        {
-            if (_count == 0)
-            {
-                (rank, start) = (0, 0);
-                return false;
-            }
-
-            var top = _items[0];
-            var last = _items[--_count];
-            var i = 0;
-            while (true)
-            {
-                var child = (2 * i) + 1;
-                if (child >= _count)
-                {
-                    break;
-                }
-
-                if (child + 1 < _count && _items[child + 1] < _items[child])
-                {
-                    child++;
-                }
-
-                if (last <= _items[child])
-                {
-                    break;
-                }
-
-                _items[i] = _items[child];
-                i = child;
-            }
-
-            _items[i] = last;
-            (rank, start) = ((int)(top >> 32), (int)(top & uint.MaxValue));
-            return true;
-        }
-
-        public readonly void Dispose() => ArrayPool<long>.Shared.Return(_items);
+        public byte[] Create(ReadOnlySpan<byte> alternate) => alternate.ToArray();
     }
 }
