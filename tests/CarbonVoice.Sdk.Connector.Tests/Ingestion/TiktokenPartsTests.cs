@@ -235,19 +235,11 @@ public sealed class TiktokenPartsTests
         Assert.Equal(text, string.Concat(chunks.Select(c => c.Text[2..])));
     }
 
-    /// <summary>The tokenizer's UTF-8 of a text: each character or surrogate pair in turn, a lone surrogate as three bytes.</summary>
+    /// <summary>The tokenizer's UTF-8 of a text (a lone surrogate as three bytes), as the counter writes it.</summary>
     private static byte[] Utf8(ReadOnlySpan<char> text)
     {
-        var bytes = new List<byte>();
-        Span<byte> buffer = stackalloc byte[4];
-        for (var i = 0; i < text.Length;)
-        {
-            var length = TokenBoundaries.Utf8(TokenBoundaries.CodePointAt(text, i, out var chars), buffer);
-            bytes.AddRange(buffer[..length]);
-            i += chars;
-        }
-
-        return [.. bytes];
+        var bytes = new byte[text.Length * 3];
+        return bytes[..TiktokenTokenCounter.Utf8(text, bytes, [])];
     }
 
     private sealed class UpperCaseNormalizer : Normalizer
