@@ -12,7 +12,7 @@ namespace CarbonVoice.Sdk.Internal;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     NumberHandling = JsonNumberHandling.AllowReadingFromString,
     PropertyNameCaseInsensitive = true,
-    Converters = [typeof(FlexibleDateTimeOffsetConverter), typeof(ScalarStringConverter), typeof(MessageTimecodeConverter)])]
+    Converters = [typeof(FlexibleDateTimeOffsetConverter), typeof(ScalarStringConverter), typeof(MessageTimecodeConverter), typeof(MessageTimecodeListConverter)])]
 [JsonSerializable(typeof(ErrorBody))]
 [JsonSerializable(typeof(CarbonVoiceToken))]
 // OAuth

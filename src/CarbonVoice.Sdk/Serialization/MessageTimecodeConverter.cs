@@ -51,7 +51,7 @@ internal sealed class MessageTimecodeConverter : JsonConverter<MessageTimecode>
     }
 
     /// <summary>The lower-case letter of a one-letter <c>t</c>, <c>s</c> or <c>e</c> name (any case), otherwise 0.</summary>
-    private static byte KnownName(ref Utf8JsonReader reader)
+    internal static byte KnownName(ref Utf8JsonReader reader)
     {
         byte letter;
         if (reader.HasValueSequence || reader.ValueIsEscaped)
@@ -96,7 +96,7 @@ internal sealed class MessageTimecodeConverter : JsonConverter<MessageTimecode>
     }
 
     /// <summary>A number, or a string holding one (the context reads numbers from strings); null stays null.</summary>
-    private static double? Number(ref Utf8JsonReader reader, string name)
+    internal static double? Number(ref Utf8JsonReader reader, string name)
     {
         switch (reader.TokenType)
         {

@@ -19,7 +19,8 @@ internal static class TranscriptText
             return null;
         }
 
-        var words = string.Join(' ', timecodes.Select(code => code?.Text?.Trim()).Where(word => !string.IsNullOrEmpty(word)));
+        var words = timecodes is TimecodeList compact ? compact.JoinWords()
+            : string.Join(' ', timecodes.Select(code => code?.Text?.Trim()).Where(word => !string.IsNullOrEmpty(word)));
         return words.Length == 0 ? null : words;
     }
 }
