@@ -80,12 +80,13 @@ internal static class PipelineRun
             GC.WaitForPendingFinalizers();
             GC.Collect();
             using var sampler = new PeakMemorySampler();
+            var allocations = new AllocationMeter();
             var watch = Stopwatch.StartNew();
             var run = await sync.SyncAsync(client, new SyncRequest("bench", "bench")).ConfigureAwait(false);
             var syncSeconds = watch.Elapsed.TotalSeconds;
             var syncPeak = sampler.EndPhase();
             var stored = await raw.CountAsync("bench", "bench", CarbonVoiceEntities.Message).ConfigureAwait(false);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"sync: status={run.Status} messages={stored} (emulator {emulator.MessageCount}, {(inProcessEmulator ? "in this process" : "in its own process")}) time={syncSeconds:F1}s rate={stored / syncSeconds:F0} msg/s peak working set={PipelineResult.Mb(syncPeak)} MiB"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"sync: status={run.Status} messages={stored} (emulator {emulator.MessageCount}, {(inProcessEmulator ? "in this process" : "in its own process")}) time={syncSeconds:F1}s rate={stored / syncSeconds:F0} msg/s peak working set={PipelineResult.Mb(syncPeak)} MiB {allocations.Phase()}"));
             var succeeded = run.Status == SyncRunStatus.Succeeded && stored == messageCount;
             var chunkCount = 0;
             var ingestSeconds = 0.0;
@@ -96,7 +97,7 @@ internal static class PipelineRun
                 var ingestRun = await ingestion.IngestAsync("bench", "bench").ConfigureAwait(false);
                 ingestSeconds = watch.Elapsed.TotalSeconds;
                 chunkCount = (int)await chunks.CountAsync(new ChunkQuery("bench", "bench")).ConfigureAwait(false);
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ingestion: status={ingestRun.Status} chunks={chunkCount} time={ingestSeconds:F1}s rate={stored / ingestSeconds:F0} msg/s, {chunkCount / ingestSeconds:F0} chunks/s peak working set={PipelineResult.Mb(sampler.EndPhase())} MiB"));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ingestion: status={ingestRun.Status} chunks={chunkCount} time={ingestSeconds:F1}s rate={stored / ingestSeconds:F0} msg/s, {chunkCount / ingestSeconds:F0} chunks/s peak working set={PipelineResult.Mb(sampler.EndPhase())} MiB {allocations.Phase()}"));
                 succeeded &= ingestRun.Status == SyncRunStatus.Succeeded;
             }
 

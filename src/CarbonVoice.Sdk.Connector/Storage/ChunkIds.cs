@@ -1,4 +1,5 @@
-using System.Text;
+using System.Globalization;
+using CarbonVoice.Sdk.Connector.Internal;
 
 namespace CarbonVoice.Sdk.Connector;
 
@@ -12,12 +13,12 @@ public static class ChunkIds
     /// <param name="index">The chunk index.</param>
     public static string For(string tenantId, string connectorId, string sourceKey, int index)
     {
-        var text = new StringBuilder()
-            .Append(tenantId).Append('\u001f')
-            .Append(connectorId).Append('\u001f')
-            .Append(sourceKey).Append('\u001f')
-            .Append(index.ToString(System.Globalization.CultureInfo.InvariantCulture))
-            .ToString();
-        return RawContentHash.OfText(text)[..32];
+        ArgumentNullException.ThrowIfNull(tenantId);
+        ArgumentNullException.ThrowIfNull(connectorId);
+        ArgumentNullException.ThrowIfNull(sourceKey);
+        Span<char> number = stackalloc char[11];
+        index.TryFormat(number, out var digits, provider: CultureInfo.InvariantCulture);
+        using var hash = new Sha256Text();
+        return hash.Append(tenantId).Append('\u001f').Append(connectorId).Append('\u001f').Append(sourceKey).Append('\u001f').Append(number[..digits]).ToHex(16);
     }
 }

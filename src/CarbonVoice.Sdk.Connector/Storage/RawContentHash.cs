@@ -51,7 +51,8 @@ public static class RawContentHash
     public static string OfText(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return Hex(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+        using var hash = new Internal.Sha256Text();
+        return hash.Append(text).ToHex();
     }
 
     private static string Hex(byte[] hash) => Convert.ToHexStringLower(hash);

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace CarbonVoice.Sdk.Connector.Internal;
 
 /// <summary>Turns drafts of one source into chunks: deterministic ids, sequential indexes, pillar and content hash (the drafts' token counts are kept: no text is counted again).</summary>
@@ -36,12 +34,13 @@ internal sealed class ChunkFactory(IPillarMapper pillars)
 
     private static string Hash(string pillar, ChunkDraft draft, string? workspaceId, string? conversationId)
     {
-        var text = new StringBuilder().Append(pillar).Append('\u001f').Append(workspaceId).Append('\u001f').Append(conversationId).Append('\u001f').Append(draft.Text);
+        using var hash = new Sha256Text();
+        hash.Append(pillar).Append('\u001f').Append(workspaceId).Append('\u001f').Append(conversationId).Append('\u001f').Append(draft.Text);
         foreach (var (key, value) in draft.Metadata.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
-            text.Append('\u001f').Append(key).Append('=').Append(value);
+            hash.Append('\u001f').Append(key).Append('=').Append(value);
         }
 
-        return RawContentHash.OfText(text.ToString());
+        return hash.ToHex();
     }
 }

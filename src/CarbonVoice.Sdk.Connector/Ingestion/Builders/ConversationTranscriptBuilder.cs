@@ -80,14 +80,14 @@ internal sealed class ConversationTranscriptBuilder(TokenChunker chunker, Ingest
         while (group.Count > 0)
         {
             var take = group.Count;
-            var text = Measure(conversation, group, take);
-            while (take > 1 && text.Tokens > options.MaxTokens)
+            var measure = Measure(conversation, group, take);
+            while (take > 1 && measure.Tokens > options.MaxTokens)
             {
                 take--;
-                text = Measure(conversation, group, take);
+                measure = Measure(conversation, group, take);
             }
 
-            if (take == 1 && text.Tokens > options.MaxTokens)
+            if (take == 1 && measure.Tokens > options.MaxTokens)
             {
                 // One message whose line fits the group limit but not with the group header: split it like a long message.
                 var message = group[0].Message;
@@ -99,30 +99,57 @@ internal sealed class ConversationTranscriptBuilder(TokenChunker chunker, Ingest
             var members = group.GetRange(0, take).Select(g => g.Message).ToList();
             var metadata = Metadata(conversation, members);
             metadata["message_count"] = members.Count.ToString(CultureInfo.InvariantCulture);
-            drafts.Add(new ChunkDraft(text.Text, text.Tokens, metadata));
+            drafts.Add(new ChunkDraft(measure.Text ?? Text(measure.Header, group, take), measure.Tokens, metadata));
             group.RemoveRange(0, take);
         }
     }
 
-    /// <summary>The text of the first <paramref name="take"/> lines of the group and its tokens: counted from the lines when they are all exact, else counted again.</summary>
-    private CountedText Measure(ConversationView conversation, List<TranscriptLine> group, int take)
+    /// <summary>
+    /// The tokens of the first <paramref name="take"/> lines of the group under their header: counted from the lines when
+    /// they are all exact (the text is not built), else from the text, which is then kept in <see cref="GroupMeasure.Text"/>.
+    /// </summary>
+    private GroupMeasure Measure(ConversationView conversation, List<TranscriptLine> group, int take)
     {
-        var members = group.GetRange(0, take);
-        var speakers = string.Join(", ", members.Select(m => conversation.Speaker(m.Message.CreatorId)).Distinct(StringComparer.Ordinal));
-        var header = chunker.FitHeader($"Conversation: {conversation.DisplayName} | {Json.Format(members[0].Message.CreatedAt)} to {Json.Format(members[^1].Message.CreatedAt)} | Speakers: {speakers}", options.MaxTokens, out var headerTokens);
-        var text = header + "\n" + string.Join("\n", members.Select(g => g.Text));
-        if (members.Any(m => !m.Exact))
+        var speakers = string.Join(", ", group.Take(take).Select(m => conversation.Speaker(m.Message.CreatorId)).Distinct(StringComparer.Ordinal));
+        var header = chunker.FitHeader($"Conversation: {conversation.DisplayName} | {Json.Format(group[0].Message.CreatedAt)} to {Json.Format(group[take - 1].Message.CreatedAt)} | Speakers: {speakers}", options.MaxTokens, out var headerTokens);
+        for (var i = 0; i < take; i++)
         {
-            return new CountedText(text, chunker.Counter.CountTokens(text));
+            if (!group[i].Exact)
+            {
+                var text = Text(header, group, take);
+                return new GroupMeasure(header, chunker.Counter.CountTokens(text), text);
+            }
         }
 
-        var tokens = headerTokens + members[^1].Tokens;
+        var tokens = headerTokens + group[take - 1].Tokens;
         for (var i = 0; i < take - 1; i++)
         {
-            tokens += members[i].BreakTokens;
+            tokens += group[i].BreakTokens;
         }
 
-        return new CountedText(text, tokens);
+        return new GroupMeasure(header, tokens, null);
+    }
+
+    /// <summary>The header and the first <paramref name="take"/> lines, one per line, built in one allocation.</summary>
+    private static string Text(string header, List<TranscriptLine> group, int take)
+    {
+        var length = header.Length + take;
+        for (var i = 0; i < take; i++)
+        {
+            length += group[i].Text.Length;
+        }
+
+        return string.Create(length, (header, group, take), static (span, state) =>
+        {
+            state.header.CopyTo(span);
+            var at = state.header.Length;
+            for (var i = 0; i < state.take; i++)
+            {
+                span[at++] = '\n';
+                state.group[i].Text.CopyTo(span[at..]);
+                at += state.group[i].Text.Length;
+            }
+        });
     }
 
     private void AddLongMessage(ConversationView conversation, MessageView message, string speaker, string transcript, List<ChunkDraft> drafts)
@@ -154,4 +181,7 @@ internal sealed class ConversationTranscriptBuilder(TokenChunker chunker, Ingest
             ["message_ids"] = string.Join(",", members.Select(m => m.Id)),
         };
     }
+
+    /// <summary>A group's fitted header, its tokens, and its text when measuring it needed the text.</summary>
+    private readonly record struct GroupMeasure(string Header, int Tokens, string? Text);
 }

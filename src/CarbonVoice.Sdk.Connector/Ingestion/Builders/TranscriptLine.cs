@@ -6,9 +6,25 @@ namespace CarbonVoice.Sdk.Connector.Internal;
 /// </summary>
 internal sealed record TranscriptLine(MessageView Message, string Text, int Tokens, int BreakTokens, bool Exact)
 {
+    /// <summary>The pieces of the line being measured on this thread: only their sums are kept, so one list serves every line.</summary>
+    [ThreadStatic]
+    private static List<TokenPiece>? _scratch;
+
     public static TranscriptLine Measure(ITokenCounter counter, MessageView message, string text)
     {
-        var pieces = counter.GetPieces(text, TokenChunker.MaxPieceLength);
+        IReadOnlyList<TokenPiece> pieces;
+        if (counter is TiktokenTokenCounter tiktoken)
+        {
+            var scratch = _scratch ??= [];
+            scratch.Clear();
+            tiktoken.AddPieces(text, TokenChunker.MaxPieceLength, scratch);
+            pieces = scratch;
+        }
+        else
+        {
+            pieces = counter.GetPieces(text, TokenChunker.MaxPieceLength);
+        }
+
         var tokens = 0;
         var exact = true;
         foreach (var piece in pieces)

@@ -33,6 +33,9 @@ public sealed class TiktokenTokenCounter : ITokenCounter
     /// <summary>The slots of the cache of characters beyond the BMP (emoji): direct-mapped by the low bits of the code point.</summary>
     private const int AstralCacheSize = 4096;
 
+    /// <summary>Fewer characters than an English pre-tokenizer piece holds (a word and its space, about five), so the piece list is sized once.</summary>
+    private const int CharactersPerPieceEstimate = 4;
+
     private static readonly Lazy<TiktokenTokenCounter> SharedInstance = new(CreateShared);
     private readonly Tokenizer _tokenizer;
     private readonly TokenBoundaries? _boundaries;
@@ -139,11 +142,20 @@ public sealed class TiktokenTokenCounter : ITokenCounter
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxPieceLength, 2);
-        var pieces = new List<TokenPiece>();
+
+        // About one piece per word: one list of the right size instead of a list grown by doubling.
+        var pieces = new List<TokenPiece>((text.Length / CharactersPerPieceEstimate) + 1);
+        AddPieces(text, maxPieceLength, pieces);
+        return pieces;
+    }
+
+    /// <summary><see cref="GetPieces"/> into a list of the caller's (one reused for many texts).</summary>
+    internal void AddPieces(string text, int maxPieceLength, List<TokenPiece> pieces)
+    {
         if (_tokenizer.PreTokenizer is not { } preTokenizer)
         {
             TokenPieces.AddCut(this, text, 0, text.Length, maxPieceLength, pieces);
-            return pieces;
+            return;
         }
 
         var position = 0;
@@ -174,8 +186,6 @@ public sealed class TiktokenTokenCounter : ITokenCounter
         {
             TokenPieces.AddCut(this, text, position, text.Length, maxPieceLength, pieces);
         }
-
-        return pieces;
     }
 
     /// <summary>Moves a cut that would fall between the two halves of a surrogate pair back before the pair.</summary>
