@@ -19,7 +19,7 @@ namespace CarbonVoice.Sdk.Connector;
 public sealed class TiktokenTokenCounter : ITokenCounter
 {
     /// <summary>
-    /// Pieces up to this length go to the tokenizer whole, which caches them (words), unless they hold CJK or Hangul
+    /// Pieces up to this length are counted whole and cached (words, <see cref="PieceCountCache"/>), unless they hold CJK or Hangul
     /// characters (<see cref="FirstCjk"/> to <see cref="LastCjk"/>): space-less phrases seldom repeat.
     /// </summary>
     internal const int CachedPieceLength = 15;
@@ -40,6 +40,7 @@ public sealed class TiktokenTokenCounter : ITokenCounter
     private readonly Tokenizer _tokenizer;
     private readonly TokenBoundaries? _boundaries;
     private readonly BytePairEncoder? _encoder;
+    private readonly PieceCountCache _pieceCounts;
 
     // The tokens of single characters encoded alone, filled as met (only with boundaries): a BMP character (a lone
     // surrogate too) by its value (-1: not yet); one beyond the BMP in a direct-mapped cache of (code point << 8) | tokens.
@@ -62,6 +63,7 @@ public sealed class TiktokenTokenCounter : ITokenCounter
     {
         ArgumentNullException.ThrowIfNull(tokenizer);
         _tokenizer = tokenizer;
+        _pieceCounts = new PieceCountCache(tokenizer);
         if (boundaries is not null && tokenizer.PreTokenizer is not null && tokenizer.Normalizer is null && SpecialTokensAreCached(tokenizer))
         {
             _boundaries = boundaries;
@@ -195,8 +197,12 @@ public sealed class TiktokenTokenCounter : ITokenCounter
     /// <summary>The tokens of one pre-tokenizer piece encoded alone.</summary>
     internal int CountPiece(ReadOnlySpan<char> piece)
         => _boundaries is null || (piece.Length <= CachedPieceLength && !piece.ContainsAnyInRange(FirstCjk, LastCjk))
-            ? _tokenizer.CountTokens(piece, considerPreTokenization: false)
+            ? CountWhole(piece)
             : CountPieceInParts(piece);
+
+    /// <summary>The tokens of a piece encoded whole: from this thread's cache when it is short enough to be a word.</summary>
+    private int CountWhole(ReadOnlySpan<char> piece)
+        => piece.Length <= CachedPieceLength ? _pieceCounts.Count(piece) : _tokenizer.CountTokens(piece, considerPreTokenization: false);
 
     /// <summary>The tokens of a piece encoded in parts between characters no token spans.</summary>
     private int CountPieceInParts(ReadOnlySpan<char> piece)
@@ -309,7 +315,7 @@ public sealed class TiktokenTokenCounter : ITokenCounter
 
         if (segment.Length <= CachedPieceLength || _encoder is null)
         {
-            return _tokenizer.CountTokens(segment, considerPreTokenization: false);
+            return CountWhole(segment);
         }
 
         var bytes = ArrayPool<byte>.Shared.Rent(segment.Length * 3);
