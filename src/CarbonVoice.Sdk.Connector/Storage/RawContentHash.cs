@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Collections.Frozen;
 using System.Security.Cryptography;
 using System.Text;
@@ -31,14 +30,16 @@ public static class RawContentHash
     {
         ArgumentNullException.ThrowIfNull(payload);
         ArgumentNullException.ThrowIfNull(volatileFields);
-        var buffer = new ArrayBufferWriter<byte>(Math.Max(256, payload.Length));
         try
         {
             using var document = JsonDocument.Parse(payload);
-            using var writer = new Utf8JsonWriter(buffer);
-            WriteCanonical(document.RootElement, writer, volatileFields);
-            writer.Flush();
-            return Hex(SHA256.HashData(buffer.WrittenSpan));
+            using var hash = new Internal.HashingBufferWriter();
+            using (var writer = new Utf8JsonWriter(hash))
+            {
+                WriteCanonical(document.RootElement, writer, volatileFields);
+            }
+
+            return hash.ToHex();
         }
         catch (JsonException)
         {

@@ -24,4 +24,24 @@ public sealed class RawContentHashTests
         Assert.Equal(RawContentHash.Compute("{not json"), RawContentHash.Compute("{not json"));
         Assert.NotEqual(RawContentHash.Compute("{not json"), RawContentHash.Compute("{not json!"));
     }
+
+    /// <summary>
+    /// Stored hashes decide what is changed: a new version must hash every payload as the last one did. These values were
+    /// computed by the implementation that buffered the whole canonical form (before the hash was fed as it is written).
+    /// </summary>
+    [Theory]
+    [InlineData("""{"b":{"x":[1,2.50,-0],"updated_at":"2026-01-01"},"a":true,"n":null}""", "262c8f7c8237c799c02ea2235617be760da4747a2a7df9d0dd282202d4e321aa")]
+    [InlineData("""{"s":"caf\u00e9 😀 <tag> & \"quoted\" \u0000","z":[{"k":"v","reactions":[1]},[],{}],"A":"upper"}""", "ccfd88520f15d7ff0edcd10561b958e3991d6322cd154ee46df92e1e467a193a")]
+    [InlineData("""[1,"two",{"three":3}]""", "5638683081b5aceda62f960bcb919a2c773077b6fdcb2e434beba64c36d0f8d9")]
+    public void Hashes_stay_what_they_were(string payload, string expected)
+        => Assert.Equal(expected, RawContentHash.Compute(payload));
+
+    [Fact]
+    public void A_long_payload_hashes_as_it_did()
+    {
+        var words = string.Concat(Enumerable.Repeat("long text with a few words, repeated until the canonical form outgrows any small buffer. ", 400));
+        var items = string.Join(',', Enumerable.Range(0, 300).Select(i => $$"""{"i":{{i}},"w":"word{{i}}","updated_at":"{{i}}"}"""));
+
+        Assert.Equal("5f019e11efab9746996cd1d3ac0b3b56fdf86999f303de3608190754295128f9", RawContentHash.Compute($$"""{"t":"{{words}}","items":[{{items}}]}"""));
+    }
 }
