@@ -5,8 +5,9 @@ using System.Text.Json;
 namespace CarbonVoice.Sdk.Internal;
 
 /// <summary>
-/// The time codes of one transcript held compactly: every word in one string and one entry per word (where its text is,
-/// its start and end), instead of an object and a string per word. A voice message has a hundred words or more, and a
+/// The time codes of one transcript held compactly: every word in one string (separated by spaces) and one entry per word
+/// (where its text is, its start and end), instead of an object and a string per word. When every word is non-empty and
+/// has no whitespace at either end (the usual case), that string is the joined words themselves. A voice message has a hundred words or more, and a
 /// page of messages thousands of time codes: reading them as objects was a third of the sync's reading time, and most
 /// callers only read the words joined (<see cref="JoinWords"/>). <see cref="MessageTimecode"/> objects are built when
 /// an item is read. Only time codes the compact form holds exactly are read into it (a <c>t</c> that is a string or null,
@@ -16,11 +17,13 @@ internal sealed class TimecodeList : IReadOnlyList<MessageTimecode>
 {
     private readonly string _text;
     private readonly Entry[] _entries;
+    private readonly bool _joined;
 
-    private TimecodeList(string text, Entry[] entries)
+    private TimecodeList(string text, Entry[] entries, bool joined)
     {
         _text = text;
         _entries = entries;
+        _joined = joined;
     }
 
     /// <inheritdoc />
@@ -50,6 +53,11 @@ internal sealed class TimecodeList : IReadOnlyList<MessageTimecode>
     /// <summary>The words trimmed, the empty ones left out, joined by single spaces (what <see cref="TranscriptText"/> composes).</summary>
     public string JoinWords()
     {
+        if (_joined)
+        {
+            return _text;
+        }
+
         var length = -1;
         foreach (var entry in _entries)
         {
@@ -124,6 +132,7 @@ internal sealed class TimecodeList : IReadOnlyList<MessageTimecode>
         {
             var used = 0;
             var count = 0;
+            var joined = true;
             while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
             {
                 if (reader.TokenType != JsonTokenType.StartObject)
@@ -140,8 +149,14 @@ internal sealed class TimecodeList : IReadOnlyList<MessageTimecode>
                     {
                         case (byte)'t' when reader.TokenType == JsonTokenType.String:
                             var most = reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length;
-                            Grow(ref chars, used + most);
+                            Grow(ref chars, used + most + 1);
+                            if (used > 0)
+                            {
+                                chars[used++] = ' ';
+                            }
+
                             var written = reader.CopyString(chars.AsSpan(used));
+                            joined &= entry.Offset < 0 && written > 0 && !char.IsWhiteSpace(chars[used]) && !char.IsWhiteSpace(chars[used + written - 1]);
                             entry = entry with { Offset = used, Length = written };
                             used += written;
                             break;
@@ -159,11 +174,12 @@ internal sealed class TimecodeList : IReadOnlyList<MessageTimecode>
                     }
                 }
 
+                joined &= entry.Offset >= 0;
                 Grow(ref entries, count + 1);
                 entries[count++] = entry;
             }
 
-            return new TimecodeList(new string(chars, 0, used), entries.AsSpan(0, count).ToArray());
+            return new TimecodeList(new string(chars, 0, used), entries.AsSpan(0, count).ToArray(), joined);
         }
         finally
         {

@@ -16,6 +16,8 @@ public sealed class TimecodeListTests
         """[{"t":null,"s":null,"e":null},{},{"T":"Upper","S":1,"E":2}]""",
         """[{"t":"  padded ","s":1},{"t":"","e":2},{"t":"   "},{"t":"caf\u00e9 \ud83d\ude00","s":3,"e":4}]""",
         """[{"e":5,"t":"order","s":4},{"\u0074":"escaped name"}]""",
+        """[{"t":"first","t":"last"},{"t":"next"}]""",
+        """[{"t":"a b"},{"t":"c"}]""",
         "[" + string.Join(',', Enumerable.Range(0, 300).Select(i => $$"""{"t":"w{{i}}","s":{{i * 10}},"e":{{(i * 10) + 9}}}""")) + "]",
         """[{"t":" """ + new string('x', 5000) + """ ","s":1},{"t":"after","s":2}]""",
     };
@@ -64,6 +66,15 @@ public sealed class TimecodeListTests
 
         Assert.IsType<TimecodeList>(compact.Content.TimeCodes);
         Assert.Equal(Serialize(objects), Serialize(compact));
+    }
+
+    [Fact]
+    public void Words_without_edge_whitespace_are_joined_as_read()
+    {
+        var codes = (TimecodeList)TimeCodes("""[{"t":"Hello","s":0},{"t":"there,","s":1},{"t":"world."}]""");
+
+        Assert.Equal("Hello there, world.", codes.JoinWords());
+        Assert.Same(codes.JoinWords(), codes.JoinWords());
     }
 
     [Fact]
