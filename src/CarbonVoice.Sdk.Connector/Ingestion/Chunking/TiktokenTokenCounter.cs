@@ -196,9 +196,26 @@ public sealed class TiktokenTokenCounter : ITokenCounter
 
     /// <summary>The tokens of one pre-tokenizer piece encoded alone.</summary>
     internal int CountPiece(ReadOnlySpan<char> piece)
-        => _boundaries is null || (piece.Length <= CachedPieceLength && !piece.ContainsAnyInRange(FirstCjk, LastCjk))
+        => _boundaries is null || (piece.Length <= CachedPieceLength && !HoldsCjk(piece))
             ? CountWhole(piece)
             : CountPieceInParts(piece);
+
+    /// <summary>
+    /// Whether a short piece holds a CJK or Hangul character. A loop, not <c>ContainsAnyInRange</c>: until the JIT optimizes
+    /// it, that generic method boxes its bounds on every call, which was a tenth of the ingestion's allocations.
+    /// </summary>
+    private static bool HoldsCjk(ReadOnlySpan<char> piece)
+    {
+        foreach (var character in piece)
+        {
+            if (character is >= FirstCjk and <= LastCjk)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The tokens of a piece encoded whole: from this thread's cache when it is short enough to be a word.</summary>
     private int CountWhole(ReadOnlySpan<char> piece)
