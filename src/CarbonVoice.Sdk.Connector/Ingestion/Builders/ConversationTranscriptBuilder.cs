@@ -16,16 +16,24 @@ internal sealed class ConversationTranscriptBuilder(TokenChunker chunker, Ingest
     /// <summary>A line longer than this many characters per grouping token is long without being counted (English is about 4.5).</summary>
     private const int LongLineCharactersPerToken = 6;
 
-    public List<ChunkDraft> Build(ConversationView conversation, IEnumerable<MessageView> messages)
+    /// <summary>
+    /// The drafts of the conversation's transcript. <paramref name="messages"/> is consumed: it is emptied, and each message
+    /// is let go once its chunk is drafted, so a conversation's transcripts and its drafts are not all held at once.
+    /// </summary>
+    public List<ChunkDraft> Build(ConversationView conversation, List<MessageView> messages)
     {
         var drafts = new List<ChunkDraft>();
         var group = new List<TranscriptLine>();
         var ordered = messages
             .Where(m => !m.IsDeleted && !m.IsPending && !string.IsNullOrWhiteSpace(m.Transcript))
             .OrderBy(m => m.CreatedAt ?? DateTimeOffset.MaxValue)
-            .ThenBy(m => m.Id, StringComparer.Ordinal);
-        foreach (var message in ordered)
+            .ThenBy(m => m.Id, StringComparer.Ordinal)
+            .ToArray();
+        messages.Clear();
+        for (var at = 0; at < ordered.Length; at++)
         {
+            var message = ordered[at];
+            ordered[at] = null!;
             var speaker = conversation.Speaker(message.CreatorId);
             var transcript = message.Transcript!.Trim();
             var text = $"[{Json.Format(message.CreatedAt)}] {speaker}: {transcript.ReplaceLineEndings(" ")}";
