@@ -16,6 +16,7 @@ namespace CarbonVoice.Sdk.Connector.PostgreSql;
 /// </summary>
 public sealed class PostgreSqlRawDataStore : ICheckpointedRawDataStore, IAsyncDisposable, IDisposable
 {
+    private const string HeaderColumns = "tenant_id, connector_id, entity_type, external_id, parent_id, content_hash, is_deleted, change_sequence";
     private const string Columns = "tenant_id, connector_id, entity_type, external_id, parent_id, payload, content_hash, source_updated_at, is_deleted, first_seen_at, last_changed_at, change_sequence";
     private const string OnConflict = "ON CONFLICT (tenant_id, connector_id, entity_type, external_id) DO UPDATE SET parent_id = excluded.parent_id, payload = excluded.payload, content_hash = excluded.content_hash, source_updated_at = excluded.source_updated_at, is_deleted = excluded.is_deleted, last_changed_at = excluded.last_changed_at, change_sequence = excluded.change_sequence";
     private readonly PostgreSqlConnectorDatabase _database;
@@ -192,30 +193,24 @@ public sealed class PostgreSqlRawDataStore : ICheckpointedRawDataStore, IAsyncDi
     /// <inheritdoc />
     public async Task<RawRecordPage> ReadChangedSinceAsync(string tenantId, string connectorId, long watermark, int pageSize, CancellationToken cancellationToken = default)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
-        var items = await QueryAsync(
-            $"SELECT {Columns} FROM cv_raw_records WHERE tenant_id = @t AND connector_id = @c AND change_sequence > @w ORDER BY change_sequence LIMIT @n;",
-            c => c.Text("t", tenantId).Text("c", connectorId).Bigint("w", watermark).Int("n", pageSize + 1),
-            cancellationToken).ConfigureAwait(false);
-        var hasMore = items.Count > pageSize;
-        if (hasMore)
-        {
-            items.RemoveAt(items.Count - 1);
-        }
+        var (items, next, hasMore) = await ReadChangedAsync(Columns, Read, r => r.ChangeSequence, tenantId, connectorId, watermark, pageSize, cancellationToken).ConfigureAwait(false);
+        return new RawRecordPage(items, next, hasMore);
+    }
 
-        return new RawRecordPage(items, items.Count == 0 ? watermark : items[^1].ChangeSequence, hasMore);
+    /// <inheritdoc />
+    public async Task<RawRecordHeaderPage> ReadChangedHeadersSinceAsync(string tenantId, string connectorId, long watermark, int pageSize, CancellationToken cancellationToken = default)
+    {
+        var (items, next, hasMore) = await ReadChangedAsync(HeaderColumns, ReadHeader, r => r.ChangeSequence, tenantId, connectorId, watermark, pageSize, cancellationToken).ConfigureAwait(false);
+        return new RawRecordHeaderPage(items, next, hasMore);
     }
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<RawRecord>> ListByParentAsync(string tenantId, string connectorId, string entityType, string parentId, string? afterExternalId, int pageSize, bool includeDeleted = false, CancellationToken cancellationToken = default)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
-        return await QueryAsync(
-            $"SELECT {Columns} FROM cv_raw_records WHERE tenant_id = @t AND connector_id = @c AND entity_type = @e AND parent_id = @p AND (@after::text IS NULL OR external_id > @after) AND (@all OR NOT is_deleted) ORDER BY external_id LIMIT @n;",
-            c => c.Text("t", tenantId).Text("c", connectorId).Text("e", entityType).Text("p", parentId).Text("after", afterExternalId)
-                .Add("all", NpgsqlDbType.Boolean, includeDeleted).Int("n", pageSize),
-            cancellationToken).ConfigureAwait(false);
-    }
+        => await ListByParentAsync(Columns, Read, tenantId, connectorId, entityType, parentId, afterExternalId, pageSize, includeDeleted, cancellationToken).ConfigureAwait(false);
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<RawRecordHeader>> ListHeadersByParentAsync(string tenantId, string connectorId, string entityType, string parentId, string? afterExternalId, int pageSize, bool includeDeleted = false, CancellationToken cancellationToken = default)
+        => await ListByParentAsync(HeaderColumns, ReadHeader, tenantId, connectorId, entityType, parentId, afterExternalId, pageSize, includeDeleted, cancellationToken).ConfigureAwait(false);
 
     /// <inheritdoc />
     public async Task<long> CountAsync(string tenantId, string connectorId, string? entityType = null, bool includeDeleted = false, CancellationToken cancellationToken = default)
@@ -337,6 +332,43 @@ public sealed class PostgreSqlRawDataStore : ICheckpointedRawDataStore, IAsyncDi
 
         await ExecuteAsync(connection, transaction, $"INSERT INTO cv_raw_records ({Columns}) SELECT {Columns} FROM cv_raw_stage {OnConflict};", cancellationToken).ConfigureAwait(false);
     }
+
+    private async Task<(List<T> Items, long NextWatermark, bool HasMore)> ReadChangedAsync<T>(string columns, Func<NpgsqlDataReader, T> read, Func<T, long> sequence, string tenantId, string connectorId, long watermark, int pageSize, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        var items = await _database.QueryAsync(
+            $"SELECT {columns} FROM cv_raw_records WHERE tenant_id = @t AND connector_id = @c AND change_sequence > @w ORDER BY change_sequence LIMIT @n;",
+            c => c.Text("t", tenantId).Text("c", connectorId).Bigint("w", watermark).Int("n", pageSize + 1),
+            read,
+            cancellationToken).ConfigureAwait(false);
+        var hasMore = items.Count > pageSize;
+        if (hasMore)
+        {
+            items.RemoveAt(items.Count - 1);
+        }
+
+        return (items, items.Count == 0 ? watermark : sequence(items[^1]), hasMore);
+    }
+
+    private Task<List<T>> ListByParentAsync<T>(string columns, Func<NpgsqlDataReader, T> read, string tenantId, string connectorId, string entityType, string parentId, string? afterExternalId, int pageSize, bool includeDeleted, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        return _database.QueryAsync(
+            $"SELECT {columns} FROM cv_raw_records WHERE tenant_id = @t AND connector_id = @c AND entity_type = @e AND parent_id = @p AND (@after::text IS NULL OR external_id > @after) AND (@all OR NOT is_deleted) ORDER BY external_id LIMIT @n;",
+            c => c.Text("t", tenantId).Text("c", connectorId).Text("e", entityType).Text("p", parentId).Text("after", afterExternalId)
+                .Add("all", NpgsqlDbType.Boolean, includeDeleted).Int("n", pageSize),
+            read,
+            cancellationToken);
+    }
+
+    private static RawRecordHeader ReadHeader(NpgsqlDataReader reader) => new()
+    {
+        Key = new RawRecordKey(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3)),
+        ParentId = StringOrNull(reader, 4),
+        ContentHash = reader.GetString(5),
+        IsDeleted = reader.GetBoolean(6),
+        ChangeSequence = reader.GetInt64(7),
+    };
 
     private static RawRecord Read(NpgsqlDataReader reader) => new()
     {

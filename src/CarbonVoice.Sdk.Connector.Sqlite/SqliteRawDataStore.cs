@@ -7,6 +7,7 @@ namespace CarbonVoice.Sdk.Connector.Sqlite;
 /// <summary>An <see cref="IRawDataStore"/> over a SQLite file: each batch is one <c>BEGIN IMMEDIATE</c> transaction.</summary>
 public sealed class SqliteRawDataStore : IRawDataStore, IDisposable
 {
+    private const string HeaderColumns = "tenant_id, connector_id, entity_type, external_id, parent_id, content_hash, is_deleted, change_sequence";
     private const string Columns = "tenant_id, connector_id, entity_type, external_id, parent_id, payload, content_hash, source_updated_at, is_deleted, first_seen_at, last_changed_at, change_sequence";
     private const string KeyFilter = "tenant_id = $t AND connector_id = $c AND entity_type = $e AND external_id = $x";
     private readonly SqliteConnectorDatabase _database;
@@ -136,51 +137,31 @@ public sealed class SqliteRawDataStore : IRawDataStore, IDisposable
     /// <inheritdoc />
     public async Task<RawRecord?> GetAsync(RawRecordKey key, CancellationToken cancellationToken = default)
     {
-        var items = await QueryAsync($"SELECT {Columns} FROM cv_raw_records WHERE {KeyFilter};", c => SetKey(c, key), cancellationToken).ConfigureAwait(false);
+        var items = await QueryAsync($"SELECT {Columns} FROM cv_raw_records WHERE {KeyFilter};", c => SetKey(c, key), Read, cancellationToken).ConfigureAwait(false);
         return items.Count == 0 ? null : items[0];
     }
 
     /// <inheritdoc />
     public async Task<RawRecordPage> ReadChangedSinceAsync(string tenantId, string connectorId, long watermark, int pageSize, CancellationToken cancellationToken = default)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
-        var items = await QueryAsync(
-            $"SELECT {Columns} FROM cv_raw_records WHERE tenant_id = $t AND connector_id = $c AND change_sequence > $w ORDER BY change_sequence LIMIT $n;",
-            c =>
-            {
-                Set(c, "$t", tenantId);
-                Set(c, "$c", connectorId);
-                Set(c, "$w", watermark);
-                Set(c, "$n", pageSize + 1);
-            },
-            cancellationToken).ConfigureAwait(false);
-        var hasMore = items.Count > pageSize;
-        if (hasMore)
-        {
-            items.RemoveAt(items.Count - 1);
-        }
+        var (items, next, hasMore) = await ReadChangedAsync(Columns, Read, r => r.ChangeSequence, tenantId, connectorId, watermark, pageSize, cancellationToken).ConfigureAwait(false);
+        return new RawRecordPage(items, next, hasMore);
+    }
 
-        return new RawRecordPage(items, items.Count == 0 ? watermark : items[^1].ChangeSequence, hasMore);
+    /// <inheritdoc />
+    public async Task<RawRecordHeaderPage> ReadChangedHeadersSinceAsync(string tenantId, string connectorId, long watermark, int pageSize, CancellationToken cancellationToken = default)
+    {
+        var (items, next, hasMore) = await ReadChangedAsync(HeaderColumns, ReadHeader, r => r.ChangeSequence, tenantId, connectorId, watermark, pageSize, cancellationToken).ConfigureAwait(false);
+        return new RawRecordHeaderPage(items, next, hasMore);
     }
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<RawRecord>> ListByParentAsync(string tenantId, string connectorId, string entityType, string parentId, string? afterExternalId, int pageSize, bool includeDeleted = false, CancellationToken cancellationToken = default)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
-        return await QueryAsync(
-            $"SELECT {Columns} FROM cv_raw_records WHERE tenant_id = $t AND connector_id = $c AND entity_type = $e AND parent_id = $p AND ($after IS NULL OR external_id > $after) AND ($all = 1 OR is_deleted = 0) ORDER BY external_id LIMIT $n;",
-            c =>
-            {
-                Set(c, "$t", tenantId);
-                Set(c, "$c", connectorId);
-                Set(c, "$e", entityType);
-                Set(c, "$p", parentId);
-                Set(c, "$after", OrNull(afterExternalId));
-                Set(c, "$all", includeDeleted ? 1 : 0);
-                Set(c, "$n", pageSize);
-            },
-            cancellationToken).ConfigureAwait(false);
-    }
+        => await ListByParentAsync(Columns, Read, tenantId, connectorId, entityType, parentId, afterExternalId, pageSize, includeDeleted, cancellationToken).ConfigureAwait(false);
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<RawRecordHeader>> ListHeadersByParentAsync(string tenantId, string connectorId, string entityType, string parentId, string? afterExternalId, int pageSize, bool includeDeleted = false, CancellationToken cancellationToken = default)
+        => await ListByParentAsync(HeaderColumns, ReadHeader, tenantId, connectorId, entityType, parentId, afterExternalId, pageSize, includeDeleted, cancellationToken).ConfigureAwait(false);
 
     /// <inheritdoc />
     public async Task<long> CountAsync(string tenantId, string connectorId, string? entityType = null, bool includeDeleted = false, CancellationToken cancellationToken = default)
@@ -244,6 +225,57 @@ public sealed class SqliteRawDataStore : IRawDataStore, IDisposable
         Set(command, "$x", key.ExternalId);
     }
 
+    private async Task<(List<T> Items, long NextWatermark, bool HasMore)> ReadChangedAsync<T>(string columns, Func<SqliteDataReader, T> read, Func<T, long> sequence, string tenantId, string connectorId, long watermark, int pageSize, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        var items = await QueryAsync(
+            $"SELECT {columns} FROM cv_raw_records WHERE tenant_id = $t AND connector_id = $c AND change_sequence > $w ORDER BY change_sequence LIMIT $n;",
+            c =>
+            {
+                Set(c, "$t", tenantId);
+                Set(c, "$c", connectorId);
+                Set(c, "$w", watermark);
+                Set(c, "$n", pageSize + 1);
+            },
+            read,
+            cancellationToken).ConfigureAwait(false);
+        var hasMore = items.Count > pageSize;
+        if (hasMore)
+        {
+            items.RemoveAt(items.Count - 1);
+        }
+
+        return (items, items.Count == 0 ? watermark : sequence(items[^1]), hasMore);
+    }
+
+    private Task<List<T>> ListByParentAsync<T>(string columns, Func<SqliteDataReader, T> read, string tenantId, string connectorId, string entityType, string parentId, string? afterExternalId, int pageSize, bool includeDeleted, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        return QueryAsync(
+            $"SELECT {columns} FROM cv_raw_records WHERE tenant_id = $t AND connector_id = $c AND entity_type = $e AND parent_id = $p AND ($after IS NULL OR external_id > $after) AND ($all = 1 OR is_deleted = 0) ORDER BY external_id LIMIT $n;",
+            c =>
+            {
+                Set(c, "$t", tenantId);
+                Set(c, "$c", connectorId);
+                Set(c, "$e", entityType);
+                Set(c, "$p", parentId);
+                Set(c, "$after", OrNull(afterExternalId));
+                Set(c, "$all", includeDeleted ? 1 : 0);
+                Set(c, "$n", pageSize);
+            },
+            read,
+            cancellationToken);
+    }
+
+    private static RawRecordHeader ReadHeader(SqliteDataReader reader) => new()
+    {
+        Key = new RawRecordKey(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3)),
+        ParentId = StringOrNull(reader, 4),
+        ContentHash = reader.GetString(5),
+        IsDeleted = reader.GetInt64(6) != 0,
+        ChangeSequence = reader.GetInt64(7),
+    };
+
     private static RawRecord Read(SqliteDataReader reader) => new()
     {
         Key = new RawRecordKey(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3)),
@@ -257,18 +289,18 @@ public sealed class SqliteRawDataStore : IRawDataStore, IDisposable
         ChangeSequence = reader.GetInt64(11),
     };
 
-    private async Task<List<RawRecord>> QueryAsync(string sql, Action<SqliteCommand> bind, CancellationToken cancellationToken)
+    private async Task<List<T>> QueryAsync<T>(string sql, Action<SqliteCommand> bind, Func<SqliteDataReader, T> read, CancellationToken cancellationToken)
     {
         var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
             using var command = Command(connection, sql);
             bind(command);
-            var items = new List<RawRecord>();
+            var items = new List<T>();
             using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                items.Add(Read(reader));
+                items.Add(read(reader));
             }
 
             return items;

@@ -180,6 +180,55 @@ public abstract class RawDataStoreConformance : IDisposable
     }
 
     [Fact]
+    public async Task Headers_by_parent_are_the_listed_records_without_their_payloads()
+    {
+        var store = CreateStore(Time);
+        await store.UpsertAsync([Message("c", "1"), Message("a", "1"), Message("b", "1"), Message("d", "1", parent: "conv2"), Message("e", "1"), Message("f", "1", tenant: "t2")]);
+        await store.TombstoneAsync([Key("e")]);
+        foreach (var (after, size, deleted) in new (string?, int, bool)[] { (null, 2, false), ("b", 2, false), (null, 10, true), ("c", 1, true), ("e", 5, true) })
+        {
+            var records = await store.ListByParentAsync(Tenant, Connector, "message", "conv1", after, size, deleted);
+            var headers = await store.ListHeadersByParentAsync(Tenant, Connector, "message", "conv1", after, size, deleted);
+            Assert.Equal(records.Select(RawRecordHeader.Of), headers);
+        }
+
+        Assert.Equal(["a", "b", "c", "e"], (await store.ListHeadersByParentAsync(Tenant, Connector, "message", "conv1", null, 10, includeDeleted: true)).Select(h => h.Key.ExternalId));
+        Assert.True((await store.ListHeadersByParentAsync(Tenant, Connector, "message", "conv1", "d", 10, includeDeleted: true)).Single().IsDeleted);
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => store.ListHeadersByParentAsync(Tenant, Connector, "message", "conv1", null, 0));
+    }
+
+    [Fact]
+    public async Task Changed_headers_page_like_the_changed_records()
+    {
+        var store = CreateStore(Time);
+        await store.UpsertAsync(Enumerable.Range(0, 7).Select(i => Message($"m{i}", "v1", parent: i % 2 == 0 ? "conv1" : "conv2")).ToList());
+        await store.UpsertAsync([Message("other", "x", connector: "c2")]);
+        await store.UpsertAsync([Message("m2", "v2")]);
+        await store.TombstoneAsync([Key("m5")]);
+
+        long watermark = 0;
+        var pages = 0;
+        RawRecordHeaderPage headers;
+        do
+        {
+            var records = await store.ReadChangedSinceAsync(Tenant, Connector, watermark, 3);
+            headers = await store.ReadChangedHeadersSinceAsync(Tenant, Connector, watermark, 3);
+            Assert.Equal(records.Items.Select(RawRecordHeader.Of), headers.Items);
+            Assert.Equal(records.NextWatermark, headers.NextWatermark);
+            Assert.Equal(records.HasMore, headers.HasMore);
+            watermark = headers.NextWatermark;
+            pages++;
+        }
+        while (headers.HasMore);
+
+        Assert.Equal(3, pages);
+        var last = await store.ReadChangedHeadersSinceAsync(Tenant, Connector, watermark, 3);
+        Assert.Empty(last.Items);
+        Assert.Equal(watermark, last.NextWatermark);
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => store.ReadChangedHeadersSinceAsync(Tenant, Connector, 0, 0));
+    }
+
+    [Fact]
     public async Task Purge_deletes_only_that_connectors_records_tombstones_included_and_is_idempotent()
     {
         var store = CreateStore(Time);

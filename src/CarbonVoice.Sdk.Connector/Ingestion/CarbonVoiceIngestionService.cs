@@ -123,10 +123,10 @@ public sealed class CarbonVoiceIngestionService : ICarbonVoiceIngestionService
         while (true)
         {
             await lease.RenewIfDueAsync(cancellationToken).ConfigureAwait(false);
-            var page = await _raw.ReadChangedSinceAsync(tenantId, connectorId, watermark, _options.ReadPageSize, cancellationToken).ConfigureAwait(false);
-            foreach (var record in page.Items)
+            var page = await _raw.ReadChangedHeadersSinceAsync(tenantId, connectorId, watermark, _options.ReadPageSize, cancellationToken).ConfigureAwait(false);
+            foreach (var change in page.Items)
             {
-                await pass.ProcessAsync(record, dirty, cancellationToken).ConfigureAwait(false);
+                await pass.ProcessAsync(change, dirty, cancellationToken).ConfigureAwait(false);
             }
 
             watermark = page.NextWatermark;

@@ -26,38 +26,58 @@ internal sealed class IngestionPass(
 
     public static string AttachmentSource(string attachmentId) => "attachment:" + attachmentId;
 
-    public async Task ProcessAsync(RawRecord record, HashSet<string> dirtyConversations, CancellationToken cancellationToken)
+    /// <summary>
+    /// Routes one change of the feed, read without its payload: a message or a conversation marks its conversation for a
+    /// rebuild; any other record is read (its latest version: a newer one is later in the feed, and ingesting it twice
+    /// gives the same chunks) and ingested. A record purged since counts as deleted.
+    /// </summary>
+    public async Task ProcessAsync(RawRecordHeader change, HashSet<string> dirtyConversations, CancellationToken cancellationToken)
     {
-        var entity = record.Key.EntityType;
-        tracker.Add(entity, new EntitySyncCounts { Fetched = 1, Deleted = record.IsDeleted ? 1 : 0 });
+        var entity = change.Key.EntityType;
+        tracker.Add(entity, new EntitySyncCounts { Fetched = 1, Deleted = change.IsDeleted ? 1 : 0 });
         try
         {
             switch (entity)
             {
                 case CarbonVoiceEntities.Message:
-                    var conversationId = record.ParentId ?? MessageView.Parse(record.Payload).ConversationId
-                        ?? throw new JsonException("The message has no conversation.");
-                    dirtyConversations.Add(conversationId);
+                    var conversationId = change.ParentId ?? await ConversationOfAsync(change, cancellationToken).ConfigureAwait(false);
+                    if (conversationId is not null)
+                    {
+                        dirtyConversations.Add(conversationId);
+                    }
+
                     break;
                 case CarbonVoiceEntities.Channel:
-                    dirtyConversations.Add(record.Key.ExternalId);
+                    dirtyConversations.Add(change.Key.ExternalId);
                     break;
                 case CarbonVoiceEntities.ActionItem:
-                    await IngestActionItemAsync(record, cancellationToken).ConfigureAwait(false);
+                    await IngestActionItemAsync(await ReadAsync(change, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
                     break;
                 case CarbonVoiceEntities.ConversationSummary:
-                    await IngestSummaryAsync(record, cancellationToken).ConfigureAwait(false);
+                    await IngestSummaryAsync(await ReadAsync(change, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
                     break;
                 case CarbonVoiceEntities.Attachment:
-                    await IngestAttachmentAsync(record, cancellationToken).ConfigureAwait(false);
+                    await IngestAttachmentAsync(await ReadAsync(change, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
                     break;
             }
         }
         catch (Exception ex) when (ex is JsonException or FormatException or ArgumentException or InvalidOperationException)
         {
-            Quarantine(entity, record.Key.ExternalId, ex);
+            Quarantine(entity, change.Key.ExternalId, ex);
         }
     }
+
+    /// <summary>The conversation named in the payload of a message stored without a parent; null when it was purged since.</summary>
+    private async Task<string?> ConversationOfAsync(RawRecordHeader change, CancellationToken cancellationToken)
+    {
+        var record = await raw.GetAsync(change.Key, cancellationToken).ConfigureAwait(false);
+        return record is null ? null : record.ParentId ?? MessageView.Parse(record.Payload).ConversationId ?? throw new JsonException("The message has no conversation.");
+    }
+
+    /// <summary>The record's latest version; a record purged since the change is read as a tombstone.</summary>
+    private async Task<RawRecord> ReadAsync(RawRecordHeader change, CancellationToken cancellationToken)
+        => await raw.GetAsync(change.Key, cancellationToken).ConfigureAwait(false)
+            ?? new RawRecord { Key = change.Key, ParentId = change.ParentId, Payload = string.Empty, ContentHash = change.ContentHash, IsDeleted = true, ChangeSequence = change.ChangeSequence };
 
     /// <summary>
     /// Rebuilds the transcript chunks of conversations, a window of <see cref="IngestionOptions.ConversationParallelism"/>

@@ -46,6 +46,41 @@ public interface IRawDataStore
     /// <param name="cancellationToken">Cancels the call.</param>
     Task<IReadOnlyList<RawRecord>> ListByParentAsync(string tenantId, string connectorId, string entityType, string parentId, string? afterExternalId, int pageSize, bool includeDeleted = false, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// What <see cref="ReadChangedSinceAsync"/> reads, without the payloads: for a reader that needs the payloads of only
+    /// some records (it reads those with <see cref="GetAsync"/>). The default reads the records and drops their payloads;
+    /// a store that can leave them unread should override it.
+    /// </summary>
+    /// <param name="tenantId">The tenant.</param>
+    /// <param name="connectorId">The connector.</param>
+    /// <param name="watermark">The last sequence already processed (0 for everything).</param>
+    /// <param name="pageSize">The maximum number of headers to return.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    async Task<RawRecordHeaderPage> ReadChangedHeadersSinceAsync(string tenantId, string connectorId, long watermark, int pageSize, CancellationToken cancellationToken = default)
+    {
+        var page = await ReadChangedSinceAsync(tenantId, connectorId, watermark, pageSize, cancellationToken).ConfigureAwait(false);
+        return new RawRecordHeaderPage(page.Items.Select(RawRecordHeader.Of).ToList(), page.NextWatermark, page.HasMore);
+    }
+
+    /// <summary>
+    /// What <see cref="ListByParentAsync"/> lists, without the payloads: for a sweep, which compares a parent's stored
+    /// children with a listing of the service. The default lists the records and drops their payloads; a store that can
+    /// leave them unread should override it.
+    /// </summary>
+    /// <param name="tenantId">The tenant.</param>
+    /// <param name="connectorId">The connector.</param>
+    /// <param name="entityType">The entity type.</param>
+    /// <param name="parentId">The parent id.</param>
+    /// <param name="afterExternalId">The last id of the previous page, or null.</param>
+    /// <param name="pageSize">The maximum number of headers.</param>
+    /// <param name="includeDeleted">Whether to include tombstones.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    async Task<IReadOnlyList<RawRecordHeader>> ListHeadersByParentAsync(string tenantId, string connectorId, string entityType, string parentId, string? afterExternalId, int pageSize, bool includeDeleted = false, CancellationToken cancellationToken = default)
+    {
+        var records = await ListByParentAsync(tenantId, connectorId, entityType, parentId, afterExternalId, pageSize, includeDeleted, cancellationToken).ConfigureAwait(false);
+        return records.Select(RawRecordHeader.Of).ToList();
+    }
+
     /// <summary>Counts the records of a connector, optionally of one entity type.</summary>
     /// <param name="tenantId">The tenant.</param>
     /// <param name="connectorId">The connector.</param>

@@ -224,6 +224,73 @@ public sealed class IngestionServiceTests
     }
 
     [Fact]
+    public async Task The_feed_is_read_without_payloads_and_only_records_other_than_messages_are_read_whole()
+    {
+        var raw = new WatchingRawDataStore(new InMemoryRawDataStore());
+        var h = new IngestionHarness(raw: raw);
+        var parentless = RawRecordUpsert.FromJson(Key(CarbonVoiceEntities.Message, "m2"), Message("m2", "conv2", 1, "No parent stored.").Payload);
+        await h.Raw.UpsertAsync([Channel("conv1", "C"), Channel("conv2", "D"), Message("m1", "conv1", 1, "Hello."), parentless, ActionItem("a1", "Send invoice"), Summary("conv1", "They said hello.")]);
+
+        var run = await h.IngestAsync();
+
+        Assert.Equal(SyncRunStatus.Succeeded, run.Status);
+        Assert.Equal(0, raw.FullFeedReads);
+        Assert.True(raw.HeaderFeedReads > 0);
+        Assert.DoesNotContain(Key(CarbonVoiceEntities.Message, "m1"), raw.Reads);
+        Assert.Contains(Key(CarbonVoiceEntities.Message, "m2"), raw.Reads);
+        Assert.Contains(Key(CarbonVoiceEntities.ActionItem, "a1"), raw.Reads);
+        Assert.Contains(await h.AllChunksAsync(), c => c.Chunk.SourceKey == "action_item:a1");
+    }
+
+    [Fact]
+    public async Task A_record_purged_between_the_feed_and_its_read_counts_as_deleted()
+    {
+        var raw = new WatchingRawDataStore(new InMemoryRawDataStore());
+        var h = new IngestionHarness(raw: raw);
+        await h.Raw.UpsertAsync([Channel("conv1", "C"), ActionItem("a1", "Send invoice"), Summary("conv1", "They said hello.")]);
+        await h.IngestAsync();
+        Assert.Equal(2, (await h.AllChunksAsync()).Count);
+
+        await h.Raw.UpsertAsync([ActionItem("a1", "Send the invoice today"), Summary("conv1", "They said goodbye.")]);
+        raw.Hidden.Add(Key(CarbonVoiceEntities.ActionItem, "a1"));
+        raw.Hidden.Add(Key(CarbonVoiceEntities.ConversationSummary, "conv1"));
+        var run = await h.IngestAsync();
+
+        Assert.Equal(SyncRunStatus.Succeeded, run.Status);
+        Assert.Empty(await h.AllChunksAsync());
+    }
+
+    /// <summary>Counts the feed reads of each kind and the keys read whole; a hidden key reads as missing (purged).</summary>
+    private sealed class WatchingRawDataStore(IRawDataStore inner) : DelegatingRawDataStore(inner)
+    {
+        public int FullFeedReads { get; private set; }
+
+        public int HeaderFeedReads { get; private set; }
+
+        public List<RawRecordKey> Reads { get; } = [];
+
+        public HashSet<RawRecordKey> Hidden { get; } = [];
+
+        public override async Task<RawRecord?> GetAsync(RawRecordKey key, CancellationToken cancellationToken = default)
+        {
+            Reads.Add(key);
+            return Hidden.Contains(key) ? null : await base.GetAsync(key, cancellationToken);
+        }
+
+        public override Task<RawRecordPage> ReadChangedSinceAsync(string tenantId, string connectorId, long watermark, int pageSize, CancellationToken cancellationToken = default)
+        {
+            FullFeedReads++;
+            return base.ReadChangedSinceAsync(tenantId, connectorId, watermark, pageSize, cancellationToken);
+        }
+
+        public override Task<RawRecordHeaderPage> ReadChangedHeadersSinceAsync(string tenantId, string connectorId, long watermark, int pageSize, CancellationToken cancellationToken = default)
+        {
+            HeaderFeedReads++;
+            return base.ReadChangedHeadersSinceAsync(tenantId, connectorId, watermark, pageSize, cancellationToken);
+        }
+    }
+
+    [Fact]
     public async Task Ingestion_of_one_connector_is_exclusive()
     {
         var h = new IngestionHarness();

@@ -23,6 +23,12 @@ internal sealed class GuardedRawDataStore(IRawDataStore inner) : IRawDataStore
     public Task<IReadOnlyList<RawRecord>> ListByParentAsync(string tenantId, string connectorId, string entityType, string parentId, string? afterExternalId, int pageSize, bool includeDeleted = false, CancellationToken cancellationToken = default)
         => ConnectorStoreGuard.CallAsync(Store, () => inner.ListByParentAsync(tenantId, connectorId, entityType, parentId, afterExternalId, pageSize, includeDeleted, cancellationToken));
 
+    public Task<RawRecordHeaderPage> ReadChangedHeadersSinceAsync(string tenantId, string connectorId, long watermark, int pageSize, CancellationToken cancellationToken = default)
+        => ConnectorStoreGuard.CallAsync(Store, () => inner.ReadChangedHeadersSinceAsync(tenantId, connectorId, watermark, pageSize, cancellationToken));
+
+    public Task<IReadOnlyList<RawRecordHeader>> ListHeadersByParentAsync(string tenantId, string connectorId, string entityType, string parentId, string? afterExternalId, int pageSize, bool includeDeleted = false, CancellationToken cancellationToken = default)
+        => ConnectorStoreGuard.CallAsync(Store, () => inner.ListHeadersByParentAsync(tenantId, connectorId, entityType, parentId, afterExternalId, pageSize, includeDeleted, cancellationToken));
+
     public Task<long> CountAsync(string tenantId, string connectorId, string? entityType = null, bool includeDeleted = false, CancellationToken cancellationToken = default)
         => ConnectorStoreGuard.CallAsync(Store, () => inner.CountAsync(tenantId, connectorId, entityType, includeDeleted, cancellationToken));
 

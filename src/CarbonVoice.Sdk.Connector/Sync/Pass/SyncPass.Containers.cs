@@ -155,7 +155,7 @@ internal sealed partial class SyncPass
         string? after = null;
         while (true)
         {
-            var page = await _raw.ListByParentAsync(_tenantId, _connectorId, entityType, parentId, after, 500, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var page = await _raw.ListHeadersByParentAsync(_tenantId, _connectorId, entityType, parentId, after, 500, cancellationToken: cancellationToken).ConfigureAwait(false);
             gone.AddRange(page.Where(r => !seen.Contains(r.Key.ExternalId)).Select(r => r.Key));
             if (page.Count < 500)
             {
