@@ -155,7 +155,7 @@ public sealed class TokenChunker
     {
         var first = units[start];
         var last = units[end - 1];
-        var chunk = prefix + text.Text[first.Start..last.End].Trim();
+        var chunk = string.Concat(prefix, text.Text.AsSpan(first.Start, last.End - first.Start).Trim());
         var exact = true;
         for (var i = start; i < end && exact; i++)
         {
