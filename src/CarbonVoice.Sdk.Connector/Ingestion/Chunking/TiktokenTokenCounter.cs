@@ -41,6 +41,7 @@ public sealed class TiktokenTokenCounter : ITokenCounter
     private readonly TokenBoundaries? _boundaries;
     private readonly BytePairEncoder? _encoder;
     private readonly PieceCountCache _pieceCounts;
+    private readonly Cl100kPreTokenizer? _preTokenizer;
 
     // The tokens of single characters encoded alone, filled as met (only with boundaries): a BMP character (a lone
     // surrogate too) by its value (-1: not yet); one beyond the BMP in a direct-mapped cache of (code point << 8) | tokens.
@@ -59,7 +60,8 @@ public sealed class TiktokenTokenCounter : ITokenCounter
     /// piece between characters no token spans on their own (see <see cref="TokenBoundaries"/>), and with
     /// <paramref name="encoder"/> (of the same vocabulary) the long stretches no such boundary cuts.
     /// </summary>
-    internal TiktokenTokenCounter(Tokenizer tokenizer, TokenBoundaries? boundaries, BytePairEncoder? encoder = null)
+    /// <remarks>With <paramref name="preTokenizer"/> (for a cl100k_base tokenizer only), pieces are found by it, not by the tokenizer's pre-tokenizer.</remarks>
+    internal TiktokenTokenCounter(Tokenizer tokenizer, TokenBoundaries? boundaries, BytePairEncoder? encoder = null, Cl100kPreTokenizer? preTokenizer = null)
     {
         ArgumentNullException.ThrowIfNull(tokenizer);
         _tokenizer = tokenizer;
@@ -68,6 +70,7 @@ public sealed class TiktokenTokenCounter : ITokenCounter
         {
             _boundaries = boundaries;
             _encoder = encoder;
+            _preTokenizer = preTokenizer;
             _characterTokens = new sbyte[char.MaxValue + 1];
             Array.Fill(_characterTokens, (sbyte)-1);
             _astralTokens = new int[AstralCacheSize];
@@ -103,13 +106,20 @@ public sealed class TiktokenTokenCounter : ITokenCounter
             return _tokenizer.CountTokens(text);
         }
 
-        var tokens = 0;
-        foreach (var (offset, length) in _tokenizer.PreTokenizer!.PreTokenize(text))
+        var counter = new PieceCounter(this, text);
+        if (_preTokenizer is not null)
         {
-            tokens += CountPiece(text.AsSpan(offset, length));
+            _preTokenizer.Split(text, ref counter);
+        }
+        else
+        {
+            foreach (var (offset, length) in _tokenizer.PreTokenizer!.PreTokenize(text))
+            {
+                counter.Visit(offset, length);
+            }
         }
 
-        return tokens;
+        return counter.Tokens;
     }
 
     /// <inheritdoc />
@@ -160,34 +170,20 @@ public sealed class TiktokenTokenCounter : ITokenCounter
             return;
         }
 
-        var position = 0;
-        foreach (var (offset, length) in preTokenizer.PreTokenize(text))
+        var adder = new PieceAdder(this, text, maxPieceLength, pieces);
+        if (_preTokenizer is not null)
         {
-            if (offset > position)
+            _preTokenizer.Split(text, ref adder);
+        }
+        else
+        {
+            foreach (var (offset, length) in preTokenizer.PreTokenize(text))
             {
-                TokenPieces.AddCut(this, text, position, offset, maxPieceLength, pieces);
+                adder.Visit(offset, length);
             }
-
-            if (length <= maxPieceLength)
-            {
-                pieces.Add(new TokenPiece(offset, length, CountPiece(text.AsSpan(offset, length)), Exact: true));
-            }
-            else if (_boundaries is not null)
-            {
-                AddParts(text, offset, length, maxPieceLength, pieces);
-            }
-            else
-            {
-                TokenPieces.AddCut(this, text, offset, offset + length, maxPieceLength, pieces);
-            }
-
-            position = offset + length;
         }
 
-        if (position < text.Length)
-        {
-            TokenPieces.AddCut(this, text, position, text.Length, maxPieceLength, pieces);
-        }
+        adder.Finish();
     }
 
     /// <summary>Moves a cut that would fall between the two halves of a surrogate pair back before the pair.</summary>
@@ -386,10 +382,10 @@ public sealed class TiktokenTokenCounter : ITokenCounter
     /// A counter over <paramref name="tokenizer"/> with <paramref name="boundaries"/> if they agree with it on a text of
     /// CJK, emoji and English (a vocabulary that is not the tokenizer's would not), else one without.
     /// </summary>
-    internal static TiktokenTokenCounter WithCheckedBoundaries(Tokenizer tokenizer, TokenBoundaries? boundaries, BytePairEncoder? encoder = null)
+    internal static TiktokenTokenCounter WithCheckedBoundaries(Tokenizer tokenizer, TokenBoundaries? boundaries, BytePairEncoder? encoder = null, Cl100kPreTokenizer? preTokenizer = null)
     {
         const string probe = "数据同步非常重要我们需要在本季度完成 日本語のテキストには空白がありません 한국어문장도띄어쓰기없이 👋🏽🚀👩‍💻🇯🇵 Hello, world's renewal. https://example.test/abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz";
-        var counter = new TiktokenTokenCounter(tokenizer, boundaries, encoder);
+        var counter = new TiktokenTokenCounter(tokenizer, boundaries, encoder, preTokenizer);
         return counter._boundaries is null || counter.CountTokens(probe) == tokenizer.CountTokens(probe) ? counter : new TiktokenTokenCounter(tokenizer);
     }
 
@@ -438,6 +434,51 @@ public sealed class TiktokenTokenCounter : ITokenCounter
     {
         var tokenizer = TiktokenTokenizer.CreateForModel("gpt-4");
         var vocabulary = TiktokenVocabulary.LoadCl100kBase();
-        return vocabulary is null ? new TiktokenTokenCounter(tokenizer) : WithCheckedBoundaries(tokenizer, new TokenBoundaries(vocabulary), new BytePairEncoder(vocabulary));
+        return vocabulary is null ? new TiktokenTokenCounter(tokenizer) : WithCheckedBoundaries(tokenizer, new TokenBoundaries(vocabulary), new BytePairEncoder(vocabulary), new Cl100kPreTokenizer(tokenizer.SpecialTokens));
+    }
+
+    /// <summary>Sums the tokens of the pieces of one text.</summary>
+    private struct PieceCounter(TiktokenTokenCounter counter, string text) : Cl100kPreTokenizer.IPieceVisitor
+    {
+        public int Tokens { get; private set; }
+
+        public void Visit(int offset, int length) => Tokens += counter.CountPiece(text.AsSpan(offset, length));
+    }
+
+    /// <summary>Adds the pieces of one text to a list: a long piece in parts, and any text between pieces cut as it comes.</summary>
+    private struct PieceAdder(TiktokenTokenCounter counter, string text, int maxPieceLength, List<TokenPiece> pieces) : Cl100kPreTokenizer.IPieceVisitor
+    {
+        private int _position;
+
+        public void Visit(int offset, int length)
+        {
+            if (offset > _position)
+            {
+                TokenPieces.AddCut(counter, text, _position, offset, maxPieceLength, pieces);
+            }
+
+            if (length <= maxPieceLength)
+            {
+                pieces.Add(new TokenPiece(offset, length, counter.CountPiece(text.AsSpan(offset, length)), Exact: true));
+            }
+            else if (counter._boundaries is not null)
+            {
+                counter.AddParts(text, offset, length, maxPieceLength, pieces);
+            }
+            else
+            {
+                TokenPieces.AddCut(counter, text, offset, offset + length, maxPieceLength, pieces);
+            }
+
+            _position = offset + length;
+        }
+
+        public readonly void Finish()
+        {
+            if (_position < text.Length)
+            {
+                TokenPieces.AddCut(counter, text, _position, text.Length, maxPieceLength, pieces);
+            }
+        }
     }
 }
