@@ -1,5 +1,7 @@
 using CarbonVoice.Sdk.Connector.Internal;
 using CarbonVoice.Sdk.Connector.Tests.Support;
+using System.Reflection;
+using System.Text.RegularExpressions;
 using Microsoft.ML.Tokenizers;
 
 namespace CarbonVoice.Sdk.Connector.Tests.Ingestion;
@@ -90,6 +92,13 @@ public sealed class Cl100kPreTokenizerTests
             TaskCreationOptions.LongRunning,
             TaskScheduler.Default));
         await Task.WhenAll(workers);
+    }
+
+    [Fact]
+    public void Its_copies_of_the_pattern_are_distinct_regexes()
+    {
+        var free = (Regex?[])typeof(Cl100kPreTokenizer).GetField("Free", BindingFlags.NonPublic | BindingFlags.Static)!.GetValue(null)!;
+        Assert.Equal(4, free.OfType<Regex>().Distinct(ReferenceEqualityComparer.Instance).Count());
     }
 
     [Fact]

@@ -4,19 +4,25 @@ namespace CarbonVoice.Sdk.Connector.Internal;
 
 /// <summary>
 /// The pieces of the cl100k_base pre-tokenizer, as Microsoft.ML.Tokenizers splits them: its special tokens first, then its
-/// pattern over each stretch between them. Each stretch is one regex scan, by regexes of the scanning thread's own. The
-/// library restarts a scan for every piece with one regex for all threads, and a regex keeps one runner: the thread that
-/// finds it taken builds another (a runner, a match and their arrays) for that piece, an eighth of the ingestion's
+/// pattern over each stretch between them. Each stretch is one regex scan, by a regex no other thread is scanning with.
+/// The library restarts a scan for every piece with one regex for all threads, and a regex keeps one runner: the thread
+/// that finds it taken builds another (a runner, a match and their arrays) for that piece, an eighth of the ingestion's
 /// allocations. Used by the shared counter only, whose tokenizer is cl100k_base; the tests hold the pieces to the
 /// library's own on varied text.
 /// </summary>
-internal sealed class Cl100kPreTokenizer
+internal sealed partial class Cl100kPreTokenizer
 {
     /// <summary>Microsoft.ML.Tokenizers' cl100k_base pattern (OpenAI's, with atomic groups); its options and timeout are the library's too.</summary>
     internal const string Pattern = @"'(?i:[sdmt]|ll|ve|re)|(?>[^\r\n\p{L}\p{N}]?)(?>\p{L}+)|(?>\p{N}{1,3})| ?(?>[^\s\p{L}\p{N}]+)(?>[\r\n]*)|(?>\s+)$|\s*[\r\n]|\s+(?!\S)|\s";
 
     private static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(30_000);
-    private static readonly ThreadLocal<Regex> Pieces = new(() => new Regex(Pattern, RegexOptions.Compiled, Timeout));
+
+    // Source-generated copies of the pattern (a generated regex is a singleton, and faster than a compiled one; the generator
+    // shares one between identical declarations, so their timeouts differ by a millisecond): a scan takes a free one, so up
+    // to four threads scan at once without building runners; a fifth uses the first, as the library would.
+    private static readonly Regex?[] Free = [PiecesA(), PiecesB(), PiecesC(), PiecesD()];
+    private static readonly Regex Fallback = Free[0]!;
+
     private readonly ThreadLocal<Regex>? _special;
 
     /// <summary>Creates the pre-tokenizer of a tokenizer with these special tokens (split out first, as the library does).</summary>
@@ -57,11 +63,50 @@ internal sealed class Cl100kPreTokenizer
     private static void Scan<TVisitor>(string text, int start, int end, ref TVisitor visitor)
         where TVisitor : struct, IPieceVisitor
     {
-        // The pattern looks neither behind nor at the start, and a piece is never empty: one scan from the start finds what
-        // a scan restarted at the end of each piece finds.
-        foreach (var piece in Pieces.Value!.EnumerateMatches(text.AsSpan(start, end - start)))
+        var slot = Take(out var regex);
+        try
         {
-            visitor.Visit(start + piece.Index, piece.Length);
+            // The pattern looks neither behind nor at the start, and a piece is never empty: one scan from the start finds
+            // what a scan restarted at the end of each piece finds.
+            foreach (var piece in regex.EnumerateMatches(text.AsSpan(start, end - start)))
+            {
+                visitor.Visit(start + piece.Index, piece.Length);
+            }
+        }
+        finally
+        {
+            if (slot >= 0)
+            {
+                Volatile.Write(ref Free[slot], regex);
+            }
         }
     }
+
+    /// <summary>A copy of the pattern no other thread holds, and its slot; the shared fallback and -1 when all are taken.</summary>
+    private static int Take(out Regex regex)
+    {
+        for (var slot = 0; slot < Free.Length; slot++)
+        {
+            if (Interlocked.Exchange(ref Free[slot], null) is { } taken)
+            {
+                regex = taken;
+                return slot;
+            }
+        }
+
+        regex = Fallback;
+        return -1;
+    }
+
+    [GeneratedRegex(Pattern, RegexOptions.None, 30_000)]
+    private static partial Regex PiecesA();
+
+    [GeneratedRegex(Pattern, RegexOptions.None, 30_001)]
+    private static partial Regex PiecesB();
+
+    [GeneratedRegex(Pattern, RegexOptions.None, 30_002)]
+    private static partial Regex PiecesC();
+
+    [GeneratedRegex(Pattern, RegexOptions.None, 30_003)]
+    private static partial Regex PiecesD();
 }
