@@ -6,7 +6,7 @@ namespace CarbonVoice.Sdk.Connector.Internal;
 /// The pieces of the cl100k_base pre-tokenizer, as Microsoft.ML.Tokenizers splits them: its special tokens first, then its
 /// pattern over each stretch between them. Each stretch is one regex scan, by a regex no other thread is scanning with.
 /// The library restarts a scan for every piece with one regex for all threads, and a regex keeps one runner: the thread
-/// that finds it taken builds another (a runner, a match and their arrays) for that piece, an eighth of the ingestion's
+/// that finds it taken builds another (a runner, a match and their arrays) for that piece, a third of the ingestion's
 /// allocations. Used by the shared counter only, whose tokenizer is cl100k_base; the tests hold the pieces to the
 /// library's own on varied text.
 /// </summary>
