@@ -21,8 +21,6 @@ internal sealed partial class Cl100kPreTokenizer
     // shares one between identical declarations, so their timeouts differ by a millisecond): a scan takes a free one, so up
     // to four threads scan at once without building runners; a fifth uses the first, as the library would.
     private static readonly Regex?[] Free = [PiecesA(), PiecesB(), PiecesC(), PiecesD()];
-    private static readonly Regex Fallback = Free[0]!;
-
     private readonly ThreadLocal<Regex>? _special;
 
     /// <summary>Creates the pre-tokenizer of a tokenizer with these special tokens (split out first, as the library does).</summary>
@@ -94,7 +92,7 @@ internal sealed partial class Cl100kPreTokenizer
             }
         }
 
-        regex = Fallback;
+        regex = PiecesA();
         return -1;
     }
 

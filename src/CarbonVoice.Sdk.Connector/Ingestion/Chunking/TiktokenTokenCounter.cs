@@ -107,18 +107,7 @@ public sealed class TiktokenTokenCounter : ITokenCounter
         }
 
         var counter = new PieceCounter(this, text);
-        if (_preTokenizer is not null)
-        {
-            _preTokenizer.Split(text, ref counter);
-        }
-        else
-        {
-            foreach (var (offset, length) in _tokenizer.PreTokenizer!.PreTokenize(text))
-            {
-                counter.Visit(offset, length);
-            }
-        }
-
+        Split(_tokenizer.PreTokenizer!, text, ref counter);
         return counter.Tokens;
     }
 
@@ -171,19 +160,24 @@ public sealed class TiktokenTokenCounter : ITokenCounter
         }
 
         var adder = new PieceAdder(this, text, maxPieceLength, pieces);
+        Split(preTokenizer, text, ref adder);
+        adder.Finish();
+    }
+
+    /// <summary>Hands <paramref name="visitor"/> the pre-tokenizer pieces of <paramref name="text"/>: the shared counter's own pre-tokenizer's, else the tokenizer's.</summary>
+    private void Split<TVisitor>(PreTokenizer preTokenizer, string text, ref TVisitor visitor)
+        where TVisitor : struct, Cl100kPreTokenizer.IPieceVisitor
+    {
         if (_preTokenizer is not null)
         {
-            _preTokenizer.Split(text, ref adder);
-        }
-        else
-        {
-            foreach (var (offset, length) in preTokenizer.PreTokenize(text))
-            {
-                adder.Visit(offset, length);
-            }
+            _preTokenizer.Split(text, ref visitor);
+            return;
         }
 
-        adder.Finish();
+        foreach (var (offset, length) in preTokenizer.PreTokenize(text))
+        {
+            visitor.Visit(offset, length);
+        }
     }
 
     /// <summary>Moves a cut that would fall between the two halves of a surrogate pair back before the pair.</summary>
