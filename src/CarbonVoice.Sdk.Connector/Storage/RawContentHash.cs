@@ -1,6 +1,4 @@
 using System.Collections.Frozen;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 
 namespace CarbonVoice.Sdk.Connector;
@@ -33,7 +31,7 @@ public static class RawContentHash
         try
         {
             using var document = JsonDocument.Parse(payload);
-            using var hash = new Internal.HashingBufferWriter();
+            using var hash = new Internal.Sha256Text();
             using (var writer = new Utf8JsonWriter(hash))
             {
                 WriteCanonical(document.RootElement, writer, volatileFields);
@@ -43,7 +41,8 @@ public static class RawContentHash
         }
         catch (JsonException)
         {
-            return Hex(SHA256.HashData(Encoding.UTF8.GetBytes("text:" + payload)));
+            using var text = new Internal.Sha256Text();
+            return text.Append("text:").Append(payload).ToHex();
         }
     }
 
@@ -55,8 +54,6 @@ public static class RawContentHash
         using var hash = new Internal.Sha256Text();
         return hash.Append(text).ToHex();
     }
-
-    private static string Hex(byte[] hash) => Convert.ToHexStringLower(hash);
 
     private static void WriteCanonical(JsonElement element, Utf8JsonWriter writer, IReadOnlySet<string> volatileFields)
     {
