@@ -1,3 +1,4 @@
+using CarbonVoice.Sdk.Connector.Internal;
 using CarbonVoice.Sdk.Connector.PostgreSql.Internal;
 using Npgsql;
 using NpgsqlTypes;
@@ -341,13 +342,7 @@ public sealed class PostgreSqlRawDataStore : ICheckpointedRawDataStore, IAsyncDi
             c => c.Text("t", tenantId).Text("c", connectorId).Bigint("w", watermark).Int("n", pageSize + 1),
             read,
             cancellationToken).ConfigureAwait(false);
-        var hasMore = items.Count > pageSize;
-        if (hasMore)
-        {
-            items.RemoveAt(items.Count - 1);
-        }
-
-        return (items, items.Count == 0 ? watermark : sequence(items[^1]), hasMore);
+        return LookaheadPage.Trim(items, pageSize, watermark, sequence);
     }
 
     private Task<List<T>> ListByParentAsync<T>(string columns, Func<NpgsqlDataReader, T> read, string tenantId, string connectorId, string entityType, string parentId, string? afterExternalId, int pageSize, bool includeDeleted, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using CarbonVoice.Sdk.Connector.Internal;
 using CarbonVoice.Sdk.Connector.Sqlite.Internal;
 using Microsoft.Data.Sqlite;
 using static CarbonVoice.Sdk.Connector.Sqlite.Internal.SqliteValues;
@@ -239,13 +240,7 @@ public sealed class SqliteRawDataStore : IRawDataStore, IDisposable
             },
             read,
             cancellationToken).ConfigureAwait(false);
-        var hasMore = items.Count > pageSize;
-        if (hasMore)
-        {
-            items.RemoveAt(items.Count - 1);
-        }
-
-        return (items, items.Count == 0 ? watermark : sequence(items[^1]), hasMore);
+        return LookaheadPage.Trim(items, pageSize, watermark, sequence);
     }
 
     private Task<List<T>> ListByParentAsync<T>(string columns, Func<SqliteDataReader, T> read, string tenantId, string connectorId, string entityType, string parentId, string? afterExternalId, int pageSize, bool includeDeleted, CancellationToken cancellationToken)
