@@ -7,9 +7,9 @@ namespace CarbonVoice.Sdk.Internal;
 /// <summary>
 /// The time codes of one transcript held compactly: every word in one string (separated by spaces) and one entry per word
 /// (where its text is, its start and end), instead of an object and a string per word. When every word is non-empty and
-/// has no whitespace at either end (the usual case), that string is the joined words themselves. A voice message has a hundred words or more, and a
-/// page of messages thousands of time codes: reading them as objects was a third of the sync's reading time, and most
-/// callers only read the words joined (<see cref="JoinWords"/>). <see cref="MessageTimecode"/> objects are built when
+/// has no whitespace at either end (the usual case), that string is the joined words themselves. A voice message has a
+/// hundred words or more, and a page of messages thousands of time codes: reading them as objects was a third of the
+/// sync's reading time, and most callers only read the words joined (<see cref="JoinWords"/>). <see cref="MessageTimecode"/> objects are built when
 /// an item is read. Only time codes the compact form holds exactly are read into it (a <c>t</c> that is a string or null,
 /// <c>s</c> and <c>e</c> numbers, numeric strings or null, no other fields); <see cref="TryRead"/> declines the others.
 /// </summary>

@@ -36,6 +36,13 @@ public sealed class RawContentHashTests
     public void Hashes_stay_what_they_were(string payload, string expected)
         => Assert.Equal(expected, RawContentHash.Compute(payload));
 
+    /// <summary>A payload that is not JSON is hashed as its text: SHA-256 of "text:" and its UTF-8 (values computed outside .NET).</summary>
+    [Theory]
+    [InlineData("not json {", "c845270ee2ea544c0ed01af652a2eab30513bcc70f34d9b2adca985174140ba6")]
+    [InlineData("café 😀 plain", "d22b6a903a39821d4327bce277c3f62af1c33bcc801b303311d46f96ab048d45")]
+    public void A_payload_that_is_not_json_hashes_as_its_text(string payload, string expected)
+        => Assert.Equal(expected, RawContentHash.Compute(payload));
+
     [Fact]
     public void A_long_payload_hashes_as_it_did()
     {
