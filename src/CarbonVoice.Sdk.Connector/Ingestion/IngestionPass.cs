@@ -112,12 +112,11 @@ internal sealed class IngestionPass(
     {
         try
         {
-            if (await IsConversationDeletedAsync(conversationId, cancellationToken).ConfigureAwait(false))
+            if (await ReadLiveConversationAsync(conversationId, cancellationToken).ConfigureAwait(false) is not { } conversation)
             {
                 return null;
             }
 
-            var conversation = await ReadConversationAsync(conversationId, cancellationToken).ConfigureAwait(false);
             var messages = new List<MessageView>();
             string? after = null;
             while (true)
@@ -232,13 +231,13 @@ internal sealed class IngestionPass(
         var conversationId = record.Key.ExternalId;
         var source = SummarySource(conversationId);
         var summary = record.IsDeleted ? null : SummaryView.Parse(record.Payload);
-        if (summary is null || string.IsNullOrWhiteSpace(summary.Summary) || await IsConversationDeletedAsync(conversationId, cancellationToken).ConfigureAwait(false))
+        var conversation = string.IsNullOrWhiteSpace(summary?.Summary) ? null : await ReadLiveConversationAsync(conversationId, cancellationToken).ConfigureAwait(false);
+        if (summary?.Summary is not { } text || conversation is null)
         {
             await DeleteSourceAsync(source, cancellationToken).ConfigureAwait(false);
             return;
         }
 
-        var conversation = await ReadConversationAsync(conversationId, cancellationToken).ConfigureAwait(false);
         var header = $"Conversation summary: {conversation.DisplayName} | Generated: {Json.Format(summary.CreatedAt)}";
         var metadata = new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -246,7 +245,7 @@ internal sealed class IngestionPass(
             ["conversation_name"] = conversation.DisplayName,
             ["generated_at"] = Json.Iso(summary.CreatedAt),
         };
-        var drafts = Drafts(header, summary.Summary, metadata);
+        var drafts = Drafts(header, text, metadata);
         await WriteSourceAsync(source, CarbonVoiceEntities.ConversationSummary, conversation.WorkspaceId, conversationId, conversation.DisplayName, drafts, cancellationToken).ConfigureAwait(false);
     }
 
@@ -260,13 +259,13 @@ internal sealed class IngestionPass(
         var source = AttachmentSource(record.Key.ExternalId);
         var attachment = record.IsDeleted ? null : AttachmentView.Parse(record.Payload);
         var conversationId = attachment?.ConversationId ?? record.ParentId;
-        if (attachment is not { HasText: true } || (conversationId is not null && await IsConversationDeletedAsync(conversationId, cancellationToken).ConfigureAwait(false)))
+        var conversation = attachment is { HasText: true } && conversationId is not null ? await ReadLiveConversationAsync(conversationId, cancellationToken).ConfigureAwait(false) : null;
+        if (attachment is not { HasText: true } || (conversationId is not null && conversation is null))
         {
             await DeleteSourceAsync(source, cancellationToken).ConfigureAwait(false);
             return;
         }
 
-        var conversation = conversationId is null ? null : await ReadConversationAsync(conversationId, cancellationToken).ConfigureAwait(false);
         var speaker = conversation?.Speaker(attachment.CreatorId) ?? attachment.CreatorId ?? "Unknown speaker";
         var header = $"Attachment: {attachment.Filename ?? attachment.Id} ({attachment.MimeType ?? "unknown type"})"
             + (conversation is null ? string.Empty : $" | Conversation: {conversation.DisplayName}")
@@ -298,15 +297,23 @@ internal sealed class IngestionPass(
     private List<ChunkDraft> Drafts(string header, string body, IReadOnlyDictionary<string, string> metadata)
         => chunker.SplitCounted(header, body, options.MaxTokens, options.OverlapTokens).Select(chunk => new ChunkDraft(chunk.Text, chunk.Tokens, metadata)).ToList();
 
-    private async Task<bool> IsConversationDeletedAsync(string conversationId, CancellationToken cancellationToken)
+    /// <summary>The conversation, or null when it is deleted (its record is a tombstone): one read for both.</summary>
+    private async Task<ConversationView?> ReadLiveConversationAsync(string conversationId, CancellationToken cancellationToken)
     {
-        var record = await raw.GetAsync(new RawRecordKey(tenantId, connectorId, CarbonVoiceEntities.Channel, conversationId), cancellationToken).ConfigureAwait(false);
-        return record is { IsDeleted: true };
+        var record = await ReadChannelAsync(conversationId, cancellationToken).ConfigureAwait(false);
+        return record is { IsDeleted: true } ? null : ViewOf(conversationId, record);
     }
 
+    /// <summary>The conversation, deleted or not (an action item keeps naming its conversation).</summary>
     private async Task<ConversationView> ReadConversationAsync(string conversationId, CancellationToken cancellationToken)
+        => ViewOf(conversationId, await ReadChannelAsync(conversationId, cancellationToken).ConfigureAwait(false));
+
+    private Task<RawRecord?> ReadChannelAsync(string conversationId, CancellationToken cancellationToken)
+        => raw.GetAsync(new RawRecordKey(tenantId, connectorId, CarbonVoiceEntities.Channel, conversationId), cancellationToken);
+
+    /// <summary>What ingestion needs of a conversation record; an empty view when it is missing or unreadable.</summary>
+    private static ConversationView ViewOf(string conversationId, RawRecord? record)
     {
-        var record = await raw.GetAsync(new RawRecordKey(tenantId, connectorId, CarbonVoiceEntities.Channel, conversationId), cancellationToken).ConfigureAwait(false);
         if (record is null)
         {
             return ConversationView.Empty(conversationId);

@@ -28,6 +28,27 @@ public sealed class IngestionReviewTests
     }
 
     [Fact]
+    public async Task A_text_attachment_names_its_conversation_and_loses_its_chunks_when_the_conversation_is_deleted()
+    {
+        var h = new IngestionHarness();
+        var attachment = RawRecordUpsert.FromJson(
+            Key(CarbonVoiceEntities.Attachment, "att1"),
+            """{"id":"att1","message_id":"m1","conversation_id":"conv1","workspace_id":"ws1","creator_id":"u1","filename":"notes.txt","mime_type":"text/plain","content_status":"fetched","content":"The quarterly numbers are in."}""",
+            "conv1");
+        await h.Raw.UpsertAsync([Channel("conv1", "Finance"), attachment]);
+        await h.IngestAsync();
+        var chunk = Assert.Single(await h.AllChunksAsync(), c => c.Chunk.SourceKey == "attachment:att1").Chunk;
+        Assert.Contains("| Conversation: Finance |", chunk.Text, StringComparison.Ordinal);
+
+        await h.Raw.TombstoneAsync([Key(CarbonVoiceEntities.Channel, "conv1")]);
+        await h.Raw.UpsertAsync([attachment with { Payload = attachment.Payload.Replace("are in.", "are final.", StringComparison.Ordinal), ContentHash = "changed" }]);
+        var run = await h.IngestAsync();
+
+        Assert.Equal(SyncRunStatus.Succeeded, run.Status);
+        Assert.DoesNotContain(await h.AllChunksAsync(), c => c.Chunk.SourceKey == "attachment:att1");
+    }
+
+    [Fact]
     public async Task A_single_grouped_message_that_does_not_fit_with_the_header_is_split_within_the_limit()
     {
         var h = new IngestionHarness(new IngestionOptions { MaxTokens = 128, OverlapTokens = 16, GroupMessageMaxTokens = 128 });
