@@ -102,47 +102,6 @@ public sealed class Cl100kPreTokenizerTests
     }
 
     [Fact]
-    public void More_threads_than_copies_scan_at_once_and_every_copy_comes_back()
-    {
-        const int threads = 6;
-        using var inside = new Barrier(threads);
-        var results = new List<(int, int)>[threads];
-        var failures = new Exception?[threads];
-        var workers = Enumerable.Range(0, threads).Select(i => new Thread(() =>
-        {
-            try
-            {
-                // Each thread waits inside its scan until all are inside: six scans hold the four copies and the fallback at once.
-                var visitor = new Waiting(inside, []);
-                Pieces.Split("every thread scans these words", ref visitor);
-                results[i] = visitor.Pieces;
-            }
-            catch (Exception ex)
-            {
-                failures[i] = ex;
-                inside.RemoveParticipant();
-            }
-        })).ToList();
-        workers.ForEach(worker => worker.Start());
-        Assert.All(workers, worker => Assert.True(worker.Join(TimeSpan.FromSeconds(60))));
-        Assert.All(failures, Assert.Null);
-
-        var expected = Reference.PreTokenizer!.PreTokenize("every thread scans these words").ToList();
-        Assert.All(results, pieces => Assert.Equal(expected, pieces));
-        Its_copies_of_the_pattern_are_distinct_regexes();
-    }
-
-    [Fact]
-    public void An_empty_set_of_special_tokens_splits_like_none()
-    {
-        var none = new Collector([]);
-        var empty = new Collector([]);
-        new Cl100kPreTokenizer(null).Split("a<|endoftext|>b c", ref none);
-        new Cl100kPreTokenizer(new Dictionary<string, int>()).Split("a<|endoftext|>b c", ref empty);
-        Assert.Equal(none.Pieces, empty.Pieces);
-    }
-
-    [Fact]
     public void Without_special_tokens_they_are_ordinary_text()
     {
         var plain = new Cl100kPreTokenizer(null);
@@ -172,23 +131,5 @@ public sealed class Cl100kPreTokenizerTests
         public readonly List<(int Offset, int Length)> Pieces => pieces;
 
         public readonly void Visit(int offset, int length) => pieces.Add((offset, length));
-    }
-
-    private struct Waiting(Barrier inside, List<(int Offset, int Length)> pieces) : Cl100kPreTokenizer.IPieceVisitor
-    {
-        private bool _waited;
-
-        public readonly List<(int Offset, int Length)> Pieces => pieces;
-
-        public void Visit(int offset, int length)
-        {
-            if (!_waited)
-            {
-                _waited = true;
-                Assert.True(inside.SignalAndWait(TimeSpan.FromSeconds(60)));
-            }
-
-            pieces.Add((offset, length));
-        }
     }
 }
