@@ -97,8 +97,56 @@ public sealed class Cl100kPreTokenizerTests
     [Fact]
     public void Its_copies_of_the_pattern_are_distinct_regexes()
     {
+        // Other tests' scans (the shared counter's) hold a copy for a moment: each slot is read once its copy is back.
         var free = (Regex?[])typeof(Cl100kPreTokenizer).GetField("Free", BindingFlags.NonPublic | BindingFlags.Static)!.GetValue(null)!;
-        Assert.Equal(4, free.OfType<Regex>().Distinct(ReferenceEqualityComparer.Instance).Count());
+        var copies = new Regex?[free.Length];
+        for (var slot = 0; slot < free.Length; slot++)
+        {
+            Assert.True(SpinWait.SpinUntil(() => (copies[slot] = Volatile.Read(ref free[slot])) is not null, TimeSpan.FromSeconds(30)), $"slot {slot} never came back");
+        }
+
+        Assert.Equal(4, copies.Distinct(ReferenceEqualityComparer.Instance).Count());
+    }
+
+    [Fact]
+    public void More_threads_than_copies_scan_at_once_and_every_copy_comes_back()
+    {
+        const int threads = 6;
+        using var inside = new Barrier(threads);
+        var results = new List<(int, int)>[threads];
+        var failures = new Exception?[threads];
+        var workers = Enumerable.Range(0, threads).Select(i => new Thread(() =>
+        {
+            try
+            {
+                // Each thread waits inside its scan until all are inside: six scans hold the four copies and the fallback at once.
+                var visitor = new Waiting(inside, []);
+                Pieces.Split("every thread scans these words", ref visitor);
+                results[i] = visitor.Pieces;
+            }
+            catch (Exception ex)
+            {
+                failures[i] = ex;
+                inside.RemoveParticipant();
+            }
+        })).ToList();
+        workers.ForEach(worker => worker.Start());
+        Assert.All(workers, worker => Assert.True(worker.Join(TimeSpan.FromSeconds(60))));
+        Assert.All(failures, Assert.Null);
+
+        var expected = Reference.PreTokenizer!.PreTokenize("every thread scans these words").ToList();
+        Assert.All(results, pieces => Assert.Equal(expected, pieces));
+        Its_copies_of_the_pattern_are_distinct_regexes();
+    }
+
+    [Fact]
+    public void An_empty_set_of_special_tokens_splits_like_none()
+    {
+        var none = new Collector([]);
+        var empty = new Collector([]);
+        new Cl100kPreTokenizer(null).Split("a<|endoftext|>b c", ref none);
+        new Cl100kPreTokenizer(new Dictionary<string, int>()).Split("a<|endoftext|>b c", ref empty);
+        Assert.Equal(none.Pieces, empty.Pieces);
     }
 
     [Fact]
@@ -119,6 +167,21 @@ public sealed class Cl100kPreTokenizerTests
         }
     }
 
+    [Fact]
+    public void A_counter_counts_special_tokens_as_one_after_its_tokenizer_has_seen_many_words()
+    {
+        // Microsoft.ML.Tokenizers forgets its special tokens once other words push them out of its recency cache.
+        var tokenizer = TiktokenTokenizer.CreateForModel("gpt-4");
+        var shared = TiktokenTokenCounter.Shared;
+        var counter = TiktokenTokenCounter.WithCheckedBoundaries(tokenizer, shared.Boundaries, shared.Encoder, new Cl100kPreTokenizer(tokenizer.SpecialTokens));
+        // Words of letters the vocabulary does not hold whole ("qzgggh"), so the tokenizer caches each of them.
+        var words = string.Join(' ', Enumerable.Range(0, 20_000).Select(i => "qz" + string.Concat(i.ToString("x4", System.Globalization.CultureInfo.InvariantCulture).Select(digit => (char)('g' + Convert.ToInt32(digit.ToString(), 16))))));
+        Assert.Equal(7, tokenizer.CountTokens(words + "<|endoftext|>") - tokenizer.CountTokens(words));
+
+        Assert.NotNull(counter.Boundaries);
+        Assert.All(EdgeTexts, text => Assert.Equal(Reference.CountTokens(text), counter.CountTokens(text)));
+    }
+
     private static void AssertSameAsLibrary(string text)
     {
         var collector = new Collector([]);
@@ -131,5 +194,23 @@ public sealed class Cl100kPreTokenizerTests
         public readonly List<(int Offset, int Length)> Pieces => pieces;
 
         public readonly void Visit(int offset, int length) => pieces.Add((offset, length));
+    }
+
+    private struct Waiting(Barrier inside, List<(int Offset, int Length)> pieces) : Cl100kPreTokenizer.IPieceVisitor
+    {
+        private bool _waited;
+
+        public readonly List<(int Offset, int Length)> Pieces => pieces;
+
+        public void Visit(int offset, int length)
+        {
+            if (!_waited)
+            {
+                _waited = true;
+                Assert.True(inside.SignalAndWait(TimeSpan.FromSeconds(60)));
+            }
+
+            pieces.Add((offset, length));
+        }
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Microsoft.ML.Tokenizers;
 
 namespace CarbonVoice.Sdk.Connector;
@@ -8,12 +9,27 @@ namespace CarbonVoice.Sdk.Connector;
 /// of the chunking time went to waiting on that lock. A word seen before on this thread costs one dictionary lookup and
 /// no lock; a thread's cache is emptied when it holds <see cref="Capacity"/> words.
 /// </summary>
-internal sealed class PieceCountCache(Tokenizer tokenizer)
+/// <remarks>
+/// A piece that is one of a tiktoken tokenizer's special tokens (the pre-tokenizer splits them out first) is one token
+/// here, whatever the tokenizer says: Microsoft.ML.Tokenizers 2.0.1 knows them only as entries of its recency cache, so
+/// once some thousands of other words have pushed them out it encodes <c>&lt;|endoftext|&gt;</c> as seven ordinary tokens.
+/// </remarks>
+internal sealed class PieceCountCache
 {
     /// <summary>The words a thread's cache holds before it is emptied.</summary>
     internal const int Capacity = 16_384;
 
+    private readonly Tokenizer _tokenizer;
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _specialTokens;
     private readonly ThreadLocal<Words> _words = new(() => new Words());
+
+    /// <summary>Creates the cache in front of <paramref name="tokenizer"/>.</summary>
+    public PieceCountCache(Tokenizer tokenizer)
+    {
+        _tokenizer = tokenizer;
+        var special = tokenizer is TiktokenTokenizer { SpecialTokens: { } tokens } ? tokens.Keys : [];
+        _specialTokens = special.ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+    }
 
     /// <summary>The tokens of <paramref name="piece"/> encoded alone (no pre-tokenization), as the tokenizer counts them.</summary>
     public int Count(ReadOnlySpan<char> piece)
@@ -24,7 +40,7 @@ internal sealed class PieceCountCache(Tokenizer tokenizer)
             return tokens;
         }
 
-        tokens = tokenizer.CountTokens(piece, considerPreTokenization: false);
+        tokens = _specialTokens.Contains(piece) ? 1 : _tokenizer.CountTokens(piece, considerPreTokenization: false);
         if (words.Counts.Count >= Capacity)
         {
             words.Counts.Clear();
