@@ -95,10 +95,12 @@ public sealed class Cl100kPreTokenizerTests
     }
 
     [Fact]
-    public void Its_copies_of_the_pattern_are_distinct_regexes()
+    public void Its_copies_of_the_pattern_are_distinct_regexes() => AssertFourDistinctCopiesComeBack();
+
+    private static void AssertFourDistinctCopiesComeBack()
     {
         // Other tests' scans (the shared counter's) hold a copy for a moment: each slot is read once its copy is back.
-        var free = (Regex?[])typeof(Cl100kPreTokenizer).GetField("Free", BindingFlags.NonPublic | BindingFlags.Static)!.GetValue(null)!;
+        var free = FreeCopies();
         var copies = new Regex?[free.Length];
         for (var slot = 0; slot < free.Length; slot++)
         {
@@ -106,6 +108,18 @@ public sealed class Cl100kPreTokenizerTests
         }
 
         Assert.Equal(4, copies.Distinct(ReferenceEqualityComparer.Instance).Count());
+    }
+
+    [Fact]
+    public void A_scan_holds_a_copy_of_the_pattern_no_other_scan_can_take()
+    {
+        var visitor = new SlotWatcher(FreeCopies(), []);
+        Pieces.Split("one scan of a few words", ref visitor);
+
+        // Inside the scan its copy is out of the free slots (other tests' scans can only take more).
+        Assert.NotEmpty(visitor.TakenWhileInside);
+        Assert.All(visitor.TakenWhileInside, taken => Assert.True(taken >= 1, $"{taken} slots taken"));
+        AssertFourDistinctCopiesComeBack();
     }
 
     [Fact]
@@ -136,7 +150,7 @@ public sealed class Cl100kPreTokenizerTests
 
         var expected = Reference.PreTokenizer!.PreTokenize("every thread scans these words").ToList();
         Assert.All(results, pieces => Assert.Equal(expected, pieces));
-        Its_copies_of_the_pattern_are_distinct_regexes();
+        AssertFourDistinctCopiesComeBack();
     }
 
     [Fact]
@@ -194,6 +208,26 @@ public sealed class Cl100kPreTokenizerTests
         public readonly List<(int Offset, int Length)> Pieces => pieces;
 
         public readonly void Visit(int offset, int length) => pieces.Add((offset, length));
+    }
+
+    private static Regex?[] FreeCopies()
+        => (Regex?[])typeof(Cl100kPreTokenizer).GetField("Free", BindingFlags.NonPublic | BindingFlags.Static)!.GetValue(null)!;
+
+    /// <summary>Counts, at each piece, the free slots that are empty.</summary>
+    private readonly struct SlotWatcher(Regex?[] free, List<int> takenWhileInside) : Cl100kPreTokenizer.IPieceVisitor
+    {
+        public List<int> TakenWhileInside => takenWhileInside;
+
+        public void Visit(int offset, int length)
+        {
+            var taken = 0;
+            for (var slot = 0; slot < free.Length; slot++)
+            {
+                taken += Volatile.Read(ref free[slot]) is null ? 1 : 0;
+            }
+
+            takenWhileInside.Add(taken);
+        }
     }
 
     private struct Waiting(Barrier inside, List<(int Offset, int Length)> pieces) : Cl100kPreTokenizer.IPieceVisitor

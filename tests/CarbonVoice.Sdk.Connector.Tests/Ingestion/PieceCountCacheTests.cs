@@ -74,4 +74,39 @@ public sealed class PieceCountCacheTests
         Assert.All(tokenizer.SpecialTokens!.Keys, special => Assert.Equal(1, cache.Count(special)));
         Assert.Equal(Reference.CountTokens("<|endoftext", considerPreTokenization: false), cache.Count("<|endoftext"));
     }
+
+    [Fact]
+    public void A_word_seen_before_on_this_thread_is_not_counted_by_the_tokenizer_again()
+    {
+        var tokenizer = new CountingTokenizer(Reference);
+        var cache = new PieceCountCache(tokenizer);
+
+        var first = Words.Select(word => cache.Count(word)).ToList();
+        var asked = tokenizer.Calls;
+        var again = Words.Select(word => cache.Count(word)).ToList();
+
+        Assert.Equal(Words.Distinct(StringComparer.Ordinal).Count(), asked);
+        Assert.Equal(asked, tokenizer.Calls);
+        Assert.Equal(first, again);
+    }
+
+    /// <summary>A tokenizer that counts as another does and counts the times it was asked.</summary>
+    private sealed class CountingTokenizer(Tokenizer inner) : Tokenizer
+    {
+        private int _calls;
+
+        public int Calls => Volatile.Read(ref _calls);
+
+        protected override int CountTokens(string? text, ReadOnlySpan<char> textSpan, EncodeSettings settings)
+        {
+            Interlocked.Increment(ref _calls);
+            return inner.CountTokens(text is null ? textSpan : text.AsSpan(), settings.ConsiderPreTokenization, settings.ConsiderNormalization);
+        }
+
+        protected override EncodeResults<EncodedToken> EncodeToTokens(string? text, ReadOnlySpan<char> textSpan, EncodeSettings settings)
+            => throw new NotSupportedException();
+
+        public override System.Buffers.OperationStatus Decode(IEnumerable<int> ids, Span<char> destination, out int idsConsumed, out int charsWritten)
+            => inner.Decode(ids, destination, out idsConsumed, out charsWritten);
+    }
 }

@@ -31,7 +31,7 @@ internal sealed class PieceCountCache
         _specialTokens = special.ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
-    /// <summary>The tokens of <paramref name="piece"/> encoded alone (no pre-tokenization), as the tokenizer counts them.</summary>
+    /// <summary>The tokens of <paramref name="piece"/> encoded alone (no pre-tokenization), as the tokenizer counts them; a special token is one.</summary>
     public int Count(ReadOnlySpan<char> piece)
     {
         var words = _words.Value!;

@@ -369,6 +369,10 @@ public sealed class TiktokenTokenCounter : ITokenCounter
         return length;
     }
 
+    /// <summary>
+    /// Whether the tokenizer's special tokens are short ASCII pieces, counted by <see cref="PieceCountCache"/> (which counts
+    /// each as one token, whatever the tokenizer's own cache still holds) and never in parts.
+    /// </summary>
     private static bool SpecialTokensAreCached(Tokenizer tokenizer)
         => tokenizer is not TiktokenTokenizer { SpecialTokens: { } special } || special.Keys.All(k => k.Length <= CachedPieceLength && Ascii.IsValid(k));
 
