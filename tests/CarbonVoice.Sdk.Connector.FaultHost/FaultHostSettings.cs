@@ -2,8 +2,8 @@ using System.Globalization;
 
 namespace CarbonVoice.Sdk.Connector.FaultHost;
 
-/// <summary>The command line: <c>--db</c>, <c>--api</c>, <c>--token</c> (required), <c>--lease-ms</c>, <c>--tenant</c>, <c>--connector</c>.</summary>
-internal sealed record FaultHostSettings(string DatabasePath, Uri Api, string Token, TimeSpan Lease, string TenantId, string ConnectorId)
+/// <summary>The command line: <c>--db</c>, <c>--api</c>, <c>--token</c> (required), <c>--lease-ms</c>, <c>--tenant</c>, <c>--connector</c>, <c>--hold-at-line</c>.</summary>
+internal sealed record FaultHostSettings(string DatabasePath, Uri Api, string Token, TimeSpan Lease, string TenantId, string ConnectorId, int? HoldAtLine)
 {
     public static FaultHostSettings Parse(string[] args)
     {
@@ -20,6 +20,7 @@ internal sealed record FaultHostSettings(string DatabasePath, Uri Api, string To
             Required("--token"),
             TimeSpan.FromMilliseconds(int.Parse(Value("--lease-ms") ?? "4000", CultureInfo.InvariantCulture)),
             Value("--tenant") ?? "tenant-1",
-            Value("--connector") ?? "connector-1");
+            Value("--connector") ?? "connector-1",
+            Value("--hold-at-line") is { } hold ? int.Parse(hold, CultureInfo.InvariantCulture) : null);
     }
 }

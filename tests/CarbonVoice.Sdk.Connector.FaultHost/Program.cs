@@ -6,11 +6,12 @@ using CarbonVoice.Sdk.Connector.Sqlite;
 using Microsoft.Extensions.Options;
 
 // The process the kill-and-resume suite starts, kills with SIGKILL at a line it printed, and starts again:
-//   dotnet CarbonVoice.Sdk.Connector.FaultHost.dll --db <file> --api <emulator url> --token <access token> [--lease-ms 4000]
+//   dotnet CarbonVoice.Sdk.Connector.FaultHost.dll --db <file> --api <emulator url> --token <access token> [--lease-ms 4000] [--hold-at-line N]
 // On every start it resumes what a killed predecessor left (SyncRunRecovery.PlanResumeAsync: waits for the dead leases to
-// lapse), runs a full sync if none ever finished, and ingests what is pending. One line per store write and progress event.
+// lapse), runs a full sync if none ever finished, and ingests what is pending. One line per store write and progress event;
+// with --hold-at-line N it stops at its N-th line until killed (a thread that reaches a later line waits there, after its write).
 var settings = FaultHostSettings.Parse(args);
-using var output = new LineWriter(Console.Out);
+using var output = new LineWriter(Console.Out, settings.HoldAtLine);
 output.Line($"start pid={Environment.ProcessId}");
 
 var connection = $"Data Source={settings.DatabasePath}";

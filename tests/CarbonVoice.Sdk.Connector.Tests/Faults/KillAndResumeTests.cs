@@ -10,9 +10,9 @@ namespace CarbonVoice.Sdk.Connector.Tests.Faults;
 
 /// <summary>
 /// A separate process (the test-only FaultHost console) syncs and ingests from an emulator served by this test on a
-/// loopback port into a SQLite file; it is killed with SIGKILL at distinct points of its sync and of its ingestion and
-/// started again. The restarted process must resume by itself, start its run within the lease (plus process start-up),
-/// and leave raw and chunk stores identical to a clean run's.
+/// loopback port into a SQLite file; it is killed with SIGKILL at distinct points of its sync and of its ingestion (it
+/// holds at the point's line until killed) and started again. The restarted process must resume by itself, start its run
+/// within the lease (plus process start-up), and leave raw and chunk stores identical to a clean run's.
 /// </summary>
 public sealed class KillAndResumeTests(ITestOutputHelper output)
 {
@@ -108,9 +108,11 @@ public sealed class KillAndResumeTests(ITestOutputHelper output)
     {
         string killedAt;
         var clock = new Stopwatch();
-        await using (var first = Start(db, api, token, Lease))
+        // The first process holds at its line `point` (no later line is printed, no thread goes past its next store write),
+        // so the kill lands there however late this test reads the line on a loaded machine.
+        await using (var first = Start(db, api, token, Lease, holdAtLine: point))
         {
-            killedAt = await first.ReadUntilAsync(l => Number(l) >= point, Deadline) ?? throw new InvalidOperationException($"point {point}: the process ended before its line {point}");
+            killedAt = await first.ReadUntilAsync(l => Number(l) == point, Deadline) ?? throw new InvalidOperationException($"point {point}: the process ended before its line {point}");
             await first.KillAsync();
             clock.Start();
         }

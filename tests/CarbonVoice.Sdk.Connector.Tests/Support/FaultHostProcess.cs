@@ -29,7 +29,8 @@ public sealed class FaultHostProcess : IAsyncDisposable
 
     public static string DllPath { get; } = FindDll();
 
-    public static FaultHostProcess Start(string databasePath, Uri api, string token, TimeSpan lease)
+    /// <summary>Starts the fault host; with <paramref name="holdAtLine"/> it stops at that line until it is killed.</summary>
+    public static FaultHostProcess Start(string databasePath, Uri api, string token, TimeSpan lease, int? holdAtLine = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -40,6 +41,12 @@ public sealed class FaultHostProcess : IAsyncDisposable
         foreach (var argument in new[] { DllPath, "--db", databasePath, "--api", api.ToString(), "--token", token, "--lease-ms", ((int)lease.TotalMilliseconds).ToString(CultureInfo.InvariantCulture) })
         {
             start.ArgumentList.Add(argument);
+        }
+
+        if (holdAtLine is { } hold)
+        {
+            start.ArgumentList.Add("--hold-at-line");
+            start.ArgumentList.Add(hold.ToString(CultureInfo.InvariantCulture));
         }
 
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
