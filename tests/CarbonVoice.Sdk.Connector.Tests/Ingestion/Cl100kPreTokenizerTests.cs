@@ -182,19 +182,54 @@ public sealed class Cl100kPreTokenizerTests
     }
 
     [Fact]
+    public void The_shared_counter_finds_prefixes_as_the_library_finds_them()
+    {
+        foreach (var text in EdgeTexts)
+        {
+            for (var budget = 1; budget <= Reference.CountTokens(text) + 1; budget++)
+            {
+                Assert.Equal(LibraryPrefix(text, budget), TiktokenTokenCounter.Shared.GetPrefixLength(text, budget));
+            }
+        }
+    }
+
+    [Fact]
     public void A_counter_counts_special_tokens_as_one_after_its_tokenizer_has_seen_many_words()
     {
-        // Microsoft.ML.Tokenizers forgets its special tokens once other words push them out of its recency cache.
+        var counter = CounterOverAChurnedTokenizer();
+        Assert.All(EdgeTexts, text => Assert.Equal(Reference.CountTokens(text), counter.CountTokens(text)));
+    }
+
+    [Fact]
+    public void A_counter_finds_prefixes_across_special_tokens_after_its_tokenizer_has_seen_many_words()
+    {
+        var counter = CounterOverAChurnedTokenizer();
+        const string text = "before <|endoftext|> after<|endoftext|>";
+        for (var budget = 1; budget <= Reference.CountTokens(text); budget++)
+        {
+            Assert.Equal(LibraryPrefix(text, budget), counter.GetPrefixLength(text, budget));
+        }
+    }
+
+    /// <summary>
+    /// A counter like the shared one over a tokenizer of its own that has forgotten its special tokens: Microsoft.ML.Tokenizers
+    /// does once other words push them out of its recency cache (asserted: it then counts one as seven).
+    /// </summary>
+    private static TiktokenTokenCounter CounterOverAChurnedTokenizer()
+    {
         var tokenizer = TiktokenTokenizer.CreateForModel("gpt-4");
         var shared = TiktokenTokenCounter.Shared;
         var counter = TiktokenTokenCounter.WithCheckedBoundaries(tokenizer, shared.Boundaries, shared.Encoder, new Cl100kPreTokenizer(tokenizer.SpecialTokens));
         // Words of letters the vocabulary does not hold whole ("qzgggh"), so the tokenizer caches each of them.
         var words = string.Join(' ', Enumerable.Range(0, 20_000).Select(i => "qz" + string.Concat(i.ToString("x4", System.Globalization.CultureInfo.InvariantCulture).Select(digit => (char)('g' + Convert.ToInt32(digit.ToString(), 16))))));
         Assert.Equal(7, tokenizer.CountTokens(words + "<|endoftext|>") - tokenizer.CountTokens(words));
-
         Assert.NotNull(counter.Boundaries);
-        Assert.All(EdgeTexts, text => Assert.Equal(Reference.CountTokens(text), counter.CountTokens(text)));
+        return counter;
     }
+
+    /// <summary>The prefix the library finds with the reference tokenizer, moved out of a surrogate pair as the counter does.</summary>
+    private static int LibraryPrefix(string text, int budget)
+        => TiktokenTokenCounter.NotInsideSurrogatePair(text, Reference.GetIndexByTokenCount(text, budget, out _, out _));
 
     private static void AssertSameAsLibrary(string text)
     {

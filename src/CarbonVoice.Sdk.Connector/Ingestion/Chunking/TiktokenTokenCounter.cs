@@ -112,6 +112,11 @@ public sealed class TiktokenTokenCounter : ITokenCounter
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// The prefix ends where the tokenizer's encoding of the text has a token boundary. The shared counter finds it with its
+    /// own pieces, counted as <see cref="CountTokens"/> counts them: whole pieces while they fit, then the tokenizer's prefix
+    /// of the first piece that does not (the encoder never merges across pieces, so that is the same boundary).
+    /// </remarks>
     public int GetPrefixLength(string text, int maxTokens)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -120,9 +125,19 @@ public sealed class TiktokenTokenCounter : ITokenCounter
             return 0;
         }
 
-        var index = _tokenizer.GetIndexByTokenCount(text, maxTokens, out _, out _);
-        return NotInsideSurrogatePair(text, Math.Clamp(index, 0, text.Length));
+        if (_boundaries is null)
+        {
+            return NotInsideSurrogatePair(text, PrefixOf(text, maxTokens, considerPreTokenization: true));
+        }
+
+        var finder = new PrefixFinder(this, text, maxTokens);
+        Split(_tokenizer.PreTokenizer!, text, ref finder);
+        return finder.Length;
     }
+
+    /// <summary>The tokenizer's longest prefix of <paramref name="text"/> within <paramref name="maxTokens"/>, in characters.</summary>
+    private int PrefixOf(ReadOnlySpan<char> text, int maxTokens, bool considerPreTokenization)
+        => Math.Clamp(_tokenizer.GetIndexByTokenCount(text, maxTokens, out _, out _, considerPreTokenization), 0, text.Length);
 
     /// <inheritdoc />
     /// <remarks>
@@ -441,6 +456,39 @@ public sealed class TiktokenTokenCounter : ITokenCounter
         public int Tokens { get; private set; }
 
         public void Visit(int offset, int length) => Tokens += counter.CountPiece(text.AsSpan(offset, length));
+    }
+
+    /// <summary>
+    /// Finds the end of the longest run of whole pieces within the budget (a special token is one, as everywhere in the
+    /// counter), then the tokenizer's prefix of the first piece that does not fit.
+    /// </summary>
+    private struct PrefixFinder(TiktokenTokenCounter counter, string text, int maxTokens) : Cl100kPreTokenizer.IPieceVisitor
+    {
+        private int _tokens;
+        private bool _found;
+
+        public int Length { get; private set; }
+
+        public void Visit(int offset, int length)
+        {
+            if (_found)
+            {
+                return;
+            }
+
+            var piece = text.AsSpan(offset, length);
+            var tokens = counter.CountPiece(piece);
+            if (_tokens + tokens <= maxTokens)
+            {
+                _tokens += tokens;
+                Length = offset + length;
+                return;
+            }
+
+            _found = true;
+            var room = maxTokens - _tokens;
+            Length = room == 0 ? offset : NotInsideSurrogatePair(text, offset + counter.PrefixOf(piece, room, considerPreTokenization: false));
+        }
     }
 
     /// <summary>Adds the pieces of one text to a list: a long piece in parts, and any text between pieces cut as it comes.</summary>
